@@ -1,0 +1,307 @@
+"""Candidates: a spaCy Doc over Kiwi tokens, tagged with PERSON, ORG, PRODUCT, TRACK and DATE spans.
+
+Hangul↔Latin alias pairs (`사이먼 윌리슨(Simon Willison)`) are found on the surface text: the Latin
+gloss decides how far back the Hangul form reaches (a person's name has as many eojeols as the gloss
+has words), and Kiwi's tags say where a noun phrase starts (a particle or ending closes the one before).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from extract import lexicon
+from extract.segment import Segmentation, Token
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+_GLOSS = re.compile(r"^[A-Za-z0-9@#][A-Za-z0-9 .&'’+\-/#!:@]*$")
+_HANGUL = re.compile(r"[가-힣]")
+_OPENERS = "([{'\"‘“「『<*"
+# A word whose last morpheme has one of these tags ends the phrase before a name (a particle, an
+# ending, a verb or a determiner), so it is not part of the name.
+_CLOSING_TAGS = ("J", "E", "XSV", "XSA", "VV", "VA", "VX", "VCP", "VCN", "MM", "MAG", "MAJ", "SF", "SP", "SS")
+_NAME_CLOSING_TAGS = ("J", "E", "XSV", "XSA", "VCP", "SF", "SP", "SS")
+_PHRASE_BREAKS = ")*:;,—–·|"
+
+
+@dataclass(frozen=True)
+class AliasPair:
+    """`hangul(latin)` in the text; `note` is what follows a comma in the brackets (a job title)."""
+
+    start: int
+    end: int  # after the closing bracket
+    hangul: str
+    hangul_start: int
+    latin: str
+    latin_start: int
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    label: str
+    start: int
+    end: int
+    text: str
+    alias: AliasPair | None = None
+
+
+@dataclass(frozen=True)
+class Candidates:
+    doc: Doc
+    aliases: tuple[AliasPair, ...]
+    spans: tuple[Candidate, ...]
+
+    def alias_ending_at(self, end: int) -> AliasPair | None:
+        return next((a for a in self.aliases if a.end == end), None)
+
+    def aliases_within(self, start: int, end: int) -> list[AliasPair]:
+        return [a for a in self.aliases if a.start >= start and a.end <= end]
+
+    def label_of(self, alias: AliasPair) -> str | None:
+        return next((c.label for c in self.spans if c.alias == alias), None)
+
+    def within(self, start: int, end: int, label: str | None = None) -> list[Candidate]:
+        return [c for c in self.spans if c.start >= start and c.end <= end and (label is None or c.label == label)]
+
+
+def _closing_bracket(text: str, open_at: int) -> int | None:
+    depth = 0
+    for i in range(open_at, min(len(text), open_at + 300)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        elif text[i] == "\n":
+            return None
+    return None
+
+
+def _word_start(text: str, end: int) -> int:
+    """Start of the whitespace-delimited word that ends at `end`."""
+    i = end
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def find_alias_pairs(segmentation: Segmentation) -> list[AliasPair]:
+    text = segmentation.text
+    tokens_by_end: dict[int, list[Token]] = {}
+    for token in segmentation.tokens:
+        tokens_by_end.setdefault(token.end, []).append(token)
+    token_list = segmentation.tokens
+    pairs: list[AliasPair] = []
+    for match in re.finditer(r"(?<=[^\s(])\(", text):
+        open_at = match.start()
+        close_at = _closing_bracket(text, open_at)
+        if close_at is None:
+            continue
+        inside = text[open_at + 1 : close_at]
+        latin, _, note = inside.partition(",")
+        latin = latin.strip()
+        if not _GLOSS.match(latin) or not re.search(r"[A-Za-z]", latin):
+            continue
+        start = _hangul_start(text, open_at, latin, token_list)
+        if start is None:
+            continue
+        pairs.append(
+            AliasPair(
+                start=start,
+                end=close_at + 1,
+                hangul=text[start:open_at],
+                hangul_start=start,
+                latin=latin,
+                latin_start=open_at + 1 + inside.index(latin),
+                note=note.strip() or None,
+            )
+        )
+    return pairs
+
+
+def _hangul_start(text: str, open_at: int, latin: str, tokens: list[Token]) -> int | None:
+    """Where the Hangul form glossed by `latin` starts, or None when it has no Hangul."""
+    # A transliterated name has as many words as its Latin form; translations run longer than
+    # their gloss (`컨테이너 활용 기능(container-use)`).
+    person = lexicon.is_name_shaped(latin)
+    limit = len(latin.split()) if person else len(re.split(r"[\s\-]+", latin)) + 1
+    # Transliterated given names get odd tags (`닷/MAG`), so a name stops only at a particle or ending.
+    closing = _NAME_CLOSING_TAGS if person else _CLOSING_TAGS
+    start = _word_start(text, open_at)
+    words = 1
+    while True:
+        # A bracket, quote or bold mark glued to the word opens the phrase: `(추천 시스템(RecSys)`.
+        opener = max(text.rfind(ch, start, open_at) for ch in _OPENERS + ")/")
+        if opener >= 0:
+            return _start_if_hangul(text, opener + 1, open_at)
+        if words >= limit or start == 0 or text[start - 1] != " ":
+            break
+        prev_end = start - 1
+        prev_start = _word_start(text, prev_end)
+        word = text[prev_start:prev_end].lstrip(_OPENERS)
+        if not word or any(ch in word for ch in _PHRASE_BREAKS) or not any(ch.isalnum() for ch in word):
+            break
+        word_tokens = [t for t in tokens if prev_start <= t.start and t.end <= prev_end]
+        if word_tokens and word_tokens[-1].tags[-1].startswith(closing):
+            break
+        start = prev_start
+        words += 1
+    return _start_if_hangul(text, start, open_at)
+
+
+def _start_if_hangul(text: str, start: int, open_at: int) -> int | None:
+    while start < open_at and not (text[start].isalnum()):
+        start += 1  # a dash or plus left over from `알렉사(Alexa)-클로드(Claude)`
+    return start if _HANGUL.search(text, start, open_at) else None
+
+
+def _classify(pair: AliasPair, text: str) -> str | None:
+    if lexicon.is_person_name(pair.latin):
+        return "PERSON"
+    if lexicon.organization_name(pair.latin) or lexicon.organization_name(pair.hangul):
+        return "ORG"
+    after = text[pair.end : pair.end + 2]
+    if lexicon.is_name_shaped(pair.latin) and (after.startswith("님") or after.startswith("씨")):
+        return "PERSON"
+    if any(ch.isupper() for ch in pair.latin) or any(ch.isdigit() for ch in pair.latin):
+        return "PRODUCT"
+    return None  # a translated common phrase such as `정신적 모델(mental models)`
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Language:
+    """A blank spaCy pipeline whose tokenizer is Kiwi and whose SpanRuler tags candidates."""
+    import spacy
+
+    nlp = spacy.blank("xx")
+    nlp.tokenizer = KiwiTokenizer(nlp.vocab)
+    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "candidates", "phrase_matcher_attr": "ORTH"})
+    patterns: list[dict[str, object]] = [
+        {"label": "ORG", "pattern": form} for forms in _gazetteer_forms() for form in forms
+    ]
+    digits = {"IS_DIGIT": True}
+    patterns += [
+        {"label": "DATE", "pattern": [digits, {"TEXT": "년"}, digits, {"TEXT": "월"}, digits, {"TEXT": "일"}]},
+        {"label": "DATE", "pattern": [digits, {"TEXT": "월"}, digits, {"TEXT": "일"}]},
+        {"label": "DATE", "pattern": [digits, {"TEXT": "년"}, digits, {"TEXT": "월"}]},
+        {"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$"}}]},
+        {"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^\d{1,2}-\d{1,2}$"}}]},
+        {"label": "DATE", "pattern": [{"LOWER": {"IN": _MONTHS}}, {"IS_DIGIT": True}]},
+        {
+            "label": "TRACK",
+            "pattern": [{"TAG": {"REGEX": r"^(NNP|NNG|SL|SN|SH)"}, "OP": "+"}, {"LOWER": {"IN": ["트랙", "track"]}}],
+        },
+    ]
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    return nlp
+
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
+
+
+def _gazetteer_forms() -> list[list[str]]:
+    by_name: dict[str, list[str]] = {}
+    for form, name in lexicon.organizations().items():
+        by_name.setdefault(name, []).append(form)
+    return list(by_name.values())
+
+
+class KiwiTokenizer:
+    """spaCy tokenizer protocol over Kiwi, in the manner of spaCy's own `KoreanTokenizer`."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        from extract.segment import segment
+
+        return doc_from_segmentation(self.vocab, segment(text))
+
+
+def doc_from_segmentation(vocab: Vocab, segmentation: Segmentation) -> Doc:
+    """A Doc whose text is the source exactly: Kiwi surface tokens, the gaps as their own tokens."""
+    from spacy.tokens import Doc
+
+    text = segmentation.text
+    words: list[str] = []
+    spaces: list[bool] = []
+    tags: list[str] = []
+    starts: list[bool | int | None] = []
+    sentence_starts = {s.start for s in segmentation.sentences}
+
+    def add_gap(gap: str) -> None:
+        if gap.startswith(" ") and words and not spaces[-1]:
+            spaces[-1] = True
+            gap = gap[1:]
+        for piece in re.findall(r"\s+|\S+", gap):
+            words.append(piece)
+            spaces.append(False)
+            tags.append("_SP" if piece.isspace() else "SW")
+            starts.append(False)
+
+    position = 0
+    for token in segmentation.tokens:
+        add_gap(text[position : token.start])
+        words.append(token.text)
+        spaces.append(False)
+        tags.append("+".join(token.tags))
+        starts.append(token.start in sentence_starts)
+        position = token.end
+    add_gap(text[position:])
+    if starts:
+        starts[0] = True
+    return Doc(vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts)
+
+
+def tag_candidates(segmentation: Segmentation) -> Candidates:
+    nlp = pipeline()
+    doc = doc_from_segmentation(nlp.vocab, segmentation)
+    doc = nlp.get_pipe("span_ruler")(doc)
+    aliases = find_alias_pairs(segmentation)
+    spans: list[Candidate] = []
+    alias_spans = []
+    for alias in aliases:
+        label = _classify(alias, segmentation.text)
+        if label:
+            spans.append(Candidate(label, alias.start, alias.end, segmentation.text[alias.start : alias.end], alias))
+        span = doc.char_span(alias.start, alias.end, label=label or "ALIAS", alignment_mode="expand")
+        if span is not None:
+            alias_spans.append(span)
+    doc.spans["aliases"] = alias_spans
+    for span in doc.spans["candidates"]:
+        spans.append(Candidate(span.label_, span.start_char, span.end_char, span.text))
+    spans.sort(key=lambda c: (c.start, -c.end))
+    return Candidates(doc, tuple(aliases), tuple(spans))

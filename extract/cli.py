@@ -1,0 +1,175 @@
+"""The `extract` command line. Errors a user can cause are one line and a non-zero exit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from extract import __version__
+
+if TYPE_CHECKING:
+    from extract.evaluate import Report
+    from extract.pipeline import FileResult
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn conference-recap prose into source-grounded talks, launches and credits (JSON).",
+)
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"extract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """recap-extract."""
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Recap files (.txt, .md) or folders to search for them.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the <stem>.json outputs.")] = Path("outputs"),
+    engine: Annotated[str, typer.Option("--engine", help="Extraction engine: local (offline) or llm.")] = "local",
+    force: Annotated[bool, typer.Option("--force", help="Extract again even when an output is current.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")] = False,
+) -> None:
+    """Extract every recap under PATHS into OUT/<stem>.json and print a summary table."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from extract.engines import EngineUnavailable, get_engine
+    from extract.ingest import IngestError, discover
+    from extract.pipeline import run_file
+
+    try:
+        files = discover(paths)
+        chosen = get_engine(engine)
+    except (IngestError, EngineUnavailable) as error:
+        raise _fail(str(error)) from None
+    console = Console(stderr=True)
+    results: list[FileResult] = []
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("extracting", total=len(files))
+        for path in files:
+            progress.update(task, description=f"extracting {path.name}")
+            results.append(run_file(path, chosen, out, force=force, debug=debug))
+            progress.advance(task)
+    _summary(results)
+    failed = [r for r in results if r.status == "failed"]
+    if failed:
+        for result in failed:
+            typer.echo(f"error: {result.path}: {result.error}", err=True)
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _summary(results: Sequence[FileResult]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("file", "status", "talks", "launches", "credits", "time")
+    for result in results:
+        table.add_row(
+            str(result.path),
+            result.status,
+            *(str(n) for n in (result.talks, result.launches, result.credits)),
+            f"{result.seconds:.2f}s" if result.status == "done" else "-",
+        )
+    Console().print(table)
+
+
+@app.command(name="eval")
+def evaluate(
+    outputs: Annotated[Path, typer.Argument(help="Folder of outputs (or one output file).")],
+    golden: Annotated[Path, typer.Argument(help="Folder of golden files (or one golden file).")],
+    min_f1: Annotated[
+        float, typer.Option("--min-f1", help="Exit 1 when any record type's F1 is below this.", min=0, max=1)
+    ] = 0.0,
+    min_macro_f1: Annotated[
+        float, typer.Option("--min-macro-f1", help="Exit 1 when any document's macro F1 is below this.", min=0, max=1)
+    ] = 0.0,
+    show_errors: Annotated[bool, typer.Option("--show-errors", help="List missing and extra records.")] = False,
+) -> None:
+    """Precision, recall and F1 of OUTPUTS against GOLDEN, per record type and per field."""
+    from extract.evaluate import Report, compare, load_golden
+    from extract.write import output_path, read_extraction
+
+    golden_files = sorted(golden.glob("*.json")) if golden.is_dir() else [golden]
+    if not golden.exists() or not golden_files:
+        raise _fail(f"no golden files at {golden}")
+    total = Report()
+    per_document: list[tuple[str, Report]] = []
+    for golden_file in golden_files:
+        expected = load_golden(golden_file)
+        output_file = outputs if outputs.is_file() else output_path(outputs, expected["document"])
+        try:
+            report = compare(read_extraction(output_file), expected)
+        except (OSError, ValueError) as error:
+            raise _fail(f"{output_file}: cannot read output ({type(error).__name__})") from None
+        per_document.append((expected["document"], report))
+        total.add(report)
+    _print_report(per_document, total, show_errors)
+    low_types = [t for t, s in total.records.items() if s.f1 < min_f1]
+    low_documents = [d for d, r in per_document if r.macro_f1 < min_macro_f1]
+    if low_types or low_documents:
+        below = ", ".join(low_types + low_documents)
+        raise _fail(f"below threshold: {below}", EXIT_FAILED)
+
+
+def _print_report(per_document: Sequence[tuple[str, Report]], total: Report, show_errors: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    documents = Table("document", "talks F1", "launches F1", "credits F1", "macro F1", title="per document")
+    for name, report in per_document:
+        documents.add_row(name, *(f"{s.f1:.3f}" for s in report.records.values()), f"{report.macro_f1:.3f}")
+    console.print(documents)
+    scores = Table("record / field", "precision", "recall", "F1", "tp", "fp", "fn", title="all documents")
+    for name, score in list(total.records.items()) + sorted(total.fields.items()):
+        scores.add_row(
+            name,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.tp),
+            str(score.fp),
+            str(score.fn),
+        )
+    console.print(scores)
+    if show_errors:
+        for line in total.missing:
+            console.print(f"missing  {line}", markup=False)
+        for line in total.extra:
+            console.print(f"extra    {line}", markup=False)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schema files.")] = Path("schemas"),
+) -> None:
+    """Write one JSON Schema file per output model."""
+    from extract.schema import schema_files
+
+    out.mkdir(parents=True, exist_ok=True)
+    for name, content in schema_files().items():
+        (out / name).write_text(content, encoding="utf-8")
+        typer.echo(out / name)

@@ -1,0 +1,22 @@
+"""The local engine: deterministic rules for the recap genre, offline and with no model."""
+
+from __future__ import annotations
+
+from extract.candidates import Candidates
+from extract.engines import Records
+from extract.engines.local.credits import extract_credits
+from extract.engines.local.launches import extract_launches
+from extract.engines.local.talks import extract_talks
+from extract.segment import Segmentation
+
+
+class LocalEngine:
+    name = "local"
+    model: str | None = None
+
+    def extract(self, segmentation: Segmentation, candidates: Candidates) -> Records:
+        return Records(
+            talks=extract_talks(segmentation, candidates),
+            launches=extract_launches(segmentation, candidates),
+            credits=extract_credits(segmentation, candidates),
+        )

@@ -1,0 +1,258 @@
+"""Launches: a product, its maker and who presented it, from announcing sentences.
+
+Two places announce launches in recaps: a bulleted list introduced by an announcing line (every item
+is a launch, whatever its verb), and running text where a product is the object of an announcing
+verb (`X를 공개했습니다`) or the subject of its passive (`X는 … 발표되었습니다`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract import dates, lexicon
+from extract.candidates import Candidates
+from extract.engines.local.phrases import (
+    Mention,
+    clean,
+    is_person,
+    latin_rendering,
+    mentions,
+    particle_after,
+    person_of,
+    span,
+)
+from extract.models import DateValue, Launch, Person
+from extract.segment import Segmentation, Sentence
+
+_OBJECT = re.compile(r"(?:\*\*)?(을|를)\s")
+# A topic or subject particle right after a noun phrase; `에서는`, `에게는` are not topics.
+_TOPIC_MARK = re.compile(r"(?<!에서)(?<!에게)(?<!께서)(?<!으로)(?:\*\*)?\s?(?:\([^()가-힣]*\))?(은|는)\s")
+_SUBJECT_MARK = re.compile(r"(?:\*\*)?\s?(?:\([^()가-힣]*\))?(이|가)\s")
+_COORDINATION = re.compile(r"['’\"”*]*(?:과|와|,|및)\s+['‘\"“*]*")
+# Generic heads that follow a product's name without being part of it (`v3 알파(v3 alpha) 버전`).
+_GENERIC_HEADS = ("버전", "기능", "서비스", "제품", "version")
+_NP_BREAK = re.compile(r"(?:[은는이가을를에]|에서|에서는|으로|에게|하며|하고|었|였|된|한|던|함께)\s")
+
+
+@dataclass(frozen=True)
+class ProductPhrase:
+    start: int
+    end: int
+    organization: str | None
+
+
+def extract_launches(segmentation: Segmentation, candidates: Candidates) -> list[Launch]:
+    text = segmentation.text
+    year = dates.document_year(text)
+    launches: list[Launch] = []
+    listed = _launch_list_items(segmentation)
+    for block in segmentation.blocks:
+        for sentence in block.sentences[:1] if block.index in listed else block.sentences:
+            launches += _launches_in(text, candidates, sentence, block.index in listed, year)
+    return launches
+
+
+def _launch_list_items(segmentation: Segmentation) -> set[int]:
+    """Bullet blocks under an announcing lead-in (`…에서 공개된 주요 발표들:`)."""
+    items: set[int] = set()
+    lead_in_announces = False
+    for block in segmentation.blocks:
+        if block.kind == "bullet":
+            if lead_in_announces:
+                items.add(block.index)
+            continue
+        lead = segmentation.text[block.content_start : block.end]
+        lead_in_announces = block.kind != "heading" and len(lead) < 300 and lexicon.announces(lead)
+        lead_in_announces = lead_in_announces and lead.rstrip().endswith((":", "：", ")", "다", "."))
+    return items
+
+
+def _launches_in(text: str, candidates: Candidates, sentence: Sentence, listed: bool, year: int | None) -> list[Launch]:
+    start, end = sentence.start, sentence.end
+    clause_end = _clause_end(text, start, end)
+    sentence_text = text[start:clause_end]
+    if not listed and not lexicon.announces(sentence_text):
+        return []
+    products = _object_products(text, candidates, start, clause_end)
+    subject = _topic(text, start, clause_end)
+    if not products and subject is not None and (listed or _announced_passively(text, subject[1], clause_end)):
+        products = _split_products(text, candidates, *_head_phrase(text, candidates, *subject))
+    if not products or (not listed and not _named(text, candidates, products)):
+        return []
+    found = [m for m in mentions(text, candidates, start, clause_end)]
+    presenters = _presenters(text, found, products)
+    maker = _maker(text, found, subject, products) or next((p.affiliation for p in presenters if p.affiliation), None)
+    date = _date(candidates, start, end, year)
+    evidence = [span(text, start, end)]
+    launches = []
+    for product in products:
+        end = _before_generic_head(text, product.start, product.end)
+        name, name_ko = latin_rendering(text, product.start, end, candidates)
+        launches.append(
+            Launch(
+                id="",
+                name=name,
+                name_ko=name_ko if name_ko != name else None,
+                organization=product.organization or maker,
+                presenters=presenters,
+                date=date,
+                description=clean(text[start:end]),
+                evidence=evidence,
+            )
+        )
+    return launches
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the announcing clause ends: a second clause (`…였으며, 그는 …를 영입`) is another event."""
+    match = re.search(r"(?:으며|이며|였으며|었으며|고),\s", text[start:end])
+    return start + match.end() if match else end
+
+
+def _object_products(text: str, candidates: Candidates, start: int, end: int) -> list[ProductPhrase]:
+    """Products that are the object of an announcing verb: `… X를 발표했습니다`."""
+    for match in _OBJECT.finditer(text, start, end):
+        verb = text[match.end() : match.end() + 14]
+        if not lexicon.announces(verb):
+            continue
+        np_start = _phrase_start(text, start, match.start())
+        return _split_products(text, candidates, *_head_phrase(text, candidates, np_start, match.start()))
+    return []
+
+
+def _topic(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The sentence's topic (은/는), else its first subject (이/가): (start, end) of what precedes it.
+
+    The topic wins because a relative clause inside it has subjects of its own
+    (`X의 Y가 발표한 Z는 …`: the sentence is about Z).
+    """
+    match = _TOPIC_MARK.search(text, start, end) or _SUBJECT_MARK.search(text, start, end)
+    if not match:
+        return None
+    return start, match.start()
+
+
+def _announced_passively(text: str, after: int, end: int) -> bool:
+    rest = text[after:end]
+    return lexicon.announces(rest) and bool(re.search(r"(되었|됐|되어|돼|보였|보인|선보)", rest))
+
+
+def _phrase_start(text: str, floor: int, end: int) -> int:
+    """Start of the noun phrase that ends at `end`: after the last particle-marked word before it."""
+    position = floor
+    for match in _NP_BREAK.finditer(text, floor, end):
+        position = match.end()
+    return position
+
+
+def _head_phrase(text: str, candidates: Candidates, start: int, end: int) -> tuple[int, int]:
+    """Drop a relative clause before the head noun phrase: `… 발표한 검증된 초지능(…)` -> its head."""
+    start = _phrase_start(text, start, end)
+    while start < end and text[start] in " *'\"‘“":
+        start += 1
+    return start, end
+
+
+def _split_products(text: str, candidates: Candidates, start: int, end: int) -> list[ProductPhrase]:
+    """`A과 B` -> A, B; `X의 Y` -> Y made by X."""
+    products = []
+    position = start
+    for match in _COORDINATION.finditer(text, start, end):
+        if _is_coordination_point(candidates, match.start()):
+            products.append((position, match.start()))
+            position = match.end()
+    products.append((position, end))
+    return [_with_maker(text, candidates, s, e) for s, e in products if clean(text[s:e])]
+
+
+def _is_coordination_point(candidates: Candidates, offset: int) -> bool:
+    """Coordinate only between complete names: the conjunction follows an alias pair's bracket."""
+    return any(alias.end == offset for alias in candidates.aliases) or any(
+        alias.end + 1 == offset for alias in candidates.aliases
+    )
+
+
+def _with_maker(text: str, candidates: Candidates, start: int, end: int) -> ProductPhrase:
+    end = len(text[:end].rstrip(" *'\"’”"))
+    possessive = re.search(r"의\s", text[start:end])
+    if possessive:
+        owner_end = start + possessive.start()
+        owner = candidates.alias_ending_at(owner_end)
+        if owner is not None and not lexicon.is_person_name(owner.latin):
+            return ProductPhrase(start + possessive.end(), end, owner.latin)
+    return ProductPhrase(start, end, _prefix_organization(text[start:end]))
+
+
+def _prefix_organization(name: str) -> str | None:
+    """`OpenAI 에이전트 SDK`: a product named after its maker."""
+    first = name.split(" ", 1)[0] if " " in name else ""
+    return lexicon.organizations().get(first.casefold()) if first else None
+
+
+def _named(text: str, candidates: Candidates, products: list[ProductPhrase]) -> bool:
+    """In running text, only a named product counts: an alias pair or a capitalised Latin name."""
+    return all(
+        candidates.aliases_within(p.start, p.end) or re.search(r"[A-Z]", text[p.start : p.end]) for p in products
+    )
+
+
+def _before_generic_head(text: str, start: int, end: int) -> int:
+    """End of a product's name without a trailing generic noun (`v3 알파(v3 alpha) 버전` -> `…(v3 alpha)`)."""
+    head = text[start:end].rstrip()
+    for word in _GENERIC_HEADS:
+        if head.endswith(" " + word) and len(head) > len(word) + 1:
+            return start + len(head) - len(word) - 1
+    return end
+
+
+def _presenters(text: str, found: list[Mention], products: list[ProductPhrase]) -> list[Person]:
+    presenters: list[Person] = []
+    for mention in found:
+        inside_product = any(p.start <= mention.alias.start < p.end for p in products)
+        if inside_product or mention.particle in {"을", "를"} or not is_person(mention, text):
+            continue
+        person = person_of(mention.alias)
+        affiliation = _affiliation(text, found, mention)
+        if affiliation:
+            person = person.model_copy(update=affiliation)
+        presenters.append(person)
+    return presenters
+
+
+def _affiliation(text: str, found: list[Mention], person: Mention) -> dict[str, str]:
+    """`ORG의 PERSON` or `ORG 회장 PERSON`: the organisation (and title) right before a name."""
+    for mention in found:
+        if mention.alias.end >= person.alias.start or is_person(mention, text):
+            continue
+        between = text[mention.after : person.alias.start].strip(" *")
+        if mention.particle == "의" and not between:
+            return {"affiliation": mention.latin}
+        if mention.particle is None and between and len(between) <= 6 and " " not in between:
+            gap = text[mention.alias.end : person.alias.start].strip(" *")
+            return {"affiliation": mention.latin, "title": gap}
+    return {}
+
+
+def _maker(
+    text: str,
+    found: list[Mention],
+    subject: tuple[int, int] | None,
+    products: list[ProductPhrase],
+) -> str | None:
+    """The organisation that launched: the sentence's subject when it is an organisation."""
+    if subject is not None and not any(p.start >= subject[0] and p.end <= subject[1] for p in products):
+        for mention in found:
+            if subject[0] <= mention.alias.start < subject[1] and not is_person(mention, text):
+                _, particle, _ = particle_after(text, mention.alias.end)
+                if particle in {"은", "는", "이", "가"}:
+                    return mention.latin
+    return None
+
+
+def _date(candidates: Candidates, start: int, end: int, year: int | None) -> DateValue | None:
+    found = candidates.within(start, end, "DATE")
+    if not found:
+        return None
+    best = max(found, key=lambda c: (dates.to_iso(c.text, year) is not None, "월" in c.text, len(c.text)))
+    return DateValue(text=best.text, iso=dates.to_iso(best.text, year))

@@ -1,0 +1,169 @@
+"""Phrase-level helpers shared by the local engine's rules: particles, mentions, names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract import lexicon
+from extract.candidates import AliasPair, Candidates
+from extract.models import Person, Span
+
+# Particles that can follow a noun phrase, longest first; `님` (honorific) is skipped before them.
+_PARTICLES = (
+    "에 의해",
+    "에 의한",
+    "와 함께",
+    "과 함께",
+    "으로부터",
+    "에게서",
+    "에서는",
+    "에서도",
+    "께서는",
+    "께서",
+    "에서",
+    "으로",
+    "에게",
+    "에는",
+    "의",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "와",
+    "과",
+    "로",
+    "에",
+    "도",
+    "및",
+)
+_SKIPPABLE = re.compile(r"[*'\"’”」』]*(?:\s?\([^()가-힣]*\))?[*'\"’”」』]*")
+_HONORIFIC = re.compile(r"(님|씨)(?![가-힣])|(님|씨)(?=[은는이가을를과와의께])")
+PRESENTER_NOUNS = (
+    "강연",
+    "기조",
+    "워크숍",
+    "워크샵",
+    "세션",
+    "발표",
+    "블로그",
+    "키노트",
+    "데모",
+    "팀",
+    "talk",
+    "keynote",
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An alias pair in context: what particle follows it and what comes after that."""
+
+    alias: AliasPair
+    label: str | None
+    honorific: bool
+    particle: str | None
+    after: int  # offset just past the particle (or the alias when there is none)
+
+    @property
+    def latin(self) -> str:
+        return self.alias.latin
+
+
+def particle_after(text: str, end: int) -> tuple[bool, str | None, int]:
+    """(honorific?, particle, offset after it) for the noun phrase that ends at `end`."""
+    skipped = _SKIPPABLE.match(text, end)
+    position = skipped.end() if skipped else end
+    honorific = _HONORIFIC.match(text, position)
+    if honorific:
+        position = honorific.end()
+    for particle in _PARTICLES:
+        if text.startswith(particle, position):
+            after = position + len(particle)
+            # `이` or `가` glued to more Hangul is part of a word (`이는`), not a subject particle.
+            if len(particle) == 1 and after < len(text) and particle in "이가" and _is_hangul(text[after]):
+                continue
+            return bool(honorific), particle, after
+    return bool(honorific), None, position
+
+
+def _is_hangul(ch: str) -> bool:
+    return "가" <= ch <= "힣"
+
+
+def mentions(text: str, candidates: Candidates, start: int, end: int) -> list[Mention]:
+    result = []
+    for alias in candidates.aliases_within(start, end):
+        honorific, particle, after = particle_after(text, alias.end)
+        result.append(Mention(alias, candidates.label_of(alias), honorific, particle, after))
+    return result
+
+
+def is_person(mention: Mention, text: str) -> bool:
+    """A person by name lexicon, or a name-shaped gloss with a person cue (님, a role word, a talk)."""
+    if mention.label == "PERSON":
+        return True
+    if mention.label == "ORG" or not lexicon.is_name_shaped(mention.latin):
+        return False
+    if mention.honorific:
+        return True
+    following = text[mention.after : mention.after + 12].lstrip()
+    if mention.particle == "의":
+        return following.startswith(PRESENTER_NOUNS)
+    return mention.particle in {"에 의해", "와 함께", "과 함께"} or (
+        len(mention.latin.split()) >= 2 and mention.particle in {"이", "가", "은", "는", "과", "와"}
+    )
+
+
+def person_of(alias: AliasPair) -> Person:
+    return Person(name=alias.latin, name_ko=alias.hangul, name_en=alias.latin, title=_title(alias.note))
+
+
+def _title(note: str | None) -> str | None:
+    """`(Theodora Chu, MCP PM)`: a short note in the brackets is a job title, a remark is not."""
+    if note and len(note) <= 30 and not note.endswith(("!", "?", ".")) and not re.search(r"[가-힣]{2,}[다요]", note):
+        return note
+    return None
+
+
+def latin_rendering(text: str, start: int, end: int, candidates: Candidates) -> tuple[str, str]:
+    """(Latin-first name, Hangul form) of a phrase: each alias pair in it shown by its gloss."""
+    latin_parts: list[str] = []
+    hangul_parts: list[str] = []
+    position = start
+    for alias in candidates.aliases_within(start, end):
+        gap = text[position : alias.start]
+        latin_parts.append(gap)
+        hangul_parts.append(gap)
+        latin_parts.append(alias.latin)
+        hangul_parts.append(alias.hangul)
+        position = alias.end
+    latin_parts.append(text[position:end])
+    hangul_parts.append(text[position:end])
+    return clean("".join(latin_parts)), clean("".join(hangul_parts))
+
+
+def clean(value: str) -> str:
+    """A phrase without layout markup, quotes at its ends or doubled spaces."""
+    value = value.replace("**", "").replace("__", "")
+    value = re.sub(r"\s+", " ", value)
+    return value.strip(" \t'\"‘’“”「」『』*:：-—–,")
+
+
+def span(text: str, start: int, end: int) -> Span:
+    """An evidence span, trimmed of surrounding whitespace and markup."""
+    while start < end and (text[start].isspace() or text[start] == "*"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == "*"):
+        end -= 1
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def hangul_to_latin(candidates: Candidates) -> dict[str, str]:
+    """Document-wide glossary: a Hangul form the text glosses somewhere -> its Latin form."""
+    glossary: dict[str, str] = {}
+    for alias in candidates.aliases:
+        glossary.setdefault(alias.hangul, alias.latin)
+    return glossary

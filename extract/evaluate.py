@@ -1,0 +1,152 @@
+"""Evaluate outputs against hand-checked golden records: precision, recall and F1 per type and field."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any
+
+from extract.models import Extraction, Person
+from extract.resolve import key
+
+RECORD_TYPES = ("talks", "launches", "credits")
+# Fields compared on matched records; lists of people are compared as sets of names.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "talks": ("speakers", "kind", "track", "url"),
+    "launches": ("organization", "presenters", "date"),
+    "credits": ("track", "organization"),
+}
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Score) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    records: dict[str, Score] = field(default_factory=lambda: {t: Score() for t in RECORD_TYPES})
+    fields: dict[str, Score] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+    def add(self, other: Report) -> None:
+        for name, score in other.records.items():
+            self.records[name].add(score)
+        for name, score in other.fields.items():
+            self.fields.setdefault(name, Score()).add(score)
+        self.missing += other.missing
+        self.extra += other.extra
+
+    @property
+    def macro_f1(self) -> float:
+        return sum(s.f1 for s in self.records.values()) / len(self.records)
+
+
+def _names(person: Person | dict[str, Any] | str) -> set[str]:
+    if isinstance(person, str):
+        return {key(person)}
+    values = person.model_dump() if isinstance(person, Person) else person
+    return {key(values[k]) for k in ("name", "name_ko", "name_en") if values.get(k)}
+
+
+def _same_text(a: str, b: str) -> bool:
+    a, b = key(a), key(b)
+    return a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a)) or SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _talk_matches(predicted: dict[str, Any], golden: dict[str, Any]) -> bool:
+    return _same_text(predicted["title"], golden["title"])
+
+
+def _launch_matches(predicted: dict[str, Any], golden: dict[str, Any]) -> bool:
+    forms = [golden["name"], *golden.get("aliases", [])]
+    names = [predicted["name"], predicted.get("name_ko") or ""]
+    return any(_same_text(n, f) for n in names if n for f in forms)
+
+
+def _credit_matches(predicted: dict[str, Any], golden: dict[str, Any]) -> bool:
+    return predicted["role"] == golden["role"] and bool(_names(predicted["person"]) & _names(golden["person"]))
+
+
+MATCHERS: dict[str, Callable[[dict[str, Any], dict[str, Any]], bool]] = {
+    "talks": _talk_matches,
+    "launches": _launch_matches,
+    "credits": _credit_matches,
+}
+
+
+def _label(record_type: str, record: dict[str, Any]) -> str:
+    if record_type == "credits":
+        person = record["person"]
+        return f"{person if isinstance(person, str) else person['name']} ({record['role']})"
+    return str(record.get("title") or record.get("name"))
+
+
+def compare(output: Extraction, golden: dict[str, Any]) -> Report:
+    report = Report()
+    predicted_all = output.model_dump(mode="json")
+    for record_type in RECORD_TYPES:
+        predicted = list(predicted_all[record_type])
+        unmatched = list(range(len(predicted)))
+        score = report.records[record_type]
+        for expected in golden.get(record_type, []):
+            hit = next((i for i in unmatched if MATCHERS[record_type](predicted[i], expected)), None)
+            if hit is None:
+                score.fn += 1
+                report.missing.append(f"{golden['document']}: {record_type}: {_label(record_type, expected)}")
+                continue
+            unmatched.remove(hit)
+            score.tp += 1
+            for name in FIELDS[record_type]:
+                if name in expected:
+                    report.fields.setdefault(f"{record_type}.{name}", Score()).add(
+                        _field_score(predicted[hit].get(name), expected[name])
+                    )
+        score.fp += len(unmatched)
+        report.extra += [f"{golden['document']}: {record_type}: {_label(record_type, predicted[i])}" for i in unmatched]
+    return report
+
+
+def _field_score(predicted: Any, expected: Any) -> Score:
+    if isinstance(expected, list):  # people
+        want = [_names(p) for p in expected]
+        got = [_names(p) for p in predicted or []]
+        tp = sum(1 for w in want if any(w & g for g in got))
+        return Score(tp=tp, fn=len(want) - tp, fp=sum(1 for g in got if not any(w & g for w in want)))
+    if isinstance(predicted, dict):  # a date: compare ISO when the golden gives one
+        predicted = predicted.get("iso") or predicted.get("text")
+    if isinstance(expected, dict):
+        expected = expected.get("iso") or expected.get("text")
+    if expected is None:
+        return Score(fp=1) if predicted else Score()
+    if predicted is None:
+        return Score(fn=1)
+    return Score(tp=1) if key(str(predicted)) == key(str(expected)) else Score(fp=1, fn=1)
+
+
+def load_golden(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data.setdefault("document", path.stem)
+    return data

@@ -1,0 +1,161 @@
+"""Genre vocabulary: the words recaps use for roles, announcing and talk kinds, and name lexicons.
+
+Everything here is about the genre (how recaps are written), never about one document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from extract.models import Role
+
+# Verbs of announcing, as stems: 공개(했|된|하며), 발표, 출시, 선보(였|인), 소개, 론칭, launch, announce...
+ANNOUNCE_STEMS = (
+    "공개",
+    "발표",
+    "출시",
+    "선보",
+    "선을 보",
+    "소개",
+    "론칭",
+    "런칭",
+    "공식화",
+    "오픈소스로 공개",
+    "launch",
+    "announc",
+    "unveil",
+    "release",
+    "introduc",
+    "debut",
+    "ship",
+)
+# Talk kinds by the words a heading or section uses; first match wins, so specific before general.
+TALK_KINDS = (
+    ("keynote", ("기조연설", "기조 연설", "기조강연", "기조 강연", "키노트", "keynote")),
+    ("special_talk", ("특별강연", "특별 강연", "special talk")),
+    ("panel", ("패널", "토론", "대담", "panel", "fireside")),
+    ("workshop", ("워크숍", "워크샵", "핸즈온", "workshop", "hands-on")),
+    ("lightning", ("라이트닝", "lightning")),
+    ("talk", ("강연", "발표", "세션", "talk", "session")),
+)
+# Latin words that end names of things, not people ("Exa Research", "Tiny Teams").
+NON_PERSON_WORDS = frozenset(
+    """
+    agent agents ai api app apps award bench cloud code day deep developer engineer engineering
+    excel foundation fund intelligence lab labs local metal mode model models network news open
+    platform project research robotics sdk search security small studio summit superintelligence
+    support system systems team teams thinking tiny track ultra voice web world
+    """.split()
+)
+ORG_SUFFIXES_LATIN = (
+    "Foundation",
+    "Inc",
+    "Inc.",
+    "Labs",
+    "Lab",
+    "University",
+    "Institute",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Group",
+    "Association",
+    "Society",
+    "Ventures",
+    "Capital",
+)
+ORG_SUFFIXES_HANGUL = ("재단", "대학교", "연구소", "협회", "학회", "그룹", "사업단", "진흥원", "센터")
+
+
+@dataclass(frozen=True)
+class RoleWord:
+    role: Role
+    wording: str
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    text = resources.files("extract.data").joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            rows.append([cell.strip() for cell in line.split("|") if cell.strip()])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def role_words() -> tuple[RoleWord, ...]:
+    """Role wordings, longest first so that `인터뷰 진행자` wins over `진행자`."""
+    words = [RoleWord(row[0], wording) for row in _data_lines("roles.txt") for wording in row[1:]]  # type: ignore[arg-type]
+    return tuple(sorted(words, key=lambda w: -len(w.wording)))
+
+
+@lru_cache(maxsize=1)
+def organizations() -> dict[str, str]:
+    """Every known form of a gazetteer organisation (casefolded) -> its Latin name."""
+    forms: dict[str, str] = {}
+    for row in _data_lines("organizations.txt"):
+        for form in row:
+            forms.setdefault(form.casefold(), row[0])
+    return forms
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Casefolded given names from gender-guesser's name dictionary (about 45,000, many countries)."""
+    text = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="iso-8859-1")
+    names = set()
+    for line in text.splitlines():
+        if not line or line.startswith("#") or line.startswith("="):
+            continue
+        name = line[3:29].strip()
+        if name:
+            names.add(name.replace("+", " ").casefold())
+    return frozenset(names)
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)$")
+
+
+def is_person_name(latin: str) -> bool:
+    """Does a Latin name look like a person's: 2-4 capitalised words, the first a known given name."""
+    words = latin.split()
+    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    if any(w.casefold() in NON_PERSON_WORDS for w in words):
+        return False
+    return words[0].casefold() in given_names()
+
+
+def is_name_shaped(latin: str) -> bool:
+    """Capitalised words only (a person's name when the context says so, e.g. `Sarah`)."""
+    words = latin.split()
+    return 1 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
+
+
+def organization_name(form: str) -> str | None:
+    """The organisation a form names, by gazetteer or by an organisation suffix."""
+    known = organizations().get(form.casefold())
+    if known:
+        return known
+    words = form.split()
+    if len(words) >= 2 and words[-1] in ORG_SUFFIXES_LATIN:
+        return form
+    if any(form.endswith(suffix) and len(form) > len(suffix) + 1 for suffix in ORG_SUFFIXES_HANGUL):
+        return form
+    return None
+
+
+def talk_kind(text: str) -> str | None:
+    lowered = text.casefold()
+    for kind, words in TALK_KINDS:
+        if any(word in lowered for word in words):
+            return kind
+    return None
+
+
+def announces(text: str) -> bool:
+    lowered = text.casefold()
+    return any(stem in lowered for stem in ANNOUNCE_STEMS)

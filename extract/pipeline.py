@@ -1,0 +1,107 @@
+"""The pipeline: ingest -> segment -> candidates -> engine -> resolve -> ground -> write."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from extract import __version__
+from extract.candidates import tag_candidates
+from extract.engines import Engine
+from extract.ground import ground
+from extract.ingest import IngestError, SourceDocument, read_document
+from extract.models import DocumentInfo, Extraction, RunInfo
+from extract.resolve import resolve
+from extract.segment import segment
+from extract.write import output_path, read_extraction, write_extraction
+
+Status = Literal["done", "skipped", "failed"]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: Path
+    status: Status
+    talks: int = 0
+    launches: int = 0
+    credits: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+
+
+def extract_document(document: SourceDocument, engine: Engine) -> Extraction:
+    """Every stage over one document, in memory."""
+    started = time.perf_counter()
+    segmentation = segment(document.text)
+    candidates = tag_candidates(segmentation)
+    records = engine.extract(segmentation, candidates)
+    resolved = resolve(records, document.text, candidates)
+    grounded = ground(resolved, document.text)
+    return Extraction(
+        document=DocumentInfo(
+            id=document.id,
+            path=document.path.as_posix(),
+            sha256=document.sha256,
+            language=segmentation.language,
+            chars=len(document.text),
+        ),
+        talks=grounded.talks,
+        launches=grounded.launches,
+        credits=grounded.credits,
+        entities=grounded.entities,
+        run=RunInfo(
+            engine=engine.name,
+            model=engine.model,
+            version=__version__,
+            duration_s=round(time.perf_counter() - started, 3),
+            dropped=grounded.dropped,
+        ),
+    )
+
+
+def is_current(path: Path, document: SourceDocument, engine: Engine) -> bool:
+    """An output is current when it came from the same bytes, engine, model and version."""
+    if not path.exists():
+        return False
+    try:
+        existing = read_extraction(path)
+    except (OSError, ValueError):
+        return False  # unreadable or from an older contract: extract again
+    run = existing.run
+    return (existing.document.sha256, run.engine, run.model, run.version) == (
+        document.sha256,
+        engine.name,
+        engine.model,
+        __version__,
+    )
+
+
+def run_file(path: Path, engine: Engine, out_dir: Path, force: bool = False, debug: bool = False) -> FileResult:
+    """One file end to end; every failure becomes a one-line error in the result (`debug` re-raises)."""
+    started = time.perf_counter()
+    try:
+        document = read_document(path)
+        target = output_path(out_dir, document.id)
+        if not force and is_current(target, document, engine):
+            existing = read_extraction(target)
+            return FileResult(path, "skipped", len(existing.talks), len(existing.launches), len(existing.credits))
+        extraction = extract_document(document, engine)
+        write_extraction(extraction, target)
+    except IngestError as error:
+        return FileResult(path, "failed", error=str(error))
+    except OSError as error:
+        return FileResult(path, "failed", error=f"cannot write output: {error.strerror or error}")
+    except Exception as error:  # one file's failure must not lose the other files' outputs
+        if debug:
+            raise
+        return FileResult(path, "failed", error=f"internal error: {type(error).__name__}: {error} (rerun with --debug)")
+    return FileResult(
+        path,
+        "done",
+        len(extraction.talks),
+        len(extraction.launches),
+        len(extraction.credits),
+        time.perf_counter() - started,
+    )

@@ -1,0 +1,207 @@
+"""Resolve: one record per real-world talk, launch and credit; one entity per person, org, product."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from extract.candidates import Candidates
+from extract.engines import Records
+from extract.models import Credit, Entity, EntityType, Launch, Person, Span, Talk
+
+R = TypeVar("R", Talk, Launch, Credit)
+_HANGUL = re.compile(r"[가-힣]")
+
+
+def key(value: str) -> str:
+    """Comparison key for names and titles: case, spacing and punctuation do not matter."""
+    return re.sub(r"[\W_]+", "", value.casefold())
+
+
+@dataclass(frozen=True)
+class Resolved:
+    talks: list[Talk]
+    launches: list[Launch]
+    credits: list[Credit]
+    entities: list[Entity]
+
+
+def resolve(records: Records, text: str, candidates: Candidates) -> Resolved:
+    people = _PersonRegistry()
+    for person in _all_people(records):
+        people.add(person)
+    talks = _merge(records.talks, lambda t: key(t.title), _merge_talks)
+    launches = _merge(records.launches, lambda x: key(x.name), _merge_launches)
+    credits = _merge(records.credits, lambda c: f"{people.key(c.person)}|{c.role}", _merge_credits)
+    talks = [
+        t.model_copy(update={"id": f"talk-{i}", "speakers": people.canonical_all(t.speakers)})
+        for i, t in enumerate(talks, 1)
+    ]
+    launches = [
+        x.model_copy(update={"id": f"launch-{i}", "presenters": people.canonical_all(x.presenters)})
+        for i, x in enumerate(launches, 1)
+    ]
+    credits = [
+        c.model_copy(update={"id": f"credit-{i}", "person": people.canonical(c.person)})
+        for i, c in enumerate(credits, 1)
+    ]
+    entities = _entities(talks, launches, credits, text, candidates)
+    return Resolved(talks, launches, credits, entities)
+
+
+def _all_people(records: Records) -> Iterable[Person]:
+    for talk in records.talks:
+        yield from talk.speakers
+    for launch in records.launches:
+        yield from launch.presenters
+    for credit in records.credits:
+        yield credit.person
+
+
+class _PersonRegistry:
+    """People known by any of their names; the first full record of a person is filled in by later ones."""
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, int] = {}
+        self._people: list[Person] = []
+
+    def _names(self, person: Person) -> list[str]:
+        return [key(n) for n in (person.name, person.name_ko, person.name_en) if n]
+
+    def add(self, person: Person) -> None:
+        index = next((self._by_name[n] for n in self._names(person) if n in self._by_name), None)
+        if index is None:
+            index = len(self._people)
+            self._people.append(person)
+        else:
+            self._people[index] = _combine_people(self._people[index], person)
+        for name in self._names(self._people[index]):
+            self._by_name.setdefault(name, index)
+
+    def key(self, person: Person) -> str:
+        names = self._names(person)
+        return str(next((self._by_name[n] for n in names if n in self._by_name), names[0]))
+
+    def canonical(self, person: Person) -> Person:
+        index = next((self._by_name[n] for n in self._names(person) if n in self._by_name), None)
+        return self._people[index] if index is not None else person
+
+    def canonical_all(self, people: list[Person]) -> list[Person]:
+        result: list[Person] = []
+        for person in map(self.canonical, people):
+            if all(self.key(person) != self.key(p) for p in result):
+                result.append(person)
+        return result
+
+
+def _combine_people(known: Person, other: Person) -> Person:
+    """`known` completed by `other`; the Latin form becomes the name once any mention gives one."""
+    filled = {k: v for k, v in other.model_dump().items() if v and not getattr(known, k)}
+    combined = known.model_copy(update=filled)
+    latin = combined.name_en or (other.name if not _HANGUL.search(other.name) else None)
+    if _HANGUL.search(combined.name) and latin:
+        combined = combined.model_copy(update={"name": latin, "name_ko": combined.name_ko or known.name})
+    return combined
+
+
+def _merge(records: list[R], record_key: Callable[[R], str], combine: Callable[[R, R], R]) -> list[R]:
+    merged: dict[str, R] = {}
+    for record in records:
+        k = record_key(record)
+        merged[k] = combine(merged[k], record) if k in merged else record
+    return sorted(merged.values(), key=lambda r: r.evidence[0].start)
+
+
+def _spans(a: list[Span], b: list[Span]) -> list[Span]:
+    return sorted(set(a) | set(b), key=lambda s: (s.start, s.end))
+
+
+def _fill(first: R, second: R, **combined: object) -> R:
+    """`first` with its empty fields taken from `second`, and the given fields replaced."""
+    update: dict[str, object] = {
+        name: getattr(second, name)
+        for name in type(first).model_fields
+        if not getattr(first, name) and getattr(second, name)
+    }
+    update.update(combined)
+    return first.model_copy(update=update)
+
+
+def _merge_talks(a: Talk, b: Talk) -> Talk:
+    return _fill(a, b, speakers=a.speakers + b.speakers, evidence=_spans(a.evidence, b.evidence))
+
+
+def _merge_launches(a: Launch, b: Launch) -> Launch:
+    return _fill(a, b, presenters=a.presenters + b.presenters, evidence=_spans(a.evidence, b.evidence))
+
+
+def _merge_credits(a: Credit, b: Credit) -> Credit:
+    return _fill(a, b, evidence=_spans(a.evidence, b.evidence))
+
+
+def _entities(
+    talks: list[Talk], launches: list[Launch], credits: list[Credit], text: str, candidates: Candidates
+) -> list[Entity]:
+    named: dict[tuple[EntityType, str], tuple[str, set[str]]] = {}
+
+    def add(kind: EntityType, name: str | None, *aliases: str | None) -> None:
+        if not name:
+            return
+        _, known = named.setdefault((kind, key(name)), (name, set()))
+        known.update(a for a in aliases if a and a != name)
+
+    for person in (
+        [p for t in talks for p in t.speakers]
+        + [p for x in launches for p in x.presenters]
+        + [c.person for c in credits]
+    ):
+        add("PERSON", person.name, person.name_ko, person.name_en)
+        add("ORG", person.affiliation)
+    for launch in launches:
+        add("PRODUCT", launch.name, launch.name_ko)
+        add("ORG", launch.organization)
+        if launch.date:
+            add("DATE", launch.date.iso or launch.date.text, launch.date.text)
+    for credit in credits:
+        add("TRACK", credit.track)
+        add("ORG", credit.organization)
+    for talk in talks:
+        add("TRACK", talk.track)
+    glossary: dict[str, set[str]] = {}
+    for alias in candidates.aliases:
+        glossary.setdefault(key(alias.latin), set()).add(alias.hangul)
+    entities = []
+    counters: dict[str, int] = {}
+    for (kind, name_key), (name, aliases) in named.items():
+        aliases |= glossary.get(name_key, set())
+        mentions = _find(text, [name, *aliases])
+        if not mentions:
+            continue  # a name assembled from parts (`AI in Fortune 500 1`) has no single mention
+        counters[kind] = counters.get(kind, 0) + 1
+        entities.append(
+            Entity(
+                id=f"{kind.lower()}-{counters[kind]}",
+                type=kind,
+                name=name,
+                aliases=sorted(aliases - {name}),
+                mentions=mentions,
+            )
+        )
+    return entities
+
+
+def _find(text: str, forms: list[str]) -> list[Span]:
+    """Every non-overlapping occurrence of any form, longest forms first; Latin forms as whole words."""
+    taken: list[Span] = []
+    for form in sorted({f for f in forms if len(f) >= 2}, key=len, reverse=True):
+        pattern = re.escape(form)
+        if form[0].isascii() and form[0].isalnum():
+            pattern = r"(?<![A-Za-z0-9])" + pattern
+        if form[-1].isascii() and form[-1].isalnum():
+            pattern += r"(?![A-Za-z0-9])"
+        for match in re.finditer(pattern, text):
+            if all(match.end() <= s.start or match.start() >= s.end for s in taken):
+                taken.append(Span(start=match.start(), end=match.end(), text=match.group()))
+    return sorted(taken, key=lambda s: s.start)

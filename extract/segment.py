@@ -1,0 +1,187 @@
+"""Segment: blocks from the recap's own layout, Kiwi sentences and tokens with exact offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from kiwipiepy import Kiwi
+
+BlockKind = Literal["heading", "bullet", "bold_lead", "paragraph"]
+
+_HEADING_HASH = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?P<content>.+?)[ \t#]*$")
+_HEADING_BOLD = re.compile(r"^[ \t]*(\*\*|__)(?P<content>[^*_].*?)\1[ \t]*:?[ \t]*$")
+_BULLET = re.compile(r"^[ \t]*(?:[-*+•·▪◦▶►]|\d{1,2}[.)])[ \t]+(?P<content>.*\S)")
+_BOLD_LEAD = re.compile(r"^[ \t]*\*\*(?P<lead>[^*]+?)\*\*[ \t]*[:：]")
+_BOLD = re.compile(r"\*\*(?P<inner>[^*\n]+?)\*\*")
+# Markup Kiwi should not see: it glues particles to '**' (`**를` becomes 르+ᆯ).
+_MARKUP = re.compile(r"\*+|(?<!\w)__|__(?!\w)|^[ \t]*#{1,6}(?=[ \t])|^[ \t]*[-+•·▪◦▶►](?=[ \t])", re.M)
+_HANGUL = re.compile(r"[가-힣]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Morph:
+    form: str
+    tag: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Token:
+    """A surface span of the source: overlapping Kiwi morphemes merged into one."""
+
+    start: int
+    end: int
+    text: str
+    morphs: tuple[Morph, ...]
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return tuple(m.tag for m in self.morphs)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line of layout: a heading, a bullet item, a bold-lead line or a paragraph."""
+
+    index: int
+    kind: BlockKind
+    start: int
+    end: int
+    content_start: int
+    section: int | None  # index of the heading block this block falls under
+    bold: tuple[tuple[int, int], ...]  # inner spans of **bold** runs
+    sentences: tuple[Sentence, ...] = field(default=())
+    tokens: tuple[Token, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    text: str
+    language: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [token for block in self.blocks for token in block.tokens]
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [sentence for block in self.blocks for sentence in block.sentences]
+
+
+@lru_cache(maxsize=1)
+def kiwi() -> Kiwi:
+    """One Kiwi per process; `load_multi_dict=False` saves ~190 MB and does not change tags we use."""
+    from kiwipiepy import Kiwi
+
+    return Kiwi(load_multi_dict=False)
+
+
+def detect_language(text: str) -> str:
+    hangul = len(_HANGUL.findall(text))
+    latin = len(_LATIN.findall(text))
+    return "ko" if hangul >= latin * 0.2 and hangul > 0 else "en"
+
+
+def mask_markup(text: str) -> str:
+    """Replace layout markup with spaces of equal length, so offsets survive analysis."""
+    return _MARKUP.sub(lambda m: " " * len(m.group()), text)
+
+
+def _layout(line: str) -> tuple[BlockKind, int]:
+    """Kind of one line and where its content starts, relative to the line."""
+    for kind, pattern in (("heading", _HEADING_HASH), ("heading", _HEADING_BOLD)):
+        match = pattern.match(line)
+        if match:
+            return kind, match.start("content")  # type: ignore[return-value]
+    bullet = _BULLET.match(line)
+    if bullet:
+        return "bullet", bullet.start("content")
+    if _BOLD_LEAD.match(line):
+        return "bold_lead", 0
+    return "paragraph", len(line) - len(line.lstrip())
+
+
+def layout_blocks(text: str) -> list[Block]:
+    """Blocks without linguistic analysis: one per non-blank line."""
+    blocks: list[Block] = []
+    section: int | None = None
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            kind, content = _layout(line)
+            index = len(blocks)
+            if kind == "heading":
+                section = index
+            bold = tuple((offset + m.start("inner"), offset + m.end("inner")) for m in _BOLD.finditer(line))
+            end = offset + len(line.rstrip())
+            blocks.append(Block(index, kind, offset, end, offset + content, section, bold))
+        offset += len(line) + 1
+    return blocks
+
+
+def _merge_morphs(morphs: list[Morph]) -> list[Token]:
+    tokens: list[Token] = []
+    group: list[Morph] = []
+    for morph in morphs:
+        if group and morph.start >= max(m.end for m in group):
+            tokens.append(_token(group))
+            group = []
+        group.append(morph)
+    if group:
+        tokens.append(_token(group))
+    return tokens
+
+
+def _token(group: list[Morph]) -> Token:
+    start = min(m.start for m in group)
+    end = max(m.end for m in group)
+    return Token(start, end, "", tuple(group))
+
+
+def segment(text: str) -> Segmentation:
+    """Blocks, sentences and tokens of an NFC text; every offset indexes `text`."""
+    blocks = layout_blocks(text)
+    masked = mask_markup(text)
+    analysed = kiwi().tokenize([masked[b.start : b.end] for b in blocks], split_sents=True)
+    result: list[Block] = []
+    for block, sentences in zip(blocks, analysed, strict=True):
+        block_sentences: list[Sentence] = []
+        block_tokens: list[Token] = []
+        for sentence in sentences:
+            morphs = [
+                Morph(t.form, t.tag, block.start + t.start, block.start + t.start + t.len)
+                for t in sentence
+                if t.len > 0
+            ]
+            if not morphs:
+                continue
+            tokens = [Token(tok.start, tok.end, text[tok.start : tok.end], tok.morphs) for tok in _merge_morphs(morphs)]
+            block_tokens.extend(tokens)
+            block_sentences.append(Sentence(tokens[0].start, tokens[-1].end))
+        result.append(
+            Block(
+                block.index,
+                block.kind,
+                block.start,
+                block.end,
+                block.content_start,
+                block.section,
+                block.bold,
+                tuple(block_sentences),
+                tuple(block_tokens),
+            )
+        )
+    return Segmentation(text, detect_language(text), tuple(result))

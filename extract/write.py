@@ -1,0 +1,34 @@
+"""Write: one JSON file per document, atomically (a reader never sees half a file)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from extract.models import Extraction
+
+
+def output_path(out_dir: Path, document_id: str) -> Path:
+    """`<out>/<stem>.json`; the stem cannot climb out of the folder (it is a file name already)."""
+    return out_dir / f"{Path(document_id).name}.json"
+
+
+def write_extraction(extraction: Extraction, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = json.dumps(extraction.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def read_extraction(path: Path) -> Extraction:
+    return Extraction.model_validate_json(path.read_text(encoding="utf-8"))

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from conftest import SEED, analyse
+
+from extract.ingest import read_document
+
+
+def _pairs(text: str) -> dict[str, str]:
+    _, candidates = analyse(text)
+    return {a.latin: a.hangul for a in candidates.aliases}
+
+
+def test_a_person_alias_takes_as_many_words_as_the_latin_name() -> None:
+    pairs = _pairs("인터뷰 진행자 플로 영(Phlo Young)과 차기 연사 찰스 프라이(Charles Frye)가 왔다.")
+    assert pairs == {"Phlo Young": "플로 영", "Charles Frye": "찰스 프라이"}
+
+
+def test_a_translated_alias_stops_at_a_particle_or_bracket() -> None:
+    pairs = _pairs("대거(Dagger)의 컨테이너 활용 기능(container-use)은 (추천 시스템(RecSys) 트랙)")
+    assert pairs["container-use"] == "컨테이너 활용 기능"
+    assert pairs["Dagger"] == "대거"
+    assert pairs["RecSys"] == "추천 시스템"
+
+
+def test_bold_markup_opens_an_alias() -> None:
+    assert _pairs("**아샤 샤르마(Asha Sharma) — 제목**") == {"Asha Sharma": "아샤 샤르마"}
+
+
+def test_a_remark_after_a_comma_is_kept_as_a_note() -> None:
+    _, candidates = analyse("테오도라 추(Theodora Chu, MCP PM)에 의해 제공되었다.")
+    (pair,) = candidates.aliases
+    assert (pair.latin, pair.note) == ("Theodora Chu", "MCP PM")
+
+
+def test_latin_only_brackets_without_hangul_are_not_aliases() -> None:
+    assert _pairs("GPT-4o(OpenAI) 와 (06-05) 그리고 API(v2)") == {}
+
+
+def test_candidates_are_labelled_by_name_lexicon_gazetteer_and_patterns() -> None:
+    text = "사이먼 윌리슨(Simon Willison)은 엑사 리서치(Exa Research)와 구글을 6월 5일 음성 트랙에서 언급했다."
+    _, candidates = analyse(text)
+    labels = {(c.label, c.text) for c in candidates.spans}
+    assert ("PERSON", "사이먼 윌리슨(Simon Willison)") in labels
+    assert ("PRODUCT", "엑사 리서치(Exa Research)") in labels
+    assert ("ORG", "구글") in labels
+    assert ("DATE", "6월 5일") in labels
+    assert ("TRACK", "음성 트랙") in labels
+
+
+def test_spacy_doc_text_is_the_source_and_sentences_come_from_kiwi() -> None:
+    text = read_document(SEED).text
+    segmentation, candidates = analyse(text)
+    doc = candidates.doc
+    assert doc.text == text
+    kiwi_starts = {s.start for s in segmentation.sentences}
+    doc_starts = {s.start_char for s in doc.sents}
+    assert kiwi_starts <= doc_starts | {0}
+    assert len(doc.spans["aliases"]) == len(candidates.aliases)

@@ -1,0 +1,94 @@
+"""The command line as a user drives it: exit codes, one-line errors, outputs kept per file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, SEED
+from typer.testing import CliRunner
+
+from extract.cli import app
+
+runner = CliRunner()
+
+
+def _recaps(tmp_path: Path) -> Path:
+    folder = tmp_path / "recaps"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    (folder / "레거시 인코딩.txt").write_bytes("**김지현(Jihyun Kim) - 평가의 현실**\n".encode("cp949"))
+    return folder
+
+
+def test_run_writes_one_output_per_recap_and_prints_a_table(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(_recaps(tmp_path)), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["aiewf-2025-recap.ko.json", "레거시 인코딩.json"]
+    assert "talks" in result.output and "launches" in result.output and "credits" in result.output
+    legacy = json.loads((out / "레거시 인코딩.json").read_text(encoding="utf-8"))
+    assert [t["title"] for t in legacy["talks"]] == ["평가의 현실"]
+
+
+def test_current_outputs_are_skipped_unless_forced(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    folder = _recaps(tmp_path)
+    runner.invoke(app, ["run", str(folder), "--out", str(out)])
+    assert "skipped" in runner.invoke(app, ["run", str(folder), "--out", str(out)]).output
+    forced = runner.invoke(app, ["run", str(folder), "--out", str(out), "--force"]).output
+    assert "skipped" not in forced and "done" in forced
+
+
+def test_an_undecodable_file_fails_alone_and_the_others_are_written(tmp_path: Path) -> None:
+    folder = _recaps(tmp_path)
+    (folder / "broken.txt").write_bytes(b"\x00\x01binary\x00")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(folder), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "broken.txt: binary file" in result.stderr
+    assert (out / "aiewf-2025-recap.ko.json").exists() and not (out / "broken.json").exists()
+
+
+def test_a_missing_path_or_empty_folder_is_a_one_line_usage_error(tmp_path: Path) -> None:
+    for target in (tmp_path / "missing", tmp_path):
+        result = runner.invoke(app, ["run", str(target), "--out", str(tmp_path / "out")])
+        assert result.exit_code == 2
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
+
+
+def test_the_llm_engine_is_refused_with_a_clear_line_until_it_exists(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", str(_recaps(tmp_path)), "--engine", "llm"])
+    assert result.exit_code == 2 and "llm engine is not available" in result.stderr
+
+
+def test_eval_exits_non_zero_under_the_threshold(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    runner.invoke(app, ["run", str(SEED), "--out", str(out)])
+    golden = json.loads((ROOT / "tests/golden/aiewf-2025-recap.ko.json").read_text(encoding="utf-8"))
+    golden["talks"].append({"title": "A talk nobody gave", "speakers": ["Nobody"]})
+    golden_file = tmp_path / "aiewf-2025-recap.ko.json"
+    golden_file.write_text(json.dumps(golden, ensure_ascii=False), encoding="utf-8")
+    passing = runner.invoke(app, ["eval", str(out), str(golden_file), "--min-f1", "0.9"])
+    failing = runner.invoke(app, ["eval", str(out), str(golden_file), "--min-f1", "0.99"])
+    assert passing.exit_code == 0, passing.output
+    assert failing.exit_code == 1 and "below threshold: talks" in failing.stderr
+
+
+def test_schema_writes_one_file_per_model(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["schema", "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    assert {p.name for p in tmp_path.iterdir()} >= {"extraction.schema.json", "talk.schema.json"}
+
+
+def test_the_installed_command_reports_its_version_and_errors_without_a_traceback(tmp_path: Path) -> None:
+    version = subprocess.run([sys.executable, "-m", "extract", "--version"], capture_output=True, text=True)
+    assert version.returncode == 0 and version.stdout.startswith("extract ")
+    missing = subprocess.run(
+        [sys.executable, "-m", "extract", "run", str(tmp_path / "nope")], capture_output=True, text=True
+    )
+    assert missing.returncode == 2
+    assert "Traceback" not in missing.stderr and missing.stderr.strip().startswith("error:")

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from extract.ingest import IngestError, decode, discover, normalise, read_document
+
+TEXT = "사이먼 윌리슨(Simon Willison)은 펠리컨벤치를 공개했습니다.\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp949", "euc-kr"])
+def test_supported_encodings_decode_to_the_same_text(encoding: str) -> None:
+    text, _ = decode(TEXT.encode(encoding))
+    assert text == TEXT
+
+
+def test_binary_data_is_rejected() -> None:
+    with pytest.raises(IngestError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00")
+
+
+def test_bytes_that_are_no_korean_encoding_are_rejected() -> None:
+    with pytest.raises(IngestError):
+        decode(bytes([0xFF, 0xFE, 0xFD, 0x80, 0x81]) * 20)
+
+
+def test_nfd_hangul_and_crlf_are_normalised() -> None:
+    nfd = unicodedata.normalize("NFD", "한국어\r\n둘째 줄")
+    assert normalise(nfd) == "한국어\n둘째 줄"
+
+
+def test_document_id_is_the_stem_and_sha256_is_of_the_file_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "행사 후기 (2025).txt"
+    path.write_bytes(TEXT.encode("cp949"))
+    document = read_document(path)
+    assert document.id == "행사 후기 (2025)"
+    assert document.encoding == "cp949"
+    assert len(document.sha256) == 64
+
+
+def test_discover_finds_recaps_recursively_and_ignores_other_files(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "two.md").write_text("x", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"x")
+    assert [p.name for p in discover([tmp_path])] == ["one.txt", "two.md"]
+
+
+def test_discover_rejects_a_missing_path_and_a_folder_without_recaps(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="no such file"):
+        discover([tmp_path / "missing"])
+    with pytest.raises(IngestError, match="no recap files"):
+        discover([tmp_path])

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from conftest import SEED
+
+from extract.ingest import read_document
+from extract.segment import layout_blocks, mask_markup, segment
+
+LAYOUT = """## 행사 개요
+**주요 발표**
+**참가자 수**: 1,200명이 참석했습니다.
+*   **첫 항목**은 목록입니다.
+1. 번호 목록도 있습니다.
+평범한 문단입니다. 두 번째 문장입니다.
+"""
+
+
+def test_blocks_follow_the_recap_layout() -> None:
+    kinds = [b.kind for b in layout_blocks(LAYOUT)]
+    assert kinds == ["heading", "heading", "bold_lead", "bullet", "bullet", "paragraph"]
+
+
+def test_blocks_know_their_section_heading() -> None:
+    blocks = layout_blocks(LAYOUT)
+    assert [b.section for b in blocks] == [0, 1, 1, 1, 1, 1]
+
+
+def test_masking_keeps_offsets() -> None:
+    masked = mask_markup(LAYOUT)
+    assert len(masked) == len(LAYOUT)
+    assert "**" not in masked
+
+
+def test_bold_markup_does_not_glue_a_particle_to_the_name() -> None:
+    text = "**헉스 AI(Huxe AI)**를 발표했습니다."
+    tokens = segment(text).tokens
+    particle = next(t for t in tokens if t.text == "를")
+    assert particle.tags == ("JKO",)
+
+
+def test_every_token_and_sentence_is_an_exact_span_of_the_seed() -> None:
+    text = read_document(SEED).text
+    segmentation = segment(text)
+    for token in segmentation.tokens:
+        assert text[token.start : token.end] == token.text
+    for block in segmentation.blocks:
+        for sentence in block.sentences:
+            assert block.start <= sentence.start < sentence.end <= block.end
+    assert len(segmentation.sentences) > 100
+
+
+def test_language_is_detected_from_the_script() -> None:
+    assert segment("오늘 행사에서 발표가 있었습니다.").language == "ko"
+    assert segment("The conference had three tracks.").language == "en"
