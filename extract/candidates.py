@@ -71,7 +71,8 @@ class Candidates:
         return [c for c in self.spans if c.start >= start and c.end <= end and (label is None or c.label == label)]
 
 
-def _closing_bracket(text: str, open_at: int) -> int | None:
+def closing_bracket(text: str, open_at: int) -> int | None:
+    """Offset of the `)` that closes the `(` at `open_at` on the same line, or None."""
     depth = 0
     for i in range(open_at, min(len(text), open_at + 300)):
         if text[i] == "(":
@@ -102,7 +103,7 @@ def find_alias_pairs(segmentation: Segmentation) -> list[AliasPair]:
     pairs: list[AliasPair] = []
     for match in re.finditer(r"(?<=[^\s(])\(", text):
         open_at = match.start()
-        close_at = _closing_bracket(text, open_at)
+        close_at = closing_bracket(text, open_at)
         if close_at is None:
             continue
         inside = text[open_at + 1 : close_at]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extract import lexicon
-from extract.candidates import Candidates
+from extract.candidates import Candidates, closing_bracket
 from extract.engines.local.phrases import Mention, clean, hangul_to_latin, is_person, mentions, person_of, span
 from extract.lexicon import RoleWord
 from extract.models import Credit, Role
@@ -209,12 +209,7 @@ def _track_after(
     if not match:
         return None, mention.alias.end
     open_at = match.end() - 1
-    depth, close_at = 0, None
-    for i in range(open_at, min(len(text), open_at + 200)):
-        depth += {"(": 1, ")": -1}.get(text[i], 0)
-        if depth == 0:
-            close_at = i
-            break
+    close_at = closing_bracket(text, open_at)
     if close_at is None:
         return None, mention.alias.end
     note_end = close_at
