@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from extract import __version__
+from extract.models import Usage
 
 if TYPE_CHECKING:
     from extract.evaluate import Report
@@ -19,6 +20,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Turn conference-recap prose into source-grounded talks, launches and credits (JSON).",
 )
+LLM = "LLM engine"
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
@@ -50,6 +52,46 @@ def run(
     engine: Annotated[str, typer.Option("--engine", help="Extraction engine: local (offline) or llm.")] = "local",
     force: Annotated[bool, typer.Option("--force", help="Extract again even when an output is current.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")] = False,
+    model: Annotated[
+        str | None, typer.Option("--model", help="llm: model name (or EXTRACT_MODEL).", rich_help_panel=LLM)
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", help="llm: OpenAI-compatible endpoint (or OPENAI_BASE_URL).", rich_help_panel=LLM),
+    ] = None,
+    mode: Annotated[
+        str | None,
+        typer.Option("--mode", help="llm: instructor mode: tools, json, json_schema or md_json.", rich_help_panel=LLM),
+    ] = None,
+    max_chunk_tokens: Annotated[
+        int | None,
+        typer.Option("--max-chunk-tokens", help="llm: token budget of one chunk [1500].", rich_help_panel=LLM),
+    ] = None,
+    max_retries: Annotated[
+        int | None,
+        typer.Option("--max-retries", help="llm: re-asks after an ungrounded answer [2].", rich_help_panel=LLM),
+    ] = None,
+    concurrency: Annotated[
+        int | None, typer.Option("--concurrency", help="llm: chunks in flight at once [2].", rich_help_panel=LLM)
+    ] = None,
+    timeout: Annotated[
+        float | None, typer.Option("--timeout", help="llm: seconds to wait for one answer [120].", rich_help_panel=LLM)
+    ] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", help="llm: response cache folder [.extract-cache].", rich_help_panel=LLM),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="llm: ask the model even for cached prompts.", rich_help_panel=LLM)
+    ] = False,
+    hybrid: Annotated[
+        bool,
+        typer.Option(
+            "--hybrid",
+            help="llm: give the model the local engine's records to confirm and complete.",
+            rich_help_panel=LLM,
+        ),
+    ] = False,
 ) -> None:
     """Extract every recap under PATHS into OUT/<stem>.json and print a summary table."""
     from rich.console import Console
@@ -61,7 +103,19 @@ def run(
 
     try:
         files = discover(paths)
-        chosen = get_engine(engine)
+        llm_flags = {
+            "model": model,
+            "base_url": base_url,
+            "mode": mode,
+            "max_chunk_tokens": max_chunk_tokens,
+            "max_retries": max_retries,
+            "concurrency": concurrency,
+            "timeout": timeout,
+            "cache_dir": cache_dir,
+            "use_cache": False if no_cache else None,
+            "hybrid": True if hybrid else None,
+        }
+        chosen = get_engine(engine, llm_flags)
     except (IngestError, EngineUnavailable) as error:
         raise _fail(str(error)) from None
     console = Console(stderr=True)
@@ -85,15 +139,33 @@ def _summary(results: Sequence[FileResult]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("file", "status", "talks", "launches", "credits", "time")
+    usages = [r.usage for r in results if r.usage is not None]
+    columns = ["file", "status", "talks", "launches", "credits", "time"] + (
+        ["requests", "tokens in/out"] if usages else []
+    )
+    table = Table(*columns)
     for result in results:
-        table.add_row(
+        row = [
             str(result.path),
             result.status,
             *(str(n) for n in (result.talks, result.launches, result.credits)),
             f"{result.seconds:.2f}s" if result.status == "done" else "-",
-        )
+        ]
+        if usages:
+            row += _usage_cells(result.usage)
+        table.add_row(*row)
+    if usages:
+        total = sum(usages, Usage())
+        table.add_section()
+        table.add_row("total", "", "", "", "", "", *_usage_cells(total))
     Console().print(table)
+
+
+def _usage_cells(usage: Usage | None) -> list[str]:
+    if usage is None:
+        return ["-", "-"]
+    requests = f"{usage.requests}" + (f" (+{usage.cached} cached)" if usage.cached else "")
+    return [requests, f"{usage.prompt_tokens}/{usage.completion_tokens}"]
 
 
 @app.command(name="eval")

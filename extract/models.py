@@ -100,12 +100,31 @@ class DocumentInfo(Contract):
     chars: int
 
 
+class Usage(Contract):
+    """Model traffic for one document (or a whole run)."""
+
+    requests: int = Field(default=0, description="HTTP requests sent, retries included")
+    cached: int = Field(default=0, description="chunks answered from the response cache")
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            requests=self.requests + other.requests,
+            cached=self.cached + other.cached,
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+        )
+
+
 class RunInfo(Contract):
     engine: str
     model: str | None = None
+    settings: str | None = Field(default=None, description="fingerprint of the engine settings that shape records")
     version: str
     duration_s: float
     dropped: int = Field(default=0, description="records not written because the text did not support them")
+    usage: Usage | None = None
 
 
 class Extraction(Contract):

@@ -9,10 +9,10 @@ from typing import Literal
 
 from extract import __version__
 from extract.candidates import tag_candidates
-from extract.engines import Engine
+from extract.engines import Engine, EngineFailure
 from extract.ground import ground
 from extract.ingest import IngestError, SourceDocument, read_document
-from extract.models import DocumentInfo, Extraction, RunInfo
+from extract.models import DocumentInfo, Extraction, RunInfo, Usage
 from extract.resolve import resolve
 from extract.segment import segment
 from extract.write import output_path, read_extraction, write_extraction
@@ -29,6 +29,7 @@ class FileResult:
     credits: int = 0
     seconds: float = 0.0
     error: str | None = None
+    usage: Usage | None = None
 
 
 def extract_document(document: SourceDocument, engine: Engine) -> Extraction:
@@ -54,15 +55,17 @@ def extract_document(document: SourceDocument, engine: Engine) -> Extraction:
         run=RunInfo(
             engine=engine.name,
             model=engine.model,
+            settings=engine.fingerprint,
             version=__version__,
             duration_s=round(time.perf_counter() - started, 3),
-            dropped=grounded.dropped,
+            dropped=records.dropped + grounded.dropped,
+            usage=records.usage,
         ),
     )
 
 
 def is_current(path: Path, document: SourceDocument, engine: Engine) -> bool:
-    """An output is current when it came from the same bytes, engine, model and version."""
+    """An output is current when it came from the same bytes, engine, model, settings and version."""
     if not path.exists():
         return False
     try:
@@ -70,10 +73,11 @@ def is_current(path: Path, document: SourceDocument, engine: Engine) -> bool:
     except (OSError, ValueError):
         return False  # unreadable or from an older contract: extract again
     run = existing.run
-    return (existing.document.sha256, run.engine, run.model, run.version) == (
+    return (existing.document.sha256, run.engine, run.model, run.settings, run.version) == (
         document.sha256,
         engine.name,
         engine.model,
+        engine.fingerprint,
         __version__,
     )
 
@@ -89,7 +93,7 @@ def run_file(path: Path, engine: Engine, out_dir: Path, force: bool = False, deb
             return FileResult(path, "skipped", len(existing.talks), len(existing.launches), len(existing.credits))
         extraction = extract_document(document, engine)
         write_extraction(extraction, target)
-    except IngestError as error:
+    except (IngestError, EngineFailure) as error:
         return FileResult(path, "failed", error=str(error))
     except OSError as error:
         return FileResult(path, "failed", error=f"cannot write output: {error.strerror or error}")
@@ -104,4 +108,5 @@ def run_file(path: Path, engine: Engine, out_dir: Path, force: bool = False, deb
         len(extraction.launches),
         len(extraction.credits),
         time.perf_counter() - started,
+        usage=extraction.run.usage,
     )

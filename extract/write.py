@@ -16,12 +16,16 @@ def output_path(out_dir: Path, document_id: str) -> Path:
 
 
 def write_extraction(extraction: Extraction, path: Path) -> None:
+    atomic_write_text(path, json.dumps(extraction.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, fsync, then rename over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = json.dumps(extraction.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(payload)
+            stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

@@ -60,9 +60,11 @@ def test_a_missing_path_or_empty_folder_is_a_one_line_usage_error(tmp_path: Path
         assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
 
 
-def test_the_llm_engine_is_refused_with_a_clear_line_until_it_exists(tmp_path: Path) -> None:
+def test_the_llm_engine_without_a_model_is_a_one_line_usage_error(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("EXTRACT_MODEL", raising=False)
+    monkeypatch.chdir(tmp_path)  # no pyproject.toml with a [tool.extract] model here
     result = runner.invoke(app, ["run", str(_recaps(tmp_path)), "--engine", "llm"])
-    assert result.exit_code == 2 and "llm engine is not available" in result.stderr
+    assert result.exit_code == 2 and "needs a model" in result.stderr
 
 
 def test_eval_exits_non_zero_under_the_threshold(tmp_path: Path) -> None:

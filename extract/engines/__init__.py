@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from extract.candidates import Candidates
-from extract.models import Credit, Launch, Talk
+from extract.models import Credit, Launch, Talk, Usage
 from extract.segment import Segmentation
 
 ENGINES = ("local", "llm")
@@ -19,24 +20,37 @@ class Records:
     talks: list[Talk] = field(default_factory=list)
     launches: list[Launch] = field(default_factory=list)
     credits: list[Credit] = field(default_factory=list)
+    dropped: int = 0  # proposed by the engine but not alignable to the source
+    usage: Usage | None = None
 
 
 class Engine(Protocol):
     name: str
     model: str | None
+    fingerprint: str | None
 
     def extract(self, segmentation: Segmentation, candidates: Candidates) -> Records: ...
 
 
 class EngineUnavailable(Exception):
-    """The chosen engine cannot run here; the message is one line for the user."""
+    """The chosen engine cannot run with these settings; the message is one line for the user."""
 
 
-def get_engine(name: str) -> Engine:
+class EngineFailure(Exception):
+    """The engine failed on one document (a model request that kept failing); one line."""
+
+
+def get_engine(name: str, llm_flags: Mapping[str, Any] | None = None) -> Engine:
     if name == "local":
         from extract.engines.local import LocalEngine
 
         return LocalEngine()
     if name == "llm":
-        raise EngineUnavailable("the llm engine is not available in this version yet; use --engine local")
+        from extract.engines.llm import LLMEngine
+        from extract.engines.llm.settings import SettingsError, load_settings
+
+        try:
+            return LLMEngine(load_settings(llm_flags or {}))
+        except SettingsError as error:
+            raise EngineUnavailable(str(error)) from None
     raise EngineUnavailable(f"unknown engine {name!r}; choose one of: {', '.join(ENGINES)}")

@@ -13,6 +13,7 @@ from extract.segment import Segmentation
 class LocalEngine:
     name = "local"
     model: str | None = None
+    fingerprint: str | None = None  # the rules are versioned with the package
 
     def extract(self, segmentation: Segmentation, candidates: Candidates) -> Records:
         return Records(

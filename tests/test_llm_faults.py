@@ -1,0 +1,115 @@
+"""The llm engine against a scripted local server: retries, backoff, timeouts, bad and ungrounded answers."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from fault_server import Answer, fault_server, records
+
+from extract.engines.llm import LLMEngine
+from extract.engines.llm.settings import LLMSettings
+from extract.pipeline import run_file
+from extract.write import read_extraction
+
+RECAP = "행사 중 공개된 발표들:\n*   **네이버(Naver)는 하이퍼클로바 X 씽크(HyperCLOVA X Think)**를 공개했습니다.\n"
+QUOTE = "네이버(Naver)는 하이퍼클로바 X 씽크(HyperCLOVA X Think)**를 공개했습니다."
+GOOD = records(launches=[{"name": "HyperCLOVA X Think", "organization": "Naver", "quote": QUOTE}])
+
+
+def _run(tmp_path: Path, base_url: str, text: str = RECAP, **settings: Any):  # type: ignore[no-untyped-def]
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    recap = tmp_path / "recap.txt"
+    recap.write_text(text, encoding="utf-8")
+    options: dict[str, Any] = {"http_retries": 2, "timeout": 10.0, "cache_dir": tmp_path / "cache", **settings}
+    engine = LLMEngine(LLMSettings(model="fault", base_url=base_url, **options))
+    result = run_file(recap, engine, tmp_path / "out", force=True)
+    output = tmp_path / "out" / "recap.json"
+    return result, (read_extraction(output) if output.exists() else None)
+
+
+def test_a_grounded_answer_becomes_a_launch_with_an_exact_span(tmp_path: Path) -> None:
+    with fault_server(lambda body, n: Answer(arguments=GOOD)) as (url, received):
+        result, output = _run(tmp_path, url)
+    assert result.status == "done" and output is not None
+    (launch,) = output.launches
+    assert (launch.name, launch.organization) == ("HyperCLOVA X Think", "Naver")
+    assert RECAP[launch.evidence[0].start : launch.evidence[0].end] == launch.evidence[0].text
+    assert output.run.usage is not None and output.run.usage.requests == 1
+    assert output.run.usage.prompt_tokens == 100 and output.run.usage.completion_tokens == 20
+    assert "<recap>" in received[0]["messages"][1]["content"]
+
+
+def test_429_is_retried_after_the_servers_retry_after(tmp_path: Path) -> None:
+    def script(body: dict[str, Any], n: int) -> Answer:
+        return Answer(status=429, headers={"Retry-After": "1"}) if n == 1 else Answer(arguments=GOOD)
+
+    with fault_server(script) as (url, received):
+        started = time.monotonic()
+        result, output = _run(tmp_path, url)
+        elapsed = time.monotonic() - started
+    assert result.status == "done" and len(received) == 2
+    assert elapsed >= 1.0
+    assert output is not None and output.run.usage is not None and output.run.usage.requests == 2
+
+
+def test_a_500_is_retried_and_a_persistent_one_fails_only_its_document(tmp_path: Path) -> None:
+    with fault_server(lambda body, n: Answer(status=500) if n == 1 else Answer(arguments=GOOD)) as (url, _):
+        result, _ = _run(tmp_path, url)
+    assert result.status == "done"
+
+    def broken_for_one(body: dict[str, Any], n: int) -> Answer:
+        return Answer(status=500) if "고장" in json.dumps(body, ensure_ascii=False) else Answer(arguments=GOOD)
+
+    with fault_server(broken_for_one) as (url, _):
+        failed, _ = _run(tmp_path / "a", url, text="고장 난 문서입니다.\n", http_retries=1)
+        fine, output = _run(tmp_path / "b", url)
+    assert failed.status == "failed" and failed.error is not None
+    assert failed.error.startswith("chunk 1 of 1: HTTP 500") and "\n" not in failed.error
+    assert fine.status == "done" and output is not None and len(output.launches) == 1
+
+
+def test_a_slow_server_times_out_with_one_line(tmp_path: Path) -> None:
+    with fault_server(lambda body, n: Answer(arguments=GOOD, delay=3.0)) as (url, received):
+        result, _ = _run(tmp_path, url, timeout=0.5, http_retries=1)
+    assert result.status == "failed" and result.error is not None and "no answer within 0.5s" in result.error
+    assert len(received) == 2  # the first try and one retry, then it gives up
+
+
+def test_malformed_json_is_sent_back_and_the_corrected_answer_kept(tmp_path: Path) -> None:
+    with fault_server(
+        lambda body, n: Answer(arguments='{"launches": [ {"name": ') if n == 1 else Answer(arguments=GOOD)
+    ) as (
+        url,
+        received,
+    ):
+        result, output = _run(tmp_path, url)
+    assert result.status == "done" and len(received) == 2
+    assert output is not None and [x.name for x in output.launches] == ["HyperCLOVA X Think"]
+
+
+def test_a_hallucinated_record_is_sent_back_then_dropped_and_counted(tmp_path: Path) -> None:
+    invented = records(
+        launches=[{"name": "Quantum Toaster", "organization": "Naver", "quote": "네이버가 퀀텀 토스터를 공개했다"}]
+    )
+    with fault_server(lambda body, n: Answer(arguments=invented)) as (url, received):
+        result, output = _run(tmp_path, url, max_retries=1)
+    assert result.status == "done" and output is not None
+    assert output.launches == [] and output.run.dropped == 1
+    assert len(received) == 2
+    reask = json.dumps(received[1]["messages"], ensure_ascii=False)
+    assert "not supported by the recap passage" in reask and "Quantum Toaster" in reask
+
+
+def test_an_unchanged_rerun_is_answered_from_the_cache(tmp_path: Path) -> None:
+    with fault_server(lambda body, n: Answer(arguments=GOOD)) as (url, received):
+        _run(tmp_path, url)
+        _, again = _run(tmp_path, url)
+        _, uncached = _run(tmp_path, url, use_cache=False)
+    assert len(received) == 2  # the first run and the --no-cache run
+    assert again is not None and again.run.usage is not None
+    assert (again.run.usage.requests, again.run.usage.cached) == (0, 1)
+    assert [x.name for x in again.launches] == ["HyperCLOVA X Think"]
+    assert uncached is not None and uncached.run.usage is not None and uncached.run.usage.requests == 1
