@@ -113,3 +113,15 @@ def test_an_unchanged_rerun_is_answered_from_the_cache(tmp_path: Path) -> None:
     assert (again.run.usage.requests, again.run.usage.cached) == (0, 1)
     assert [x.name for x in again.launches] == ["HyperCLOVA X Think"]
     assert uncached is not None and uncached.run.usage is not None and uncached.run.usage.requests == 1
+
+
+def test_hybrid_prompts_list_the_rules_records_and_the_models_fields_win(tmp_path: Path) -> None:
+    corrected = records(launches=[{"name": "HyperCLOVA X Think", "organization": "NAVER", "quote": QUOTE}])
+    with fault_server(lambda body, n: Answer(arguments=corrected)) as (url, received):
+        _, output = _run(tmp_path, url, hybrid=True)
+    assert len(received) == 1  # accepted first time: the correction is grounded
+    prompt = received[0]["messages"][1]["content"]
+    assert "Records already found by rules" in prompt and "launch: HyperCLOVA X Think | by: Naver" in prompt
+    assert output is not None and [(x.name, x.organization) for x in output.launches] == [
+        ("HyperCLOVA X Think", "NAVER")
+    ]

@@ -48,6 +48,12 @@ class LLMEngine:
             _add(records, piece, reply, segmentation.text, year)
             usage = usage + reply.usage
         records.usage = usage.model_copy(update={"requests": self.client.requests - requests_before})
+        if local is not None:
+            # The model completes and corrects the rules' records; resolve merges them, the model's
+            # fields first. Silence from the model does not delete records the rules grounded.
+            records.talks += local.talks
+            records.launches += local.launches
+            records.credits += local.credits
         return records
 
     def _ask_all(self, chunks: list[Chunk], candidates: Candidates, local: Records | None) -> list[Reply]:

