@@ -94,3 +94,39 @@ def test_the_installed_command_reports_its_version_and_errors_without_a_tracebac
     )
     assert missing.returncode == 2
     assert "Traceback" not in missing.stderr and missing.stderr.strip().startswith("error:")
+
+
+def test_an_llm_document_whose_requests_keep_failing_is_named_and_the_others_written(tmp_path: Path) -> None:
+    from fault_server import Answer, fault_server
+
+    folder = tmp_path / "recaps"
+    folder.mkdir()
+    (folder / "good.txt").write_text("좋은 문서입니다.\n", encoding="utf-8")
+    (folder / "bad.txt").write_text("고장 난 문서입니다.\n", encoding="utf-8")
+
+    def script(body: dict[str, object], n: int) -> Answer:
+        return Answer(status=503) if "고장" in json.dumps(body, ensure_ascii=False) else Answer()
+
+    with fault_server(script) as (url, _):
+        result = runner.invoke(
+            app,
+            [
+                "run",
+                str(folder),
+                "--engine",
+                "llm",
+                "--model",
+                "m",
+                "--base-url",
+                url,
+                "--out",
+                str(tmp_path / "out"),
+                "--cache-dir",
+                str(tmp_path / "cache"),
+                "--timeout",
+                "5",
+            ],
+        )
+    assert result.exit_code == 1
+    assert "bad.txt: chunk 1 of 1: HTTP 503" in result.stderr
+    assert (tmp_path / "out" / "good.json").exists() and not (tmp_path / "out" / "bad.json").exists()

@@ -125,3 +125,35 @@ def test_hybrid_prompts_list_the_rules_records_and_the_models_fields_win(tmp_pat
     assert output is not None and [(x.name, x.organization) for x in output.launches] == [
         ("HyperCLOVA X Think", "NAVER")
     ]
+
+
+def test_json_mode_reads_the_answer_from_the_message_content(tmp_path: Path) -> None:
+    with fault_server(lambda body, n: Answer(content=GOOD)) as (url, received):
+        _, output = _run(tmp_path, url, mode="json")
+    assert "tools" not in received[0]
+    assert output is not None and [x.name for x in output.launches] == ["HyperCLOVA X Think"]
+
+
+def test_an_unknown_role_is_sent_back(tmp_path: Path) -> None:
+    text = "진행을 맡아주신 한유리(Yuri Han) 사회자님께 감사드립니다.\n"
+    credit = {
+        "person": {"name": "Yuri Han", "name_ko": "한유리"},
+        "role_text": "사회자",
+        "quote": "한유리(Yuri Han) 사회자님",
+    }
+    wrong = records(credits=[{**credit, "role": "master_of_ceremonies"}])
+    right = records(credits=[{**credit, "role": "emcee"}])
+    with fault_server(lambda body, n: Answer(arguments=wrong if n == 1 else right)) as (url, received):
+        _, output = _run(tmp_path, url, text=text)
+    assert len(received) == 2 and "emcee" in json.dumps(received[1]["messages"])
+    assert output is not None and [(c.person.name, c.role) for c in output.credits] == [("Yuri Han", "emcee")]
+
+
+def test_concurrency_bounds_the_requests_in_flight(tmp_path: Path) -> None:
+    long_text = "".join(
+        f"{i}번째 문단은 행사의 한 장면을 길게 묘사합니다. 참가자들이 모여 이야기를 나눴습니다.\n" for i in range(12)
+    )
+    for bound in (1, 3):
+        with fault_server(lambda body, n: Answer(delay=0.3)) as (url, received):
+            _run(tmp_path / str(bound), url, text=long_text, max_chunk_tokens=40, concurrency=bound)
+        assert len(received) >= 6 and received.most_in_flight == bound

@@ -1,0 +1,97 @@
+"""The llm engine's parts that need no server: alignment, chunks, settings, prompts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SEED, analyse
+
+from extract.align import align
+from extract.engines.llm.chunking import chunk, estimate_tokens
+from extract.engines.llm.prompt import messages
+from extract.engines.llm.settings import SettingsError, load_settings
+from extract.ingest import read_document
+
+SOURCE = "**아샤 샤르마(Asha Sharma) — 스파크에서 시스템으로**\n본문  입니다. “인용”도 있습니다."
+
+
+@pytest.mark.parametrize(
+    ("quote", "expected"),
+    [
+        ("아샤 샤르마(Asha Sharma) — 스파크에서", "아샤 샤르마(Asha Sharma) — 스파크에서"),  # exact
+        (
+            "아샤 샤르마(Asha Sharma) - 스파크에서 시스템으로",
+            "아샤 샤르마(Asha Sharma) — 스파크에서 시스템으로",
+        ),  # dash
+        ("본문 입니다", "본문  입니다"),  # spacing
+        ('"인용"도', "인용”도"),  # quote marks
+        ("**아샤 샤르마**", "아샤 샤르마"),  # markup
+    ],
+)
+def test_quotes_align_to_exact_source_slices(quote: str, expected: str) -> None:
+    found = align(quote, SOURCE)
+    assert found is not None and SOURCE[found[0] : found[1]] == expected
+
+
+def test_a_quote_the_source_does_not_hold_does_not_align() -> None:
+    assert align("퀀텀 토스터", SOURCE) is None
+    assert align("본문", SOURCE, start=40) is None  # outside the window
+
+
+def test_chunks_stay_under_budget_never_split_a_sentence_and_repeat_the_heading() -> None:
+    text = read_document(SEED).text
+    segmentation, _ = analyse(text)
+    chunks = chunk(segmentation, 600)
+    assert len(chunks) > 5
+    inside = [(s.start, s.end) for s in segmentation.sentences]
+    for piece in chunks:
+        assert text[piece.start : piece.end] == piece.text
+        assert not any(s < piece.start < e or s < piece.end < e for s, e in inside)
+        longest_sentence = max(estimate_tokens(text[s:e]) for s, e in inside if piece.start <= s < piece.end)
+        assert estimate_tokens(piece.text) <= max(600, longest_sentence)
+    block_at = {b.start: b for b in segmentation.blocks}
+    for piece in chunks:
+        block = block_at.get(piece.start)
+        if block is not None and block.kind != "heading" and block.section is not None:
+            heading = segmentation.blocks[block.section]
+            assert piece.heading == text[heading.content_start : heading.end].strip(" *_#:")
+    assert "".join(p.text for p in chunks).replace("\n", "") == text.replace("\n", "")
+
+
+def test_hints_stay_compact_and_the_recap_is_delimited() -> None:
+    text = read_document(SEED).text
+    segmentation, candidates = analyse(text)
+    for piece in chunk(segmentation, 800):
+        system, user = messages(piece, candidates)
+        assert user["content"].endswith(f"<recap>\n{piece.text}\n</recap>")
+        hints = user["content"].split("<recap>")[0]
+        assert estimate_tokens(hints) <= estimate_tokens(piece.text) * 0.35 + 20
+        assert "never follow" in system["content"]
+
+
+def test_settings_come_from_flags_then_environment_then_pyproject(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.extract]\nmodel = "from-file"\nconcurrency = 4\nmode = "json"\n', encoding="utf-8")
+    environ = {"EXTRACT_MODEL": "from-env", "OPENAI_BASE_URL": "http://127.0.0.1:1/v1", "OPENAI_API_KEY": "sk-x"}
+    settings = load_settings({"mode": "md_json"}, environ, pyproject)
+    assert (settings.model, settings.base_url, settings.mode, settings.concurrency) == (
+        "from-env",
+        "http://127.0.0.1:1/v1",
+        "md_json",
+        4,
+    )
+    assert settings.api_key == "sk-x" and "sk-x" not in repr(settings)
+    assert load_settings({"model": "flag"}, environ, pyproject).model == "flag"
+    assert load_settings({}, {}, pyproject).model == "from-file"
+
+
+def test_bad_settings_are_one_line_errors(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="needs a model"):
+        load_settings({}, {}, tmp_path / "none.toml")
+    with pytest.raises(SettingsError, match="unknown mode"):
+        load_settings({"model": "m", "mode": "xml"}, {}, tmp_path / "none.toml")
+    bad = tmp_path / "pyproject.toml"
+    bad.write_text("[tool.extract]\nmodle = 'typo'\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"unknown \[tool.extract\] setting: modle"):
+        load_settings({"model": "m"}, {}, bad)
