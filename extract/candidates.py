@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
+    from extract.people import TitledPerson
+
 _GLOSS = re.compile(r"^[A-Za-z0-9@#][A-Za-z0-9 .&'’+\-/#!:@]*$")
 _HANGUL = re.compile(r"[가-힣]")
 _OPENERS = "([{'\"‘“「『<*"
@@ -57,6 +59,7 @@ class Candidates:
     doc: Doc
     aliases: tuple[AliasPair, ...]
     spans: tuple[Candidate, ...]
+    people: tuple[TitledPerson, ...] = ()
 
     def alias_ending_at(self, end: int) -> AliasPair | None:
         return next((a for a in self.aliases if a.end == end), None)
@@ -302,7 +305,15 @@ def tag_candidates(segmentation: Segmentation) -> Candidates:
         if span is not None:
             alias_spans.append(span)
     doc.spans["aliases"] = alias_spans
+    from extract.people import find_titled_people  # imports this module's AliasPair
+
+    people = find_titled_people(segmentation, aliases)
+    titled = [doc.char_span(p.name_start, p.name_end, label="PERSON", alignment_mode="expand") for p in people]
+    doc.spans["titled_people"] = [span for span in titled if span is not None]
     for span in doc.spans["candidates"]:
         spans.append(Candidate(span.label_, span.start_char, span.end_char, span.text))
+    spans += [
+        Candidate("PERSON", p.name_start, p.name_end, segmentation.text[p.name_start : p.name_end]) for p in people
+    ]
     spans.sort(key=lambda c: (c.start, -c.end))
-    return Candidates(doc, tuple(aliases), tuple(spans))
+    return Candidates(doc, tuple(aliases), tuple(spans), tuple(people))

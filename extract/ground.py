@@ -79,7 +79,7 @@ def ground(resolved: Resolved, text: str) -> Grounded:
         and supported(c.role_text)
         and supported(c.track)
         and supported(c.organization)
-        and people_supported([c.person])
+        and people_supported([c.person] if c.person else [])
     ]
     entities = [
         e.model_copy(update={"mentions": [m for m in e.mentions if not on_instruction(m)]})

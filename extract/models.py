@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION: Literal["1.0"] = "1.0"
+SCHEMA_VERSION: Literal["1.1"] = "1.1"
 
 Role = Literal["emcee", "track_host", "interviewer", "organizer", "volunteer", "other"]
 EntityType = Literal["PERSON", "ORG", "PRODUCT", "TRACK", "DATE"]
@@ -53,7 +53,7 @@ class DateValue(Contract):
 
 class Talk(Contract):
     id: str
-    title: str
+    title: str | None = Field(default=None, description="None when the recap names a talk but not its title")
     title_en: str | None = None
     speakers: list[Person]
     kind: str | None = Field(default=None, description="keynote, talk, workshop, panel, ...")
@@ -75,13 +75,21 @@ class Launch(Contract):
 
 
 class Credit(Contract):
+    """A person, or an organisation (an organiser, a host institution), credited with a role."""
+
     id: str
-    person: Person
+    person: Person | None = None
     role: Role
     role_text: str = Field(description="the role as the text words it")
     track: str | None = None
     organization: str | None = None
     evidence: list[Span] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _names_someone(self) -> Credit:
+        if self.person is None and self.organization is None:
+            raise ValueError("a credit names a person or an organization")
+        return self
 
 
 class Entity(Contract):
@@ -130,7 +138,7 @@ class RunInfo(Contract):
 class Extraction(Contract):
     """One output file: everything extracted from one recap."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     document: DocumentInfo
     talks: list[Talk]
     launches: list[Launch]

@@ -32,9 +32,9 @@ def resolve(records: Records, text: str, candidates: Candidates) -> Resolved:
     people = _PersonRegistry()
     for person in _all_people(records):
         people.add(person)
-    talks = _merge(records.talks, lambda t: key(t.title), _merge_talks)
+    talks = _merge(_untitled_into_titled(records.talks, people), lambda t: _talk_key(t, people), _merge_talks)
     launches = _merge(records.launches, lambda x: key(x.name), _merge_launches)
-    credits = _merge(records.credits, lambda c: f"{people.key(c.person)}|{c.role}", _merge_credits)
+    credits = _merge(records.credits, lambda c: _credit_key(c, people), _merge_credits)
     talks = [
         t.model_copy(update={"id": f"talk-{i}", "speakers": people.canonical_all(t.speakers)})
         for i, t in enumerate(talks, 1)
@@ -44,7 +44,7 @@ def resolve(records: Records, text: str, candidates: Candidates) -> Resolved:
         for i, x in enumerate(launches, 1)
     ]
     credits = [
-        c.model_copy(update={"id": f"credit-{i}", "person": people.canonical(c.person)})
+        c.model_copy(update={"id": f"credit-{i}", "person": people.canonical(c.person) if c.person else None})
         for i, c in enumerate(credits, 1)
     ]
     entities = _entities(talks, launches, credits, text, candidates)
@@ -57,7 +57,8 @@ def _all_people(records: Records) -> Iterable[Person]:
     for launch in records.launches:
         yield from launch.presenters
     for credit in records.credits:
-        yield credit.person
+        if credit.person is not None:
+            yield credit.person
 
 
 class _PersonRegistry:
@@ -94,6 +95,31 @@ class _PersonRegistry:
             if all(self.key(person) != self.key(p) for p in result):
                 result.append(person)
         return result
+
+
+def _untitled_into_titled(talks: list[Talk], people: _PersonRegistry) -> list[Talk]:
+    """`로건 킬패트릭의 기조 강연` is the titled talk the recap gives for him, not another talk."""
+    titled_speakers = {people.key(p) for t in talks if t.title for p in t.speakers}
+    kept = [t for t in talks if t.title or not all(people.key(p) in titled_speakers for p in t.speakers)]
+    untitled = [t for t in talks if t not in kept]
+    for talk in untitled:  # their evidence joins the titled talk's
+        index = next(
+            i for i, t in enumerate(kept) if t.title and people.key(talk.speakers[0]) in map(people.key, t.speakers)
+        )
+        kept[index] = kept[index].model_copy(update={"evidence": _spans(kept[index].evidence, talk.evidence)})
+    return kept
+
+
+def _talk_key(talk: Talk, people: _PersonRegistry) -> str:
+    """A titled talk is its title; an untitled one (`X 교수의 특별강연`) is its speakers and kind."""
+    if talk.title:
+        return key(talk.title)
+    return "|".join(sorted(people.key(p) for p in talk.speakers)) + f"|{talk.kind}"
+
+
+def _credit_key(credit: Credit, people: _PersonRegistry) -> str:
+    who = people.key(credit.person) if credit.person else f"org:{key(credit.organization or '')}"
+    return f"{who}|{credit.role}"
 
 
 def _combine_people(known: Person, other: Person) -> Person:
@@ -155,7 +181,7 @@ def _entities(
     for person in (
         [p for t in talks for p in t.speakers]
         + [p for x in launches for p in x.presenters]
-        + [c.person for c in credits]
+        + [c.person for c in credits if c.person is not None]
     ):
         add("PERSON", person.name, person.name_ko, person.name_en)
         add("ORG", person.affiliation)

@@ -151,21 +151,56 @@ def _token(group: list[Morph]) -> Token:
     return Token(start, end, "", tuple(group))
 
 
+@lru_cache(maxsize=1)
+def _english() -> object:
+    """spaCy's rule-based English tokenizer with a sentencizer: no model to download."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _english_analysis(texts: list[str]) -> list[list[list[Morph]]]:
+    """Per block, per sentence, one pseudo-morpheme per spaCy token (tagged SL, SN or SW like Kiwi)."""
+    nlp = _english()
+    result = []
+    for doc in nlp.pipe(texts):  # type: ignore[attr-defined]
+        sentences = []
+        for sent in doc.sents:
+            morphs = [
+                Morph(t.text, "SL" if t.is_alpha else "SN" if t.like_num else "SW", t.idx, t.idx + len(t.text))
+                for t in sent
+                if not t.is_space
+            ]
+            sentences.append(morphs)
+        result.append(sentences)
+    return result
+
+
+def _kiwi_analysis(texts: list[str]) -> list[list[list[Morph]]]:
+    return [
+        [[Morph(t.form, t.tag, t.start, t.start + t.len) for t in sentence if t.len > 0] for sentence in block]
+        for block in kiwi().tokenize(texts, split_sents=True)
+    ]
+
+
 def segment(text: str) -> Segmentation:
-    """Blocks, sentences and tokens of an NFC text; every offset indexes `text`."""
+    """Blocks, sentences and tokens of an NFC text; every offset indexes `text`.
+
+    Korean text is analysed by Kiwi, English text by spaCy's rule-based tokenizer and sentencizer.
+    """
     blocks = layout_blocks(text)
     masked = mask_markup(text)
-    analysed = kiwi().tokenize([masked[b.start : b.end] for b in blocks], split_sents=True)
+    language = detect_language(text)
+    analyse = _kiwi_analysis if language == "ko" else _english_analysis
+    analysed = analyse([masked[b.start : b.end] for b in blocks])
     result: list[Block] = []
     for block, sentences in zip(blocks, analysed, strict=True):
         block_sentences: list[Sentence] = []
         block_tokens: list[Token] = []
         for sentence in sentences:
-            morphs = [
-                Morph(t.form, t.tag, block.start + t.start, block.start + t.start + t.len)
-                for t in sentence
-                if t.len > 0
-            ]
+            morphs = [Morph(m.form, m.tag, block.start + m.start, block.start + m.end) for m in sentence]
             if not morphs:
                 continue
             tokens = [Token(tok.start, tok.end, text[tok.start : tok.end], tok.morphs) for tok in _merge_morphs(morphs)]
@@ -184,4 +219,4 @@ def segment(text: str) -> Segmentation:
                 tuple(block_tokens),
             )
         )
-    return Segmentation(text, detect_language(text), tuple(result))
+    return Segmentation(text, language, tuple(result))

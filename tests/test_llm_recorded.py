@@ -65,7 +65,7 @@ def test_a_recorded_run_writes_valid_grounded_outputs(tmp_path: Path) -> None:
     assert _all_spans_exact(output)
     assert PLANTED_KEY not in output.read_text(encoding="utf-8")
     assert all(PLANTED_KEY not in p.read_text(encoding="utf-8") for p in (tmp_path / "cache").rglob("*.json"))
-    evaluation = runner.invoke(app, ["eval", str(output), str(ROOT / "tests/golden/short-recap.ko.json")])
+    evaluation = runner.invoke(app, ["eval", str(output), str(ROOT / "tests/golden/llm/short-recap.ko.json")])
     assert evaluation.exit_code == 0 and "talks" in evaluation.output
 
 

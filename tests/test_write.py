@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.models import Extraction
+from extract.models import SCHEMA_VERSION, Extraction
 from extract.write import output_path, read_extraction, write_extraction
 
 
@@ -36,4 +36,4 @@ def test_written_json_reads_back_as_the_same_extraction(tmp_path: Path, seed_ext
     write_extraction(seed_extraction, target)
     assert read_extraction(target) == seed_extraction
     assert "사이먼 윌리슨" in target.read_text(encoding="utf-8")  # Hangul is written as text, not \\u escapes
-    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == "1.0"
+    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION

@@ -121,7 +121,7 @@ def _add(records: Records, piece: Chunk, reply: Reply, text: str, year: int | No
             records.credits.append(
                 Credit(
                     id="",
-                    person=_person(credit.person),
+                    person=_person(credit.person) if credit.person else None,
                     role=credit.role,
                     role_text=credit.role_text,
                     track=credit.track,

@@ -66,7 +66,7 @@ def _local_records(chunk: Chunk, local: Records) -> str:
         if inside(x.evidence[0].start)
     ]
     lines += [
-        f"credit: {c.person.name} | {c.role} | track: {c.track or '-'}"
+        f"credit: {c.person.name if c.person else c.organization} | {c.role} | track: {c.track or '-'}"
         for c in local.credits
         if inside(c.evidence[0].start)
     ]

@@ -36,7 +36,7 @@ class LaunchOut(BaseModel):
 
 
 class CreditOut(BaseModel):
-    person: PersonOut
+    person: PersonOut | None = Field(description="None when an organisation is credited (an organiser)")
     role: Role
     role_text: str = Field(description="the recap's own words for the role")
     track: str | None = None
@@ -84,6 +84,6 @@ def _names(record: TalkOut | LaunchOut | CreditOut) -> list[str]:
     elif isinstance(record, LaunchOut):
         people, values = record.presenters, [record.name, record.organization]
     else:
-        people, values = [record.person], [record.track, record.organization]
+        people, values = [record.person] if record.person else [], [record.track, record.organization]
     values += [v for p in people for v in (p.name, p.name_ko, p.affiliation)]
     return [v for v in values if v]

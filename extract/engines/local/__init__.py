@@ -6,6 +6,8 @@ from extract.candidates import Candidates
 from extract.engines import Records
 from extract.engines.local.credits import extract_credits
 from extract.engines.local.launches import extract_launches
+from extract.engines.local.prose_credits import extract_prose_credits
+from extract.engines.local.prose_talks import extract_prose_talks
 from extract.engines.local.talks import extract_talks
 from extract.segment import Segmentation
 
@@ -17,7 +19,7 @@ class LocalEngine:
 
     def extract(self, segmentation: Segmentation, candidates: Candidates) -> Records:
         return Records(
-            talks=extract_talks(segmentation, candidates),
+            talks=extract_talks(segmentation, candidates) + extract_prose_talks(segmentation, candidates),
             launches=extract_launches(segmentation, candidates),
-            credits=extract_credits(segmentation, candidates),
+            credits=extract_credits(segmentation, candidates) + extract_prose_credits(segmentation, candidates),
         )

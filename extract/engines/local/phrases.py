@@ -167,3 +167,30 @@ def hangul_to_latin(candidates: Candidates) -> dict[str, str]:
     for alias in candidates.aliases:
         glossary.setdefault(alias.hangul, alias.latin)
     return glossary
+
+
+# `Karan Goel - CEO of Cartesia.ai`, `Karan Goel (Cartesia)`, `Karan Goel, CEO, Cartesia`
+_EN_NAME = r"[A-Z][a-zA-Z'’.\-]+(?:\s+[A-Z][a-zA-Z'’.\-]+){1,3}"
+_EN_PERSON = re.compile(
+    rf"(?P<name>{_EN_NAME})"
+    r"(?:\s*(?:[-–—]|,)\s*(?P<title>[^,()]+?)\s+(?:of|at|@)\s+(?P<org>[^,()]+?)"
+    r"|\s*\((?P<paren>[^()]+)\)"
+    r"|,\s*(?P<title2>[^,()]+?),\s*(?P<org2>[^,()]+?))?\s*$"
+)
+_EN_JOINERS = re.compile(r"\s*(?:,?\s+and\s+|\s*&\s*|\s*;\s*)\s*")
+
+
+def english_people(text: str, start: int, end: int) -> list[Person] | None:
+    """The people an English phrase names, or None unless the phrase is nothing but people."""
+    people = []
+    for part in _EN_JOINERS.split(clean(text[start:end])):
+        match = _EN_PERSON.match(part.strip())
+        if not match:
+            return None
+        name = match.group("name")
+        title = match.group("title") or match.group("title2")
+        organization = match.group("org") or match.group("paren") or match.group("org2")
+        if not (lexicon.is_person_name(name) or title or organization):
+            return None
+        people.append(Person(name=name, name_en=name, title=title, affiliation=organization))
+    return people or None

@@ -6,7 +6,7 @@ import re
 
 from extract import lexicon
 from extract.candidates import Candidates
-from extract.engines.local.phrases import clean, is_person, mentions, person_of, span
+from extract.engines.local.phrases import clean, english_people, is_person, mentions, person_of, span
 from extract.models import Person, Span, Talk
 from extract.segment import Block, Segmentation
 
@@ -20,22 +20,24 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
     text = segmentation.text
     talks: list[Talk] = []
     blocks = segmentation.blocks
-    talk_headings: set[int] = set()
-    for block in blocks:
-        if block.kind != "heading":
-            continue
-        parsed = _parse_heading(block, text, candidates)
-        if parsed is None:
-            continue
-        talk_headings.add(block.index)
-        title, speakers = parsed
-        body = _body(blocks, block)
+    parsed_blocks = {
+        block.index: parsed
+        for block in blocks
+        if (parsed := _parse_heading(block, text, candidates) if block.kind == "heading" else _parse_line(block, text))
+    }
+    talk_headings = set(parsed_blocks)
+    for index, (title, speakers) in parsed_blocks.items():
+        block = blocks[index]
+        body = _body(blocks, block, talk_headings)
         section = _section_heading(blocks, block, talk_headings)
         evidence = [span(text, block.content_start, block.end)]
         url, url_span = _first_url(text, body)
         summary_span = _summary(text, body)
         evidence += [s for s in (url_span, summary_span) if s is not None]
         kind = lexicon.talk_kind(_block_text(text, section)) if section else None
+        track, track_span = _track(text, body)
+        if track_span is not None:
+            evidence.append(track_span)
         talks.append(
             Talk(
                 id="",
@@ -44,6 +46,7 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
                 kind=kind or lexicon.talk_kind(title),
                 summary=summary_span.text if summary_span else None,
                 url=url,
+                track=track,
                 evidence=evidence,
             )
         )
@@ -64,10 +67,25 @@ def _parse_heading(block: Block, text: str, candidates: Candidates) -> tuple[str
     return None
 
 
+def _parse_line(block: Block, text: str) -> tuple[str, list[Person]] | None:
+    """An English session line: `Title: Speaker - Role of Org` (speakers after the colon)."""
+    content = text[block.content_start : block.end]
+    colon = re.search(r":\s+", content)
+    if colon is None or colon.start() < 8:
+        return None  # `Speaker: …`, `Highlights:` are labels, not titles
+    speakers = english_people(text, block.content_start + colon.end(), block.end)
+    title = clean(content[: colon.start()])
+    if not speakers or not title or len(title.split()) < 2:
+        return None
+    return title, speakers
+
+
 def _speakers(text: str, candidates: Candidates, start: int, end: int) -> list[Person] | None:
     """The people a heading side names, or None unless the side is nothing but people."""
     found = [m for m in mentions(text, candidates, start, end) if m.alias.end <= end]
-    if not found or not all(is_person(m, text) or _heading_name(m.latin) for m in found):
+    if not found:
+        return english_people(text, start, end)
+    if not all(is_person(m, text) or _heading_name(m.latin) for m in found):
         return None
     position = start
     for mention in found:
@@ -84,10 +102,11 @@ def _heading_name(latin: str) -> bool:
     return lexicon.is_name_shaped(latin) and len(latin.split()) >= 2
 
 
-def _body(blocks: tuple[Block, ...], heading: Block) -> list[Block]:
+def _body(blocks: tuple[Block, ...], heading: Block, talk_lines: set[int]) -> list[Block]:
+    """The blocks under a talk's heading or line, up to the next heading."""
     body = []
     for block in blocks[heading.index + 1 :]:
-        if block.kind == "heading":
+        if block.kind == "heading" or block.index in talk_lines:
             break
         body.append(block)
     return body
@@ -103,6 +122,21 @@ def _section_heading(blocks: tuple[Block, ...], block: Block, talk_headings: set
 
 def _block_text(text: str, block: Block) -> str:
     return text[block.content_start : block.end]
+
+
+_TRACK = re.compile(
+    r"(?:^|:\s|\()([A-Z][^:()\n]{1,60}?)\s+[Tt]rack\b|([가-힣A-Za-z][^:()\n]{0,40}?)\s*트랙(?:에서|의)?\s"
+)
+
+
+def _track(text: str, body: list[Block]) -> tuple[str | None, Span | None]:
+    """A track named in a talk's first lines: `YouTube video: Keynotes & Multimodality track`."""
+    for block in body[:3]:
+        match = _TRACK.search(text, block.content_start, block.end)
+        if match:
+            group = 1 if match.group(1) else 2
+            return match.group(group).strip(), span(text, match.start(group), match.end(group))
+    return None, None
 
 
 def _first_url(text: str, body: list[Block]) -> tuple[str | None, Span | None]:

@@ -1,0 +1,110 @@
+"""Credits in running text, as news recaps write them.
+
+- organisers: `과학기술통신부와 광주시, 정보통신산업진흥원이 주최하는 이 행사는` (organisations);
+- dignitaries: `조경식 … 2차관, 오병권 … 권한대행 … 등 주요 인사가 참석해` (a role after a list with 등);
+- speeches: `조경식 2차관이 축사를 했다`, `오세훈 시장의 환영사로` (a titled person and a speech role).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract import lexicon
+from extract.candidates import Candidates
+from extract.engines.local.phrases import particle_after, span
+from extract.engines.local.prose_talks import titled_person
+from extract.models import Credit
+from extract.segment import Segmentation, Sentence
+
+_ORGANIZER = re.compile(r"(?:이|가|에서)?\s*(주최|주관|후원|공동\s?주최)(?:하[는고며였]|한|했|하여|해|로|으로|:)")
+# `와`/`과` join list items only when glued to the item before and followed by a space.
+_LIST_SEPARATOR = re.compile(r"(?<=[가-힣A-Za-z0-9)])(?:와|과)\s+|\s*[,、]\s*|\s+및\s+")
+_SPEECHES = re.compile(r"환영사|축사|개회사|폐회사|기념사|격려사|인사말")
+_GATHERED = re.compile(r"\s*등\s*(주요\s*인사|내빈|귀빈)")
+
+
+def extract_prose_credits(segmentation: Segmentation, candidates: Candidates) -> list[Credit]:
+    text = segmentation.text
+    credits: list[Credit] = []
+    for sentence in segmentation.sentences:
+        credits += _organizers(text, sentence)
+        credits += _people_with_roles(text, candidates, sentence)
+    return credits
+
+
+def _organizers(text: str, sentence: Sentence) -> list[Credit]:
+    credits = []
+    for match in _ORGANIZER.finditer(text, sentence.start, sentence.end):
+        names = _listed_before(text, sentence.start, match.start())
+        role_word = match.group(1)
+        role = "organizer" if "주" in role_word else "other"
+        for start, end in names:
+            name = text[start:end]
+            if lexicon.organization_name(name) or _looks_institutional(name):
+                credits.append(
+                    Credit(
+                        id="",
+                        organization=name,
+                        role=role,  # type: ignore[arg-type]
+                        role_text=role_word,
+                        evidence=[span(text, start, end), span(text, match.start(1), match.end(1))],
+                    )
+                )
+    return credits
+
+
+def _looks_institutional(name: str) -> bool:
+    """Korean institutions end in a unit word (`…부`, `…시`, `…원`, `…단`, `…청`, `…회`)."""
+    return bool(re.search(r"(부|시|도|군|구|원|단|청|회|처|소|대학교|대학|재단|협회|학회|센터|공사|기관)$", name))
+
+
+def _listed_before(text: str, floor: int, end: int) -> list[tuple[int, int]]:
+    """The names of a list ending at `end`: `A와 B, C` -> A, B, C (each one word or more)."""
+    region = text[floor:end].rstrip()
+    # The list starts after the last word that closes a phrase (a particle other than 와/과).
+    start = 0
+    for match in re.finditer(r"\S+(?:은|는|을|를|에서|으로|에게|에는|의)\s|[.!?]\s", region):
+        start = match.end()
+    names = []
+    position = start
+    for separator in _LIST_SEPARATOR.finditer(region, start):
+        if separator.start() > position:
+            names.append((floor + position, floor + separator.start()))
+        position = separator.end()
+    if position < len(region):
+        names.append((floor + position, floor + len(region)))
+    return [(s, e) for s, e in names if text[s:e].strip()]
+
+
+def _people_with_roles(text: str, candidates: Candidates, sentence: Sentence) -> list[Credit]:
+    titled = [p for p in candidates.people if sentence.start <= p.start and p.end <= sentence.end]
+    if not titled:
+        return []
+    credits = []
+    gathered = _GATHERED.search(text, sentence.start, sentence.end)
+    if gathered:
+        role_text = re.sub(r"\s+", " ", gathered.group(1))
+        for person in [p for p in titled if p.end <= gathered.start()]:
+            credits.append(_credit(text, person, "other", role_text, gathered.start(1), gathered.end(1)))
+    for speech in _SPEECHES.finditer(text, sentence.start, sentence.end):
+        before = [p for p in titled if p.end <= speech.start()]
+        if not before:
+            continue
+        person = before[-1]
+        _, particle, _ = particle_after(text, person.end)
+        if particle in {"이", "가", "은", "는", "의", "께서", "께서는"}:
+            credits.append(_credit(text, person, "other", speech.group(), speech.start(), speech.end()))
+    return credits
+
+
+def _credit(text: str, person: object, role: str, role_text: str, cue_start: int, cue_end: int) -> Credit:
+    from extract.people import TitledPerson
+
+    assert isinstance(person, TitledPerson)
+    return Credit(
+        id="",
+        person=titled_person(person),
+        role=role,  # type: ignore[arg-type]
+        role_text=role_text,
+        evidence=[span(text, person.start, person.end), span(text, cue_start, cue_end)],
+    )

@@ -1,0 +1,119 @@
+"""Talks in running text, as news and blog recaps report them.
+
+`아마존 하대웅 부사장은 고객 중심의 산업전략을 주제로 첫 기조강연에 나선다` (a topic before 을/를
+주제로), `다닐로 맨딕 교수의 특별강연` (a person's talk of some kind), `김경환 교수, … 부사장 등도 연사로
+참여한다` (people taking part as speakers). Speakers are the titled people and named persons of the
+sentence that are not its object.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract import lexicon
+from extract.candidates import Candidates
+from extract.engines.local.phrases import clean, mentions, particle_after, person_of, span
+from extract.models import Person, Talk
+from extract.people import TitledPerson
+from extract.segment import Segmentation, Sentence
+
+_QUOTED_TOPIC = re.compile(r"[‘'\"“]([^’'\"”\n]{2,120})[’'\"”]\s*(?:을|를|이라는|라는)\s*(?:주제|제목)")
+_TOPIC = re.compile(r"(?:을|를)\s+(?:주제|제목)로")
+# Taking part as a speaker: `연사로 참여한다`, `강연과 토론에 참가하고`, `기조연설에 나선다`.
+# (`발표` alone is not a cue: it also means "announce".)
+_PARTICIPATION = re.compile(
+    r"(?:연사|강연자|발표자|패널|좌장)(?:로|으로)\s*(?:참여|참가|나서|나선|초청|무대)"
+    r"|(?:강연|토론|대담|연설|기조연설|기조강연|특강|발표|패널)(?:과|와|및|,|\s|\S{0,4}\s)*(?:에|을|를|로)?\s*(?:참여|참가|나서|나선|맡|펼치|펼친)"
+)
+_KIND_AFTER_POSSESSIVE = re.compile(
+    r"\s*(?:\S+\s)?(기조\s?연설|기조\s?강연|특별\s?강연|특강|강연|발표|대담|토론|키노트|세션|워크숍)"
+)
+# A topic introduces a talk only when a talk noun, not another medium, is what it is the topic of.
+_TALK_NOUN = re.compile(r"강연|연설|발표|특강|세션|토론|대담|키노트|워크숍|기조|talk|keynote|session", re.I)
+_OTHER_MEDIUM = re.compile(
+    r"팟캐스트|인터뷰|기사|영상|방송|책|보고서|podcast|interview|article|video|book|report", re.I
+)
+# Speakers are the sentence's subjects (or items of a list ending in 등), not companions or objects.
+_SUBJECT_PARTICLES = {"은", "는", "이", "가", "도", None}
+
+
+def extract_prose_talks(segmentation: Segmentation, candidates: Candidates) -> list[Talk]:
+    text = segmentation.text
+    talks: list[Talk] = []
+    for block in segmentation.blocks:
+        if block.kind == "heading":
+            continue
+        for sentence in block.sentences:
+            talks += _talks_in(text, candidates, sentence)
+    return talks
+
+
+def _speakers(text: str, candidates: Candidates, sentence: Sentence) -> list[tuple[int, int, Person]]:
+    """(start, end, person) for everyone the sentence names who is not its object."""
+    found: list[tuple[int, int, Person]] = []
+    titled = [p for p in candidates.people if sentence.start <= p.start and p.end <= sentence.end]
+    for person in titled:
+        _, particle, _ = particle_after(text, person.end)
+        if particle not in {"을", "를"}:
+            found.append((person.start, person.end, titled_person(person)))
+    for mention in mentions(text, candidates, sentence.start, sentence.end):
+        inside_titled = any(p.start <= mention.alias.start < p.end for p in titled)
+        if not inside_titled and mention.particle not in {"을", "를"} and mention.label == "PERSON":
+            found.append((mention.alias.start, mention.alias.end, person_of(mention.alias)))
+    return sorted(found, key=lambda item: item[0])
+
+
+def titled_person(person: TitledPerson) -> Person:
+    """A titled mention as a Person: the Latin name when an alias gives one, the title and organisation kept."""
+    if person.alias is not None:
+        base = person_of(person.alias)
+        return base.model_copy(update={"title": person.title, "affiliation": person.affiliation})
+    return Person(name=person.name, name_ko=person.name, title=person.title, affiliation=person.affiliation)
+
+
+def _talks_in(text: str, candidates: Candidates, sentence: Sentence) -> list[Talk]:
+    speakers = _speakers(text, candidates, sentence)
+    if not speakers:
+        return []
+    sentence_text = text[sentence.start : sentence.end]
+    evidence = [span(text, sentence.start, sentence.end)]
+    title = _topic(text, sentence, speakers[-1][1])
+    if title is not None:
+        after_topic = sentence_text[sentence_text.find(title) + len(title) :]
+        talk_noun, medium = _TALK_NOUN.search(after_topic), _OTHER_MEDIUM.search(after_topic)
+        if talk_noun and (medium is None or talk_noun.start() < medium.start()):
+            people = [p for _, end, p in speakers if _is_subject(text, end)]
+            return [Talk(id="", title=title, speakers=people, kind=lexicon.talk_kind(after_topic), evidence=evidence)]
+        return []
+    talks = []
+    for _, end, person in speakers:
+        _, particle, past_particle = particle_after(text, end)
+        kind_match = _KIND_AFTER_POSSESSIVE.match(text, past_particle) if particle == "의" else None
+        if kind_match:
+            talks.append(Talk(id="", speakers=[person], kind=lexicon.talk_kind(kind_match.group(1)), evidence=evidence))
+    if talks:
+        return talks
+    if _PARTICIPATION.search(sentence_text):
+        subjects = [p for _, end, p in speakers if _is_subject(text, end)]
+        return [Talk(id="", speakers=[p], kind=None, evidence=evidence) for p in subjects]
+    return []
+
+
+def _is_subject(text: str, end: int) -> bool:
+    _, particle, _ = particle_after(text, end)
+    return particle in _SUBJECT_PARTICLES
+
+
+def _topic(text: str, sentence: Sentence, after: int) -> str | None:
+    """The talk's topic: a quoted title before 을/를 주제로, else the noun phrase before it."""
+    region = text[after : sentence.end]
+    quoted = _QUOTED_TOPIC.search(region)
+    if quoted:
+        return clean(quoted.group(1))
+    marker = _TOPIC.search(region)
+    if not marker:
+        return None
+    # The phrase runs back from 을/를 주제로 to the speaker's particle (`부사장은 고객 중심의 산업전략을`).
+    _, _, phrase_start = particle_after(text, after)
+    topic = clean(text[phrase_start : after + marker.start()])
+    return topic or None

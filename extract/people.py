@@ -1,0 +1,228 @@
+"""People named with a job title, as Korean news writes them.
+
+`아마존 하대웅 부사장` (organisation, name, title), `조경식 과학기술정보통신부 2차관` (name,
+organisation, title), `요수아 벤지오(Yoshua Bengio) 몬트리올대 교수`, `르그랑그룹의 케네스 프리먼
+부사장`. The title anchors the mention; the name is found next to it, or at the start of the phrase,
+by its shape (an alias pair, a Korean name, a two-word transliteration); the rest is the organisation.
+Part of the candidates stage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from extract import lexicon
+from extract.candidates import AliasPair
+from extract.segment import Morph, Segmentation
+
+# Trailing morphemes that are not part of a name or title: particles, and commas or full stops
+# (list and sentence boundaries). A closing bracket stays with the word: it ends an alias pair.
+_TRAILING_TAGS = ("J", "SP", "SF")
+_HANGUL_WORD = re.compile(r"^[가-힣]+$")
+# Titles glued to the unit they head: `AI이노베이션센터장`, `경기도지사`.
+_ADMINISTRATIVE_UNITS = ("시", "군", "구", "도", "청", "부", "처")
+_GLUED_TITLES = (
+    "센터장",
+    "연구소장",
+    "소장",
+    "원장",
+    "본부장",
+    "실장",
+    "팀장",
+    "단장",
+    "그룹장",
+    "도지사",
+    "총장",
+    "학장",
+)
+
+
+@dataclass(frozen=True)
+class TitledPerson:
+    start: int
+    end: int
+    name: str
+    name_start: int
+    name_end: int
+    title: str
+    affiliation: str | None
+    alias: AliasPair | None
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int  # without a trailing particle or comma
+    text: str
+    particle: str
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[tuple[str, ...], ...]:
+    text = resources.files("extract.data").joinpath("titles.txt").read_text(encoding="utf-8")
+    titles = {tuple(line.split()) for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return tuple(sorted(titles, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    text = resources.files("extract.data").joinpath("surnames.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def is_korean_name(word: str) -> bool:
+    """Surname + one or two syllables (`하대웅`, `김건`), not a known organisation or a place (`고양시`)."""
+    if not _HANGUL_WORD.match(word) or not 2 <= len(word) <= 4 or lexicon.organization_name(word):
+        return False
+    if len(word) >= 3 and word.endswith(_ADMINISTRATIVE_UNITS):
+        return False
+    return any(word.startswith(s) and 1 <= len(word) - len(s) <= 2 for s in _surnames())
+
+
+def _words(text: str, start: int, end: int, morphs: list[Morph]) -> list[_Word]:
+    """Whitespace-delimited words, each without its trailing particle (by Kiwi's tags, so that
+    `다닐로/NNP` keeps its `로` while `교수의` loses its `의`)."""
+    words = []
+    for match in re.finditer(r"\S+", text[start:end]):
+        word_start, word_end = start + match.start(), start + match.end()
+        core_end = word_end
+        for morph in reversed([m for m in morphs if word_start <= m.start and m.end <= word_end]):
+            if not morph.tag.startswith(_TRAILING_TAGS) or morph.start <= word_start:
+                break
+            core_end = morph.start
+        words.append(_Word(word_start, core_end, text[word_start:core_end], text[core_end:word_end]))
+    return words
+
+
+def _title_at(words: list[_Word], index: int) -> int:
+    """How many words from `index` form a title, titles in a row counting as one (`대표이사 사장`)."""
+    size = _one_title_at(words, index)
+    while size and not words[index + size - 1].particle and index + size < len(words):
+        more = _one_title_at(words, index + size)
+        if not more:
+            break
+        size += more
+    return size
+
+
+def _one_title_at(words: list[_Word], index: int) -> int:
+    for title in _titles():
+        span = words[index : index + len(title)]
+        texts = [w.text for w in span]
+        matches = len(span) == len(title) and texts[:-1] == list(title[:-1])
+        if matches and re.sub(r"^\d+", "", texts[-1]) == title[-1] and all(not w.particle for w in span[:-1]):
+            return len(title)
+    word = words[index].text
+    if any(word.endswith(t) and len(word) > len(t) + 1 for t in _GLUED_TITLES):
+        return 1
+    return 0
+
+
+def find_titled_people(segmentation: Segmentation, aliases: list[AliasPair]) -> list[TitledPerson]:
+    text = segmentation.text
+    alias_by_end = {a.end: a for a in aliases}
+    proper = {t.start for t in segmentation.tokens if t.tags[0] in {"NNP", "SL", "SH"}}
+    morphs = [m for t in segmentation.tokens for m in t.morphs]
+    found: list[TitledPerson] = []
+    for sentence in segmentation.sentences:
+        words = _words(
+            text, sentence.start, sentence.end, [m for m in morphs if sentence.start <= m.start < sentence.end]
+        )
+        index = 0
+        while index < len(words):
+            size = _title_at(words, index)
+            if size == 0 or index == 0:
+                index += 1
+                continue
+            person = _person_before(text, words, index, size, alias_by_end, proper)
+            if person is not None:
+                found.append(person)
+            index += size
+    return found
+
+
+def _phrase_start(words: list[_Word], title_index: int) -> int:
+    """First word of the phrase before a title: after a comma, a verb form or a case particle."""
+    start = title_index
+    while start > 0:
+        previous = words[start - 1]
+        if (previous.particle and previous.particle not in {"의", ")"}) or previous.text.endswith(
+            ("인", "한", "된", "던")
+        ):
+            break
+        start -= 1
+    return start
+
+
+def _person_before(
+    text: str,
+    words: list[_Word],
+    title_index: int,
+    size: int,
+    alias_by_end: dict[int, AliasPair],
+    proper: set[int],
+) -> TitledPerson | None:
+    start = _phrase_start(words, title_index)
+    phrase = words[start:title_index]
+    if not phrase:
+        return None
+    title_words = words[title_index : title_index + size]
+    title = text[title_words[0].start : title_words[-1].end]
+    # `ORG의 NAME TITLE`: what stands before a 의 is the organisation.
+    owner_end = max((i for i, w in enumerate(phrase) if w.particle == "의"), default=-1)
+    name_words = _name_words(phrase[owner_end + 1 :], alias_by_end, proper)
+    if name_words is None:
+        return None
+    first, last = name_words
+    candidates = phrase[owner_end + 1 :]
+    name_start, name_end = candidates[first].start, candidates[last].end
+    alias = alias_by_end.get(name_end)
+    if alias is not None:
+        name_start = alias.start
+    before = _organization_run([w for w in phrase if w.end <= name_start], proper)
+    after = [w for w in phrase if w.start >= name_end]
+    affiliation = " ".join(text[w.start : w.end] for w in before + after) or None
+    name = alias.latin if alias else text[name_start:name_end]
+    return TitledPerson(
+        start=phrase[0].start,
+        end=title_words[-1].end,
+        name=name,
+        name_start=name_start,
+        name_end=name_end,
+        title=title,
+        affiliation=affiliation,
+        alias=alias,
+    )
+
+
+def _organization_run(words: list[_Word], proper: set[int]) -> list[_Word]:
+    """The organisation right before a name: its last three words, without leading common nouns
+    (`개막식 후 글로벌 기업 아마존` -> `아마존`) when a proper noun follows them."""
+    run = words[-3:]
+    while len(run) > 1 and run[0].start not in proper and any(w.start in proper for w in run[1:]):
+        run = run[1:]
+    return run
+
+
+def _name_words(phrase: list[_Word], alias_by_end: dict[int, AliasPair], proper: set[int]) -> tuple[int, int] | None:
+    """(first, last) word of the name in a phrase before a title, or None when there is none."""
+    for index, word in enumerate(phrase):
+        alias = alias_by_end.get(word.end)
+        if alias is not None and lexicon.is_name_shaped(alias.latin):
+            first = next(i for i, w in enumerate(phrase) if w.start >= alias.start)
+            return first, index
+    last = len(phrase) - 1
+    if is_korean_name(phrase[last].text):
+        return last, last  # ORG NAME TITLE
+    if is_korean_name(phrase[0].text) and len(phrase) > 1:
+        return 0, 0  # NAME ORG TITLE
+    if len(phrase) >= 2 and all(_transliterated(w.text) and w.start in proper for w in phrase[-2:]):
+        return last - 1, last  # ORG NAME TITLE with a foreign name written in Hangul
+    return None
+
+
+def _transliterated(word: str) -> bool:
+    return bool(_HANGUL_WORD.match(word)) and 2 <= len(word) <= 6 and not lexicon.organization_name(word)
