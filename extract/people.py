@@ -47,7 +47,7 @@ class TitledPerson:
     name: str
     name_start: int
     name_end: int
-    title: str
+    title: str | None  # None after an honorific alone (`이영희 님`)
     affiliation: str | None
     alias: AliasPair | None
 
@@ -58,6 +58,7 @@ class _Word:
     end: int  # without a trailing particle or comma
     text: str
     particle: str
+    modifier: bool = False  # ends in a verb's modifier form (`권위자인`, `참석한`): a phrase boundary
 
 
 @lru_cache(maxsize=1)
@@ -89,12 +90,21 @@ def _words(text: str, start: int, end: int, morphs: list[Morph]) -> list[_Word]:
     for match in re.finditer(r"\S+", text[start:end]):
         word_start, word_end = start + match.start(), start + match.end()
         core_end = word_end
-        for morph in reversed([m for m in morphs if word_start <= m.start and m.end <= word_end]):
+        inside = [m for m in morphs if word_start <= m.start and m.end <= word_end]
+        modifier = bool(inside) and inside[-1].tag == "ETM"
+        for morph in reversed(inside):
             if not morph.tag.startswith(_TRAILING_TAGS) or morph.start <= word_start:
                 break
             core_end = morph.start
-        words.append(_Word(word_start, core_end, text[word_start:core_end], text[core_end:word_end]))
+        core = text[word_start:core_end]
+        if core.endswith(_HONORIFICS) and is_korean_name(core[:-1]):  # `이영희님의`
+            words.append(_Word(word_start, core_end - 1, core[:-1], ""))
+            word_start = core_end - 1
+        words.append(_Word(word_start, core_end, text[word_start:core_end], text[core_end:word_end], modifier))
     return words
+
+
+_HONORIFICS = ("님", "씨")
 
 
 def _title_at(words: list[_Word], index: int) -> int:
@@ -116,7 +126,7 @@ def _one_title_at(words: list[_Word], index: int) -> int:
         if matches and re.sub(r"^\d+", "", texts[-1]) == title[-1] and all(not w.particle for w in span[:-1]):
             return len(title)
     word = words[index].text
-    if any(word.endswith(t) and len(word) > len(t) + 1 for t in _GLUED_TITLES):
+    if word in _HONORIFICS or any(word.endswith(t) and len(word) > len(t) + 1 for t in _GLUED_TITLES):
         return 1
     return 0
 
@@ -149,9 +159,7 @@ def _phrase_start(words: list[_Word], title_index: int) -> int:
     start = title_index
     while start > 0:
         previous = words[start - 1]
-        if (previous.particle and previous.particle not in {"의", ")"}) or previous.text.endswith(
-            ("인", "한", "된", "던")
-        ):
+        if (previous.particle and previous.particle not in {"의", ")"}) or previous.modifier:
             break
         start -= 1
     return start
@@ -171,6 +179,7 @@ def _person_before(
         return None
     title_words = words[title_index : title_index + size]
     title = text[title_words[0].start : title_words[-1].end]
+    honorific_only = title in _HONORIFICS
     # `ORG의 NAME TITLE`: what stands before a 의 is the organisation.
     owner_end = max((i for i, w in enumerate(phrase) if w.particle == "의"), default=-1)
     name_words = _name_words(phrase[owner_end + 1 :], alias_by_end, proper)
@@ -192,7 +201,7 @@ def _person_before(
         name=name,
         name_start=name_start,
         name_end=name_end,
-        title=title,
+        title=None if honorific_only else title,
         affiliation=affiliation,
         alias=alias,
     )
@@ -215,11 +224,12 @@ def _name_words(phrase: list[_Word], alias_by_end: dict[int, AliasPair], proper:
             first = next(i for i, w in enumerate(phrase) if w.start >= alias.start)
             return first, index
     last = len(phrase) - 1
-    if is_korean_name(phrase[last].text):
-        return last, last  # ORG NAME TITLE
+    foreign_pair = len(phrase) >= 2 and all(_transliterated(w.text) and w.start in proper for w in phrase[-2:])
+    if is_korean_name(phrase[last].text) and not (foreign_pair and len(phrase[last].text) == 2):
+        return last, last  # ORG NAME TITLE (a two-syllable "name" after another name is a foreign surname)
     if is_korean_name(phrase[0].text) and len(phrase) > 1:
         return 0, 0  # NAME ORG TITLE
-    if len(phrase) >= 2 and all(_transliterated(w.text) and w.start in proper for w in phrase[-2:]):
+    if foreign_pair and not is_korean_name(phrase[-2].text):
         return last - 1, last  # ORG NAME TITLE with a foreign name written in Hangul
     return None
 

@@ -173,7 +173,7 @@ def hangul_to_latin(candidates: Candidates) -> dict[str, str]:
 _EN_NAME = r"[A-Z][a-zA-Z'’.\-]+(?:\s+[A-Z][a-zA-Z'’.\-]+){1,3}"
 _EN_PERSON = re.compile(
     rf"(?P<name>{_EN_NAME})"
-    r"(?:\s*(?:[-–—]|,)\s*(?P<title>[^,()]+?)\s+(?:of|at|@)\s+(?P<org>[^,()]+?)"
+    r"(?:\s*(?:[-–—]|,)\s*(?P<title>[^,()]+)\s+(?:of|at|@)\s+(?P<org>[^,()]+?)"  # the last `of`/`at` wins
     r"|\s*\((?P<paren>[^()]+)\)"
     r"|,\s*(?P<title2>[^,()]+?),\s*(?P<org2>[^,()]+?))?\s*$"
 )
@@ -193,4 +193,30 @@ def english_people(text: str, start: int, end: int) -> list[Person] | None:
         if not (lexicon.is_person_name(name) or title or organization):
             return None
         people.append(Person(name=name, name_en=name, title=title, affiliation=organization))
+    return people or None
+
+
+# `이영희 (카카오)`, `카카오 이영희 님`, `김철수(Chulsoo Kim), 네이버`
+_KO_PERSON = re.compile(
+    r"^(?:(?P<org>[^\s()]+(?:\s[^\s()]+)?)\s+)?(?P<name>[가-힣]{2,5})(?:\s?님)?(?:\s*\((?P<paren>[^()]+)\))?$"
+)
+
+
+def korean_people(text: str, start: int, end: int) -> list[Person] | None:
+    """Korean names in a session line's speaker part, or None unless that part is only people."""
+    from extract.people import is_korean_name
+
+    people: list[Person] = []
+    for part in re.split(r"\s*[,/·&]\s*|\s+(?:와|과)\s+", clean(text[start:end])):
+        match = _KO_PERSON.match(part.strip())
+        if match and is_korean_name(match.group("name")):
+            paren = match.group("paren")
+            latin = paren if paren and lexicon.is_name_shaped(paren) else None
+            organization = match.group("org") or (paren if paren and not latin else None)
+            name = latin or match.group("name")
+            people.append(Person(name=name, name_ko=match.group("name"), name_en=latin, affiliation=organization))
+        elif people and part and len(part) <= 30 and people[-1].affiliation is None:
+            people[-1] = people[-1].model_copy(update={"affiliation": part})  # `김철수, 네이버`
+        else:
+            return None
     return people or None

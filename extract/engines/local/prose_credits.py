@@ -63,7 +63,7 @@ def _listed_before(text: str, floor: int, end: int) -> list[tuple[int, int]]:
     region = text[floor:end].rstrip()
     # The list starts after the last word that closes a phrase (a particle other than 와/과).
     start = 0
-    for match in re.finditer(r"\S+(?:은|는|을|를|에서|으로|에게|에는|의)\s|[.!?]\s", region):
+    for match in re.finditer(r"\S+(?:은|는|을|를|에서|으로|에게|에는|의|하고|하며|하여)\s|[.!?]\s", region):
         start = match.end()
     names = []
     position = start

@@ -26,15 +26,17 @@ _PARTICIPATION = re.compile(
     r"|(?:강연|토론|대담|연설|기조연설|기조강연|특강|발표|패널)(?:과|와|및|,|\s|\S{0,4}\s)*(?:에|을|를|로)?\s*(?:참여|참가|나서|나선|맡|펼치|펼친)"
 )
 _KIND_AFTER_POSSESSIVE = re.compile(
-    r"\s*(?:\S+\s)?(기조\s?연설|기조\s?강연|특별\s?강연|특강|강연|발표|대담|토론|키노트|세션|워크숍)"
+    r"\s*(?:[‘'\"“](?P<title>[^’'\"”\n]{2,120})[’'\"”]\s*(?:이라는\s*|라는\s*)?)?(?:\S+\s)?"
+    r"(?P<kind>기조\s?연설|기조\s?강연|특별\s?강연|특강|강연|발표|대담|토론|키노트|세션|워크숍)"
 )
 # A topic introduces a talk only when a talk noun, not another medium, is what it is the topic of.
 _TALK_NOUN = re.compile(r"강연|연설|발표|특강|세션|토론|대담|키노트|워크숍|기조|talk|keynote|session", re.I)
 _OTHER_MEDIUM = re.compile(
     r"팟캐스트|인터뷰|기사|영상|방송|책|보고서|podcast|interview|article|video|book|report", re.I
 )
-# Speakers are the sentence's subjects (or items of a list ending in 등), not companions or objects.
-_SUBJECT_PARTICLES = {"은", "는", "이", "가", "도", None}
+# Speakers are the sentence's subjects (coordinated with 과/와, or items of a list ending in 등), not
+# companions (`과 함께`) or objects.
+_SUBJECT_PARTICLES = {"은", "는", "이", "가", "도", "과", "와", None}
 
 
 def extract_prose_talks(segmentation: Segmentation, candidates: Candidates) -> list[Talk]:
@@ -90,7 +92,9 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence) -> list[Tal
         _, particle, past_particle = particle_after(text, end)
         kind_match = _KIND_AFTER_POSSESSIVE.match(text, past_particle) if particle == "의" else None
         if kind_match:
-            talks.append(Talk(id="", speakers=[person], kind=lexicon.talk_kind(kind_match.group(1)), evidence=evidence))
+            title = clean(kind_match.group("title")) if kind_match.group("title") else None
+            kind = lexicon.talk_kind(kind_match.group("kind"))
+            talks.append(Talk(id="", title=title, speakers=[person], kind=kind, evidence=evidence))
     if talks:
         return talks
     if _PARTICIPATION.search(sentence_text):

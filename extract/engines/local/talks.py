@@ -6,7 +6,15 @@ import re
 
 from extract import lexicon
 from extract.candidates import Candidates
-from extract.engines.local.phrases import clean, english_people, is_person, mentions, person_of, span
+from extract.engines.local.phrases import (
+    clean,
+    english_people,
+    is_person,
+    korean_people,
+    mentions,
+    person_of,
+    span,
+)
 from extract.models import Person, Span, Talk
 from extract.segment import Block, Segmentation
 
@@ -26,7 +34,7 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
         if (parsed := _parse_heading(block, text, candidates) if block.kind == "heading" else _parse_line(block, text))
     }
     talk_headings = set(parsed_blocks)
-    for index, (title, speakers) in parsed_blocks.items():
+    for index, (title, speakers, label) in parsed_blocks.items():
         block = blocks[index]
         body = _body(blocks, block, talk_headings)
         section = _section_heading(blocks, block, talk_headings)
@@ -43,7 +51,7 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
                 id="",
                 title=title,
                 speakers=speakers,
-                kind=kind or lexicon.talk_kind(title),
+                kind=label or kind or lexicon.talk_kind(title),
                 summary=summary_span.text if summary_span else None,
                 url=url,
                 track=track,
@@ -53,7 +61,7 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
     return talks
 
 
-def _parse_heading(block: Block, text: str, candidates: Candidates) -> tuple[str, list[Person]] | None:
+def _parse_heading(block: Block, text: str, candidates: Candidates) -> Parsed | None:
     start, end = block.content_start, block.end
     content = text[start:end]
     for separator in _SEPARATOR.finditer(content):
@@ -62,13 +70,27 @@ def _parse_heading(block: Block, text: str, candidates: Candidates) -> tuple[str
             speakers = _speakers(text, candidates, *speakers_side)
             title = clean(text[title_side[0] : title_side[1]])
             if speakers and title:
-                return title, speakers
+                return title, speakers, None
         break  # only the first separator divides speakers from title
     return None
 
 
-def _parse_line(block: Block, text: str) -> tuple[str, list[Person]] | None:
-    """An English session line: `Title: Speaker - Role of Org` (speakers after the colon)."""
+_TIME_PREFIX = re.compile(r"\s*\d{1,2}[:시]\d{0,2}분?(?:\s*[-~–]\s*\d{1,2}[:시]\d{0,2}분?)?\s*[|:·\-–]?\s*")
+_KIND_PREFIX = re.compile(
+    r"(?:키노트|기조연설|기조강연|특별강연|세션\s*\d*|워크숍|패널|keynote|talk|session\s*\d*|workshop|panel)\s*[:：\-–|]\s*",
+    re.I,
+)
+_PARENTHESISED_END = re.compile(r"\s*\(([^()]+(?:\([^()]*\)[^()]*)*)\)\s*$")
+
+
+Parsed = tuple[str, list[Person], str | None]  # title, speakers, kind from a label
+
+
+def _parse_line(block: Block, text: str) -> Parsed | None:
+    """A session line: `10:00-10:40 Title - Speaker (Org)` or an English `Title: Speaker - Role of Org`."""
+    timed = _TIME_PREFIX.match(text, block.content_start)
+    if timed and timed.end() > block.content_start:
+        return _parse_session(text, timed.end(), block.end)
     content = text[block.content_start : block.end]
     colon = re.search(r":\s+", content)
     if colon is None or colon.start() < 8:
@@ -77,7 +99,36 @@ def _parse_line(block: Block, text: str) -> tuple[str, list[Person]] | None:
     title = clean(content[: colon.start()])
     if not speakers or not title or len(title.split()) < 2:
         return None
-    return title, speakers
+    return title, speakers, None
+
+
+def _parse_session(text: str, start: int, end: int) -> Parsed | None:
+    """What follows a time: an optional kind label, then title and speakers (`Title - People`,
+    `People - Title`, or `Title (People)`)."""
+    label = _KIND_PREFIX.match(text, start)
+    kind = lexicon.talk_kind(label.group()) if label else None
+    if label:
+        start = label.end()
+    content = text[start:end]
+    bracket = _PARENTHESISED_END.search(content)
+    if bracket:
+        people = _any_people(text, start + bracket.start(1), start + bracket.end(1))
+        title = clean(content[: bracket.start()])
+        if people and title:
+            return title, people, kind
+    for separator in re.finditer(r"\s+[-–—|]\s+", content):
+        sides = ((start, start + separator.start()), (start + separator.end(), end))
+        for people_side, title_side in (sides[::-1], sides):
+            people = _any_people(text, *people_side)
+            title = clean(text[title_side[0] : title_side[1]])
+            if people and title:
+                return title, people, kind
+        break
+    return None
+
+
+def _any_people(text: str, start: int, end: int) -> list[Person] | None:
+    return english_people(text, start, end) or korean_people(text, start, end)
 
 
 def _speakers(text: str, candidates: Candidates, start: int, end: int) -> list[Person] | None:
