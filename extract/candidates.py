@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from extract import lexicon
+from extract.intervals import ByStart
 from extract.segment import Segmentation, Token
 
 if TYPE_CHECKING:
@@ -61,17 +62,40 @@ class Candidates:
     spans: tuple[Candidate, ...]
     people: tuple[TitledPerson, ...] = ()
 
+    @cached_property
+    def _aliases_by_end(self) -> dict[int, AliasPair]:
+        return {a.end: a for a in reversed(self.aliases)}
+
+    @cached_property
+    def _alias_index(self) -> ByStart[AliasPair]:
+        return ByStart(self.aliases)
+
+    @cached_property
+    def _labels(self) -> dict[AliasPair, str]:
+        return {c.alias: c.label for c in reversed(self.spans) if c.alias is not None}
+
+    @cached_property
+    def _span_index(self) -> ByStart[Candidate]:
+        return ByStart(self.spans)
+
+    @cached_property
+    def _people_index(self) -> ByStart[TitledPerson]:
+        return ByStart(self.people)
+
     def alias_ending_at(self, end: int) -> AliasPair | None:
-        return next((a for a in self.aliases if a.end == end), None)
+        return self._aliases_by_end.get(end)
 
     def aliases_within(self, start: int, end: int) -> list[AliasPair]:
-        return [a for a in self.aliases if a.start >= start and a.end <= end]
+        return self._alias_index.within(start, end)
 
     def label_of(self, alias: AliasPair) -> str | None:
-        return next((c.label for c in self.spans if c.alias == alias), None)
+        return self._labels.get(alias)
 
     def within(self, start: int, end: int, label: str | None = None) -> list[Candidate]:
-        return [c for c in self.spans if c.start >= start and c.end <= end and (label is None or c.label == label)]
+        return [c for c in self._span_index.within(start, end) if label is None or c.label == label]
+
+    def people_within(self, start: int, end: int) -> list[TitledPerson]:
+        return self._people_index.within(start, end)
 
 
 def closing_bracket(text: str, open_at: int) -> int | None:
@@ -99,10 +123,7 @@ def _word_start(text: str, end: int) -> int:
 
 def find_alias_pairs(segmentation: Segmentation) -> list[AliasPair]:
     text = segmentation.text
-    tokens_by_end: dict[int, list[Token]] = {}
-    for token in segmentation.tokens:
-        tokens_by_end.setdefault(token.end, []).append(token)
-    token_list = segmentation.tokens
+    token_list = segmentation.token_index
     pairs: list[AliasPair] = []
     for match in re.finditer(r"(?<=[^\s(])\(", text):
         open_at = match.start()
@@ -131,7 +152,7 @@ def find_alias_pairs(segmentation: Segmentation) -> list[AliasPair]:
     return pairs
 
 
-def _hangul_start(text: str, open_at: int, latin: str, tokens: list[Token]) -> int | None:
+def _hangul_start(text: str, open_at: int, latin: str, tokens: ByStart[Token]) -> int | None:
     """Where the Hangul form glossed by `latin` starts, or None when it has no Hangul."""
     # A transliterated name has as many words as its Latin form; translations run longer than
     # their gloss (`컨테이너 활용 기능(container-use)`).
@@ -153,7 +174,7 @@ def _hangul_start(text: str, open_at: int, latin: str, tokens: list[Token]) -> i
         word = text[prev_start:prev_end].lstrip(_OPENERS)
         if not word or any(ch in word for ch in _PHRASE_BREAKS) or not any(ch.isalnum() for ch in word):
             break
-        word_tokens = [t for t in tokens if prev_start <= t.start and t.end <= prev_end]
+        word_tokens = tokens.within(prev_start, prev_end)
         if word_tokens and word_tokens[-1].tags[-1].startswith(closing):
             break
         start = prev_start

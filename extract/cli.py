@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -23,6 +24,7 @@ app = typer.Typer(
 LLM = "LLM engine"
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 def _version(value: bool) -> None:
@@ -52,6 +54,9 @@ def run(
     engine: Annotated[str, typer.Option("--engine", help="Extraction engine: local (offline) or llm.")] = "local",
     force: Annotated[bool, typer.Option("--force", help="Extract again even when an output is current.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")] = False,
+    max_size: Annotated[
+        float, typer.Option("--max-size", help="Skip (and name) files larger than this many MB.", min=0.001)
+    ] = 5.0,
     model: Annotated[
         str | None, typer.Option("--model", help="llm: model name (or EXTRACT_MODEL).", rich_help_panel=LLM)
     ] = None,
@@ -100,6 +105,7 @@ def run(
     from extract.engines import EngineUnavailable, get_engine
     from extract.ingest import IngestError, discover
     from extract.pipeline import run_file
+    from extract.write import remove_stale_temporaries
 
     try:
         files = discover(paths)
@@ -118,21 +124,37 @@ def run(
         chosen = get_engine(engine, llm_flags)
     except (IngestError, EngineUnavailable) as error:
         raise _fail(str(error)) from None
+    remove_stale_temporaries(out)
     console = Console(stderr=True)
     results: list[FileResult] = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("extracting", total=len(files))
-        for path in files:
-            progress.update(task, description=f"extracting {path.name}")
-            results.append(run_file(path, chosen, out, force=force, debug=debug))
-            progress.advance(task)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with Progress(*columns, console=console, transient=True) as progress:
+            task = progress.add_task("extracting", total=len(files))
+            for path in files:
+                progress.update(task, description=f"extracting {path.name}")
+                results.append(run_file(path, chosen, out, force=force, debug=debug, max_bytes=int(max_size * 1e6)))
+                progress.advance(task)
+    except KeyboardInterrupt:
+        _summary(results)
+        typer.echo(
+            f"interrupted after {len(results)} of {len(files)} files; every output written is whole, "
+            "run the same command again to resume",
+            err=True,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     _summary(results)
     failed = [r for r in results if r.status == "failed"]
     if failed:
         for result in failed:
             typer.echo(f"error: {result.path}: {result.error}", err=True)
         raise typer.Exit(EXIT_FAILED)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C, so that a file being written is removed, not left half-written."""
+    raise KeyboardInterrupt
 
 
 def _summary(results: Sequence[FileResult]) -> None:

@@ -26,30 +26,39 @@ class SourceDocument:
 
 
 def discover(paths: list[Path]) -> list[Path]:
-    """Every recap file under the given paths, sorted, each once."""
-    found: set[Path] = set()
+    """Every recap file under the given paths, sorted, each once (however many ways it is reached)."""
+    found: dict[Path, Path] = {}
     for path in paths:
         if not path.exists():
             raise IngestError(f"{path}: no such file or directory")
-        if path.is_file():
-            found.add(path)
-            continue
-        found.update(
-            candidate
-            for candidate in path.rglob("*")
-            if candidate.suffix.lower() in RECAP_SUFFIXES and candidate.is_file()
-        )
+        # Path.rglob does not follow symlinked folders, so a symlink loop cannot trap it.
+        candidates = [path] if path.is_file() else path.rglob("*")
+        for candidate in candidates:
+            if candidate.suffix.lower() in RECAP_SUFFIXES and candidate.is_file():
+                found.setdefault(candidate.resolve(), candidate)
     if not found:
         raise IngestError(f"no recap files (*.txt, *.md) under {', '.join(map(str, paths))}")
-    return sorted(found)
+    return sorted(found.values())
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# Invisible characters that split words without showing (Kiwi tags U+200B as a proper noun).
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
 def decode(data: bytes) -> tuple[str, str]:
     """Decode recap bytes to text, returning (text, encoding name)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                text = None
+            if text is None or not _looks_like_text(text):
+                raise IngestError(f"starts with a {encoding} byte-order mark but is not {encoding} text")
+            return text, encoding
     if b"\x00" in data:
         raise IngestError("binary file (contains NUL bytes)")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -61,7 +70,7 @@ def decode(data: bytes) -> tuple[str, str]:
             continue
         if _looks_like_text(text):
             return text, encoding
-    raise IngestError("not UTF-8, CP949 or EUC-KR text")
+    raise IngestError("not UTF-8, UTF-16, CP949 or EUC-KR text")
 
 
 def _looks_like_text(text: str) -> bool:
@@ -73,12 +82,23 @@ def _looks_like_text(text: str) -> bool:
 
 
 def normalise(text: str) -> str:
-    """NFC, with line ends unified to \\n; all offsets refer to this text."""
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """NFC, line ends unified to \\n, zero-width characters removed; all offsets refer to this text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_ZERO_WIDTH)
+    return unicodedata.normalize("NFC", text)
 
 
-def read_document(path: Path) -> SourceDocument:
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
+    """Read, decode and normalise one recap; files over `max_bytes` are refused (memory stays bounded)."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise IngestError(
+                f"too large ({size / 1e6:.1f} MB > --max-size {max_bytes / 1e6:g} MB); "
+                "raise --max-size to extract it anyway"
+            )
         data = path.read_bytes()
     except OSError as error:
         raise IngestError(f"cannot read: {error.strerror}") from error

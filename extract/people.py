@@ -16,6 +16,7 @@ from importlib import resources
 
 from extract import lexicon
 from extract.candidates import AliasPair
+from extract.intervals import ByStart
 from extract.segment import Morph, Segmentation
 
 # Trailing morphemes that are not part of a name or title: particles, and commas or full stops
@@ -83,14 +84,14 @@ def is_korean_name(word: str) -> bool:
     return any(word.startswith(s) and 1 <= len(word) - len(s) <= 2 for s in _surnames())
 
 
-def _words(text: str, start: int, end: int, morphs: list[Morph]) -> list[_Word]:
+def _words(text: str, start: int, end: int, morphs: ByStart[Morph]) -> list[_Word]:
     """Whitespace-delimited words, each without its trailing particle (by Kiwi's tags, so that
     `다닐로/NNP` keeps its `로` while `교수의` loses its `의`)."""
     words = []
     for match in re.finditer(r"\S+", text[start:end]):
         word_start, word_end = start + match.start(), start + match.end()
         core_end = word_end
-        inside = [m for m in morphs if word_start <= m.start and m.end <= word_end]
+        inside = morphs.within(word_start, word_end)
         modifier = bool(inside) and inside[-1].tag == "ETM"
         for morph in reversed(inside):
             if not morph.tag.startswith(_TRAILING_TAGS) or morph.start <= word_start:
@@ -118,12 +119,20 @@ def _title_at(words: list[_Word], index: int) -> int:
     return size
 
 
+@lru_cache(maxsize=1)
+def _titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for title in _titles():  # longest first
+        index.setdefault(title[0], []).append(title)
+    return {first: tuple(titles) for first, titles in index.items()}
+
+
 def _one_title_at(words: list[_Word], index: int) -> int:
-    for title in _titles():
+    first = re.sub(r"^\d+", "", words[index].text)  # `2차관`
+    for title in _titles_by_first_word().get(first, ()):
         span = words[index : index + len(title)]
-        texts = [w.text for w in span]
-        matches = len(span) == len(title) and texts[:-1] == list(title[:-1])
-        if matches and re.sub(r"^\d+", "", texts[-1]) == title[-1] and all(not w.particle for w in span[:-1]):
+        texts = [re.sub(r"^\d+", "", w.text) if n == 0 else w.text for n, w in enumerate(span)]
+        if len(span) == len(title) and tuple(texts) == title and all(not w.particle for w in span[:-1]):
             return len(title)
     word = words[index].text
     if word in _HONORIFICS or any(word.endswith(t) and len(word) > len(t) + 1 for t in _GLUED_TITLES):
@@ -135,12 +144,9 @@ def find_titled_people(segmentation: Segmentation, aliases: list[AliasPair]) -> 
     text = segmentation.text
     alias_by_end = {a.end: a for a in aliases}
     proper = {t.start for t in segmentation.tokens if t.tags[0] in {"NNP", "SL", "SH"}}
-    morphs = [m for t in segmentation.tokens for m in t.morphs]
     found: list[TitledPerson] = []
     for sentence in segmentation.sentences:
-        words = _words(
-            text, sentence.start, sentence.end, [m for m in morphs if sentence.start <= m.start < sentence.end]
-        )
+        words = _words(text, sentence.start, sentence.end, segmentation.morph_index)
         index = 0
         while index < len(words):
             size = _title_at(words, index)

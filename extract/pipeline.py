@@ -11,7 +11,7 @@ from extract import __version__
 from extract.candidates import tag_candidates
 from extract.engines import Engine, EngineFailure
 from extract.ground import ground
-from extract.ingest import IngestError, SourceDocument, read_document
+from extract.ingest import DEFAULT_MAX_BYTES, IngestError, SourceDocument, read_document
 from extract.models import DocumentInfo, Extraction, RunInfo, Usage
 from extract.resolve import resolve
 from extract.segment import segment
@@ -82,11 +82,18 @@ def is_current(path: Path, document: SourceDocument, engine: Engine) -> bool:
     )
 
 
-def run_file(path: Path, engine: Engine, out_dir: Path, force: bool = False, debug: bool = False) -> FileResult:
+def run_file(
+    path: Path,
+    engine: Engine,
+    out_dir: Path,
+    force: bool = False,
+    debug: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> FileResult:
     """One file end to end; every failure becomes a one-line error in the result (`debug` re-raises)."""
     started = time.perf_counter()
     try:
-        document = read_document(path)
+        document = read_document(path, max_bytes)
         target = output_path(out_dir, document.id)
         if not force and is_current(target, document, engine):
             existing = read_extraction(target)

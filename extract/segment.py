@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Literal
+
+from extract.intervals import ByStart
 
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
@@ -72,13 +74,21 @@ class Segmentation:
     language: str
     blocks: tuple[Block, ...]
 
-    @property
+    @cached_property
     def tokens(self) -> list[Token]:
         return [token for block in self.blocks for token in block.tokens]
 
-    @property
+    @cached_property
     def sentences(self) -> list[Sentence]:
         return [sentence for block in self.blocks for sentence in block.sentences]
+
+    @cached_property
+    def token_index(self) -> ByStart[Token]:
+        return ByStart(self.tokens)
+
+    @cached_property
+    def morph_index(self) -> ByStart[Morph]:
+        return ByStart(m for token in self.tokens for m in token.morphs)
 
 
 @lru_cache(maxsize=1)

@@ -19,10 +19,23 @@ def write_extraction(extraction: Extraction, path: Path) -> None:
     atomic_write_text(path, json.dumps(extraction.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
 
 
+TEMPORARY_SUFFIX = ".tmp"
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Delete temporary files a killed run left behind (`.name.json.XXXX.tmp`); returns how many."""
+    if not folder.is_dir():
+        return 0
+    stale = [p for p in folder.glob(f".*.json.*{TEMPORARY_SUFFIX}") if p.is_file()]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     """Write via a temporary file in the same folder, fsync, then rename over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)

@@ -23,7 +23,7 @@ def test_binary_data_is_rejected() -> None:
 
 def test_bytes_that_are_no_korean_encoding_are_rejected() -> None:
     with pytest.raises(IngestError):
-        decode(bytes([0xFF, 0xFE, 0xFD, 0x80, 0x81]) * 20)
+        decode(bytes([0x80, 0x81, 0xFF, 0xFE, 0xFD]) * 20)
 
 
 def test_nfd_hangul_and_crlf_are_normalised() -> None:
@@ -53,3 +53,9 @@ def test_discover_rejects_a_missing_path_and_a_folder_without_recaps(tmp_path: P
         discover([tmp_path / "missing"])
     with pytest.raises(IngestError, match="no recap files"):
         discover([tmp_path])
+
+
+def test_a_file_reached_twice_is_extracted_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "a.txt")
+    assert len(discover([tmp_path, tmp_path / "a.txt"])) == 1

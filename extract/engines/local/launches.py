@@ -168,9 +168,7 @@ def _split_products(text: str, candidates: Candidates, start: int, end: int) -> 
 
 def _is_coordination_point(candidates: Candidates, offset: int) -> bool:
     """Coordinate only between complete names: the conjunction follows an alias pair's bracket."""
-    return any(alias.end == offset for alias in candidates.aliases) or any(
-        alias.end + 1 == offset for alias in candidates.aliases
-    )
+    return candidates.alias_ending_at(offset) is not None or candidates.alias_ending_at(offset - 1) is not None
 
 
 def _with_maker(text: str, candidates: Candidates, start: int, end: int) -> ProductPhrase:

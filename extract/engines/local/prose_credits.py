@@ -77,7 +77,7 @@ def _listed_before(text: str, floor: int, end: int) -> list[tuple[int, int]]:
 
 
 def _people_with_roles(text: str, candidates: Candidates, sentence: Sentence) -> list[Credit]:
-    titled = [p for p in candidates.people if sentence.start <= p.start and p.end <= sentence.end]
+    titled = candidates.people_within(sentence.start, sentence.end)
     if not titled:
         return []
     credits = []

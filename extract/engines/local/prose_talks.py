@@ -53,7 +53,7 @@ def extract_prose_talks(segmentation: Segmentation, candidates: Candidates) -> l
 def _speakers(text: str, candidates: Candidates, sentence: Sentence) -> list[tuple[int, int, Person]]:
     """(start, end, person) for everyone the sentence names who is not its object."""
     found: list[tuple[int, int, Person]] = []
-    titled = [p for p in candidates.people if sentence.start <= p.start and p.end <= sentence.end]
+    titled = candidates.people_within(sentence.start, sentence.end)
     for person in titled:
         _, particle, _ = particle_after(text, person.end)
         if particle not in {"을", "를"}:

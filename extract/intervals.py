@@ -1,0 +1,30 @@
+"""Items that sit at offsets of a text (tokens, aliases, people), found by position in O(log n)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from typing import Generic, Protocol, TypeVar
+
+
+class Positioned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+T = TypeVar("T", bound=Positioned)
+
+
+class ByStart(Generic[T]):
+    """Items sorted by start, answering "which lie inside [start, end)" by bisection."""
+
+    def __init__(self, items: Iterable[T]) -> None:
+        self.items: list[T] = sorted(items, key=lambda item: item.start)
+        self._starts = [item.start for item in self.items]
+
+    def within(self, start: int, end: int) -> list[T]:
+        low, high = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [item for item in self.items[low:high] if item.end <= end]

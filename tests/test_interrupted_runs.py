@@ -1,0 +1,52 @@
+"""A real run killed mid-way leaves only whole outputs, and the next run resumes where it stopped."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import SEED
+
+
+def _corpus(folder: Path, copies: int) -> None:
+    folder.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    for i in range(copies):
+        (folder / f"recap-{i:03d}.txt").write_text(text.replace("2025", str(1900 + i)), encoding="utf-8")
+
+
+def _whole_outputs(out: Path) -> list[Path]:
+    outputs = sorted(out.glob("*.json"))
+    for path in outputs:
+        json.loads(path.read_text(encoding="utf-8"))  # every file that exists parses whole
+    return outputs
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
+def test_a_killed_run_leaves_whole_files_and_the_next_run_resumes(tmp_path: Path, signum: int) -> None:
+    recaps, out = tmp_path / "recaps", tmp_path / "out"
+    _corpus(recaps, 15)
+    command = [sys.executable, "-m", "extract", "run", str(recaps), "--out", str(out)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while len(list(out.glob("*.json"))) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode != 0
+    if signum != signal.SIGKILL:
+        assert "interrupted after" in stderr and "Traceback" not in stderr
+        assert not list(out.glob(".*.tmp"))  # the file being written was removed, not left half-written
+    done_before = _whole_outputs(out)
+    assert 3 <= len(done_before) < 15
+
+    resumed = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert len(_whole_outputs(out)) == 15
+    assert not list(out.glob(".*.tmp"))  # a SIGKILL's leftover temporary file is gone too
+    assert resumed.stdout.count("skipped") >= len(done_before)
