@@ -62,7 +62,11 @@ def test_a_folder_mixing_every_case_writes_every_good_file_and_names_every_bad_o
         "utf16.txt": SAMPLE.encode("utf-16"),
         "long-line.txt": (SEED_TEXT.replace("\n", " ") * 3).encode("utf-8"),
     }
-    bad = {"binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00", "garbage.md": bytes([0x80, 0x81, 0xFE]) * 50}
+    bad = {
+        "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00",
+        "garbage.md": bytes([0x80, 0x81, 0xFE]) * 50,
+        "huge.txt": SEED_TEXT.encode("utf-8") * 530,  # 20 MB: over --max-size, named and skipped
+    }
     for name, data in {**good, **bad}.items():
         (folder / name).write_bytes(data)
     (folder / "loop").symlink_to(folder, target_is_directory=True)  # a symlink loop
@@ -73,6 +77,7 @@ def test_a_folder_mixing_every_case_writes_every_good_file_and_names_every_bad_o
     assert written == sorted(f"{Path(n).stem}.json" for n in good)
     for name in bad:
         assert f"{name}: " in result.stderr
+    assert "too large (20.0 MB > --max-size 5 MB)" in result.stderr
     assert "Traceback" not in result.output + result.stderr
     assert read_extraction(out / "empty.json").talks == []
     long_line = read_extraction(out / "long-line.json")  # one 57,000-character line
