@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import signal
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -57,6 +60,9 @@ def run(
     max_size: Annotated[
         float, typer.Option("--max-size", help="Skip (and name) files larger than this many MB.", min=0.001)
     ] = 5.0,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", help="Files extracted in parallel [number of cores].", min=1)
+    ] = None,
     model: Annotated[
         str | None, typer.Option("--model", help="llm: model name (or EXTRACT_MODEL).", rich_help_panel=LLM)
     ] = None,
@@ -104,7 +110,6 @@ def run(
 
     from extract.engines import EngineUnavailable, get_engine
     from extract.ingest import IngestError, discover
-    from extract.pipeline import run_file
     from extract.write import remove_stale_temporaries
 
     try:
@@ -129,13 +134,15 @@ def run(
     results: list[FileResult] = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     signal.signal(signal.SIGTERM, _interrupt)
+    options = {"engine": chosen, "out_dir": out, "force": force, "debug": debug, "max_bytes": int(max_size * 1e6)}
+    extract_one = partial(_extract_in_worker, options=options)
+    workers = min(jobs or os.cpu_count() or 1, len(files))
     try:
         with Progress(*columns, console=console, transient=True) as progress:
             task = progress.add_task("extracting", total=len(files))
-            for path in files:
-                progress.update(task, description=f"extracting {path.name}")
-                results.append(run_file(path, chosen, out, force=force, debug=debug, max_bytes=int(max_size * 1e6)))
-                progress.advance(task)
+            for result in _in_parallel(extract_one, files, workers) if workers > 1 else map(extract_one, files):
+                results.append(result)
+                progress.update(task, advance=1, description=f"extracted {result.path.name}")
     except KeyboardInterrupt:
         _summary(results)
         typer.echo(
@@ -150,6 +157,47 @@ def run(
         for result in failed:
             typer.echo(f"error: {result.path}: {result.error}", err=True)
         raise typer.Exit(EXIT_FAILED)
+
+
+def _in_parallel(extract_one: Callable[[Path], FileResult], files: list[Path], workers: int) -> Iterator[FileResult]:
+    """Files in worker processes (one Kiwi each), results in input order. On Ctrl-C or SIGTERM the
+    files being extracted finish their atomic writes and the rest are cancelled."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: forking a process that already runs threads (Kiwi's pool) can deadlock.
+    context = multiprocessing.get_context("spawn")
+    executor = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_worker_setup, initargs=(os.getpid(),)
+    )
+    try:
+        yield from executor.map(extract_one, files)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _extract_in_worker(path: Path, options: dict[str, Any]) -> FileResult:
+    """run_file in a worker; stopped (SIGTERM), it exits once the file being written is cleaned up."""
+    from extract.pipeline import run_file
+
+    try:
+        return run_file(path, **options)
+    except KeyboardInterrupt:
+        os._exit(EXIT_INTERRUPTED)  # not back into the pool's loop: there is no parent to serve
+
+
+def _worker_setup(parent: int) -> None:
+    """Workers leave Ctrl-C to the parent, which stops handing out files and waits for theirs; and they
+    die with the parent (even a SIGKILLed one) instead of running on as orphans."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _interrupt)  # unwinds: the file being written is removed
+    if sys.platform == "linux":
+        import ctypes
+
+        set_parent_death_signal = 1  # PR_SET_PDEATHSIG
+        ctypes.CDLL(None).prctl(set_parent_death_signal, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(EXIT_INTERRUPTED)
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from extract import __version__
 from extract.candidates import tag_candidates
@@ -18,6 +19,7 @@ from extract.segment import segment
 from extract.write import output_path, read_extraction, write_extraction
 
 Status = Literal["done", "skipped", "failed"]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -32,14 +34,15 @@ class FileResult:
     usage: Usage | None = None
 
 
-def extract_document(document: SourceDocument, engine: Engine) -> Extraction:
-    """Every stage over one document, in memory."""
+def extract_document(document: SourceDocument, engine: Engine, timings: dict[str, float] | None = None) -> Extraction:
+    """Every stage over one document, in memory; `timings` (if given) accumulates seconds per stage."""
     started = time.perf_counter()
-    segmentation = segment(document.text)
-    candidates = tag_candidates(segmentation)
-    records = engine.extract(segmentation, candidates)
-    resolved = resolve(records, document.text, candidates)
-    grounded = ground(resolved, document.text)
+    clock = _StageClock(timings)
+    segmentation = clock("segment", segment, document.text)
+    candidates = clock("candidates", tag_candidates, segmentation)
+    records = clock("engine", engine.extract, segmentation, candidates)
+    resolved = clock("resolve", resolve, records, document.text, candidates)
+    grounded = clock("ground", ground, resolved, document.text)
     return Extraction(
         document=DocumentInfo(
             id=document.id,
@@ -62,6 +65,18 @@ def extract_document(document: SourceDocument, engine: Engine) -> Extraction:
             usage=records.usage,
         ),
     )
+
+
+class _StageClock:
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+
+    def __call__(self, stage: str, function: Callable[..., T], *arguments: Any) -> T:
+        started = time.perf_counter()
+        result = function(*arguments)
+        if self.timings is not None:
+            self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - started
+        return result
 
 
 def is_current(path: Path, document: SourceDocument, engine: Engine) -> bool:

@@ -12,6 +12,7 @@ from extract.engines import Records
 from extract.models import Credit, Entity, EntityType, Launch, Person, Span, Talk
 
 R = TypeVar("R", Talk, Launch, Credit)
+K = TypeVar("K")
 _HANGUL = re.compile(r"[가-힣]")
 
 
@@ -198,11 +199,14 @@ def _entities(
     glossary: dict[str, set[str]] = {}
     for alias in candidates.aliases:
         glossary.setdefault(key(alias.latin), set()).add(alias.hangul)
+    for (_, name_key), (_, aliases) in named.items():
+        aliases |= glossary.get(name_key, set())
+    found = _find_all(text, {entity: [name, *aliases] for entity, (name, aliases) in named.items()})
     entities = []
     counters: dict[str, int] = {}
-    for (kind, name_key), (name, aliases) in named.items():
-        aliases |= glossary.get(name_key, set())
-        mentions = _find(text, [name, *aliases])
+    for entity, (name, aliases) in named.items():
+        kind = entity[0]
+        mentions = found.get(entity, [])
         if not mentions:
             continue  # a name assembled from parts (`AI in Fortune 500 1`) has no single mention
         counters[kind] = counters.get(kind, 0) + 1
@@ -218,16 +222,28 @@ def _entities(
     return entities
 
 
-def _find(text: str, forms: list[str]) -> list[Span]:
-    """Every non-overlapping occurrence of any form, longest forms first; Latin forms as whole words."""
-    taken: list[Span] = []
-    for form in sorted({f for f in forms if len(f) >= 2}, key=len, reverse=True):
-        pattern = re.escape(form)
-        if form[0].isascii() and form[0].isalnum():
-            pattern = r"(?<![A-Za-z0-9])" + pattern
-        if form[-1].isascii() and form[-1].isalnum():
-            pattern += r"(?![A-Za-z0-9])"
-        for match in re.finditer(pattern, text):
-            if all(match.end() <= s.start or match.start() >= s.end for s in taken):
-                taken.append(Span(start=match.start(), end=match.end(), text=match.group()))
-    return sorted(taken, key=lambda s: s.start)
+def _find_all(text: str, forms: dict[K, list[str]]) -> dict[K, list[Span]]:
+    """Every occurrence of every entity's forms in one pass over the text: longest forms first, no two
+    mentions overlapping, Latin forms only as whole words."""
+    owners: dict[str, list[K]] = {}
+    for entity, names in forms.items():
+        for form in {f for f in names if len(f) >= 2}:
+            owners.setdefault(form, []).append(entity)
+    if not owners:
+        return {}
+    pattern = re.compile("|".join(_form_pattern(f) for f in sorted(owners, key=len, reverse=True)))
+    found: dict[K, list[Span]] = {}
+    for match in pattern.finditer(text):
+        span = Span(start=match.start(), end=match.end(), text=match.group())
+        for entity in owners[match.group()]:
+            found.setdefault(entity, []).append(span)
+    return found
+
+
+def _form_pattern(form: str) -> str:
+    pattern = re.escape(form)
+    if form[0].isascii() and form[0].isalnum():
+        pattern = r"(?<![A-Za-z0-9])" + pattern
+    if form[-1].isascii() and form[-1].isalnum():
+        pattern += r"(?![A-Za-z0-9])"
+    return pattern

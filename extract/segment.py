@@ -142,23 +142,22 @@ def layout_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def _merge_morphs(morphs: list[Morph]) -> list[Token]:
+def _merge_morphs(morphs: list[Morph], text: str) -> list[Token]:
+    """Surface tokens: morphemes that overlap (`했` = 하+었) become one token."""
     tokens: list[Token] = []
     group: list[Morph] = []
+    group_start = group_end = 0
     for morph in morphs:
-        if group and morph.start >= max(m.end for m in group):
-            tokens.append(_token(group))
+        if group and morph.start >= group_end:
+            tokens.append(Token(group_start, group_end, text[group_start:group_end], tuple(group)))
             group = []
+        if not group:
+            group_start, group_end = morph.start, morph.end
         group.append(morph)
+        group_end = max(group_end, morph.end)
     if group:
-        tokens.append(_token(group))
+        tokens.append(Token(group_start, group_end, text[group_start:group_end], tuple(group)))
     return tokens
-
-
-def _token(group: list[Morph]) -> Token:
-    start = min(m.start for m in group)
-    end = max(m.end for m in group)
-    return Token(start, end, "", tuple(group))
 
 
 @lru_cache(maxsize=1)
@@ -171,15 +170,18 @@ def _english() -> object:
     return nlp
 
 
-def _english_analysis(texts: list[str]) -> list[list[list[Morph]]]:
-    """Per block, per sentence, one pseudo-morpheme per spaCy token (tagged SL, SN or SW like Kiwi)."""
+def _english_analysis(texts: list[str], offsets: list[int]) -> list[list[list[Morph]]]:
+    """Per block, per sentence, one pseudo-morpheme per spaCy token (tagged SL, SN or SW like Kiwi);
+    offsets are into the document (`offsets` are the blocks' starts)."""
     nlp = _english()
     result = []
-    for doc in nlp.pipe(texts):  # type: ignore[attr-defined]
+    for doc, at in zip(nlp.pipe(texts), offsets, strict=True):  # type: ignore[attr-defined]
         sentences = []
         for sent in doc.sents:
             morphs = [
-                Morph(t.text, "SL" if t.is_alpha else "SN" if t.like_num else "SW", t.idx, t.idx + len(t.text))
+                Morph(
+                    t.text, "SL" if t.is_alpha else "SN" if t.like_num else "SW", at + t.idx, at + t.idx + len(t.text)
+                )
                 for t in sent
                 if not t.is_space
             ]
@@ -188,10 +190,10 @@ def _english_analysis(texts: list[str]) -> list[list[list[Morph]]]:
     return result
 
 
-def _kiwi_analysis(texts: list[str]) -> list[list[list[Morph]]]:
+def _kiwi_analysis(texts: list[str], offsets: list[int]) -> list[list[list[Morph]]]:
     return [
-        [[Morph(t.form, t.tag, t.start, t.start + t.len) for t in sentence if t.len > 0] for sentence in block]
-        for block in kiwi().tokenize(texts, split_sents=True)
+        [[Morph(t.form, t.tag, at + t.start, at + t.start + t.len) for t in sentence if t.len] for sentence in block]
+        for block, at in zip(kiwi().tokenize(texts, split_sents=True), offsets, strict=True)
     ]
 
 
@@ -204,16 +206,15 @@ def segment(text: str) -> Segmentation:
     masked = mask_markup(text)
     language = detect_language(text)
     analyse = _kiwi_analysis if language == "ko" else _english_analysis
-    analysed = analyse([masked[b.start : b.end] for b in blocks])
+    analysed = analyse([masked[b.start : b.end] for b in blocks], [b.start for b in blocks])
     result: list[Block] = []
     for block, sentences in zip(blocks, analysed, strict=True):
         block_sentences: list[Sentence] = []
         block_tokens: list[Token] = []
         for sentence in sentences:
-            morphs = [Morph(m.form, m.tag, block.start + m.start, block.start + m.end) for m in sentence]
-            if not morphs:
+            if not sentence:
                 continue
-            tokens = [Token(tok.start, tok.end, text[tok.start : tok.end], tok.morphs) for tok in _merge_morphs(morphs)]
+            tokens = _merge_morphs(sentence, text)
             block_tokens.extend(tokens)
             block_sentences.append(Sentence(tokens[0].start, tokens[-1].end))
         result.append(

@@ -1,0 +1,180 @@
+"""Benchmark the local engine: Kiwi's floor, the pipeline, stages, parallel files, start-up, memory.
+
+    python benchmarks/run.py [--chars 1000000] [--json benchmarks/results.json]
+
+Builds a corpus by replicating the recaps in raw/ over many files (about --chars characters), then
+measures in one run (2-core machine: under 5 minutes):
+- Kiwi's own analysis of the same text (the floor), warm, as the pipeline calls it;
+- the pipeline end to end (warm, one process) and each stage's share; throughput;
+- `extract run` on the corpus with --jobs 1 and --jobs 2 (wall time, speed-up);
+- start-up: process start to first file done, against Kiwi's own model load and first analysis;
+- peak resident memory of `extract run` on 1 document and on 100 documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extract.engines.local import LocalEngine  # noqa: E402
+from extract.ingest import read_document  # noqa: E402
+from extract.pipeline import extract_document  # noqa: E402
+from extract.segment import kiwi, layout_blocks, mask_markup  # noqa: E402
+
+PEAK_RSS = (
+    "import resource, sys\n"
+    "from extract.cli import app\n"
+    "try:\n    app(sys.argv[1:], prog_name='extract')\nexcept SystemExit:\n    pass\n"
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr)\n"
+)
+
+
+def build_corpus(folder: Path, chars: int) -> list[Path]:
+    sources = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "raw").glob("*.txt"))]
+    paths, total, index = [], 0, 0
+    while total < chars:
+        text = sources[index % len(sources)]
+        path = folder / f"recap-{index:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+        total += len(text)
+        index += 1
+    return paths
+
+
+def kiwi_floor(paths: list[Path]) -> tuple[float, float]:
+    """(seconds to load Kiwi, seconds for Kiwi to analyse every block of the corpus, warm)."""
+    started = time.perf_counter()
+    analyser = kiwi()
+    analyser.tokenize("준비")
+    load = time.perf_counter() - started
+    texts = []
+    for path in paths:
+        text = read_document(path).text
+        masked = mask_markup(text)
+        texts.append([masked[b.start : b.end] for b in layout_blocks(text)])
+    started = time.perf_counter()
+    for blocks in texts:
+        for _ in analyser.tokenize(blocks, split_sents=True):
+            pass
+    return load, time.perf_counter() - started
+
+
+def pipeline(paths: list[Path]) -> tuple[float, dict[str, float]]:
+    engine = LocalEngine()
+    extract_document(read_document(paths[0]), engine)  # warm: spaCy, lexicons
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    for path in paths:
+        extract_document(read_document(path), engine, timings)
+    return time.perf_counter() - started, timings
+
+
+def command(arguments: list[str]) -> tuple[float, int]:
+    """(wall seconds, peak resident MB) of `extract ARGUMENTS` in a fresh process."""
+    started = time.perf_counter()
+    finished = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, *arguments], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    return time.perf_counter() - started, int(finished.stderr.strip().splitlines()[-1])
+
+
+def kiwi_startup() -> float:
+    started = time.perf_counter()
+    code = "from kiwipiepy import Kiwi; Kiwi(load_multi_dict=False).tokenize('준비')"
+    subprocess.run([sys.executable, "-c", code], check=True)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--chars", type=int, default=1_000_000)
+    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results.json")
+    options = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="extract-bench-"))
+    try:
+        corpus = work / "corpus"
+        corpus.mkdir()
+        paths = build_corpus(corpus, options.chars)
+        chars = sum(len(read_document(p).text) for p in paths)
+        load, floor = kiwi_floor(paths)
+        total, stages = pipeline(paths)
+        jobs1, _ = command(["run", str(corpus), "--out", str(work / "o1"), "--jobs", "1", "--force"])
+        jobs2, _ = command(["run", str(corpus), "--out", str(work / "o2"), "--jobs", "2", "--force"])
+        startup, rss_one = command(["run", str(paths[0]), "--out", str(work / "o3"), "--jobs", "1", "--force"])
+        hundred = work / "hundred"
+        hundred.mkdir()
+        for i in range(100):
+            shutil.copy(paths[i % len(paths)], hundred / f"r{i:03d}.txt")
+        _, rss_hundred = command(["run", str(hundred), "--out", str(work / "o4"), "--jobs", "1", "--force"])
+        kiwi_start = kiwi_startup()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    result = {
+        "corpus": {"files": len(paths), "chars": chars},
+        "kiwi": {"load_s": round(load, 2), "analysis_s": round(floor, 2), "startup_s": round(kiwi_start, 2)},
+        "pipeline": {
+            "end_to_end_s": round(total, 2),
+            "ratio_to_kiwi": round(total / floor, 2),
+            "chars_per_s": round(chars / total),
+            "stages_s": {k: round(v, 2) for k, v in stages.items()},
+            "stage_share": {k: round(v / total, 3) for k, v in stages.items()},
+        },
+        "run_command": {"jobs1_s": round(jobs1, 2), "jobs2_s": round(jobs2, 2), "speedup": round(jobs1 / jobs2, 2)},
+        "startup_s": round(startup, 2),
+        "startup_over_kiwi_s": round(startup - kiwi_start, 2),
+        "peak_rss_mb": {"one_document": rss_one, "hundred_documents": rss_hundred},
+        "targets": {
+            "end_to_end_at_most_1_5x_kiwi": total <= 1.5 * floor,
+            "jobs2_speedup_at_least_1_6": jobs1 / jobs2 >= 1.6,
+            "peak_rss_at_most_700mb": max(rss_one, rss_hundred) <= 700,
+            "memory_flat_1_to_100_docs": rss_hundred <= rss_one * 1.15,
+            "startup_at_most_kiwi_plus_0_5s": startup <= kiwi_start + 0.5,
+        },
+    }
+    options.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print_table(result)
+
+
+def print_table(result: dict[str, object]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("measure", "value", title="recap-extract benchmark (local engine)")
+    corpus, kiwi_, run = result["corpus"], result["kiwi"], result["run_command"]
+    pipeline_ = result["pipeline"]
+    assert isinstance(corpus, dict) and isinstance(kiwi_, dict) and isinstance(run, dict)
+    assert isinstance(pipeline_, dict)
+    rss = result["peak_rss_mb"]
+    assert isinstance(rss, dict)
+    rows = [
+        ("corpus", f"{corpus['files']} files, {corpus['chars']:,} chars"),
+        ("Kiwi analysis (floor)", f"{kiwi_['analysis_s']} s"),
+        ("pipeline end to end", f"{pipeline_['end_to_end_s']} s = {pipeline_['ratio_to_kiwi']}x Kiwi"),
+        ("throughput", f"{pipeline_['chars_per_s']:,} chars/s"),
+        *[(f"  stage {k}", f"{v} s ({pipeline_['stage_share'][k]:.0%})") for k, v in pipeline_["stages_s"].items()],
+        ("extract run --jobs 1 / --jobs 2", f"{run['jobs1_s']} s / {run['jobs2_s']} s = {run['speedup']}x"),
+        ("start-up (to first file done)", f"{result['startup_s']} s (Kiwi alone {kiwi_['startup_s']} s)"),
+        ("peak RSS, 1 / 100 documents", f"{rss['one_document']} MB / {rss['hundred_documents']} MB"),
+    ]
+    for name, value in rows:
+        table.add_row(name, value)
+    targets = result["targets"]
+    assert isinstance(targets, dict)
+    for name, met in targets.items():
+        table.add_row(f"target: {name}", "met" if met else "NOT met")
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    main()
