@@ -40,9 +40,7 @@ class AliasPair:
     start: int
     end: int  # after the closing bracket
     hangul: str
-    hangul_start: int
     latin: str
-    latin_start: int
     note: str | None
 
 
@@ -143,9 +141,7 @@ def find_alias_pairs(segmentation: Segmentation) -> list[AliasPair]:
                 start=start,
                 end=close_at + 1,
                 hangul=text[start:open_at],
-                hangul_start=start,
                 latin=latin,
-                latin_start=open_at + 1 + inside.index(latin),
                 note=note.strip() or None,
             )
         )
