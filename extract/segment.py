@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from extract.intervals import ByStart
 
@@ -25,16 +25,15 @@ _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-@dataclass(frozen=True)
-class Morph:
+# Morphemes and tokens are tuples: a document has hundreds of thousands, built in C, not dataclasses.
+class Morph(NamedTuple):
     form: str
     tag: str
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A surface span of the source: overlapping Kiwi morphemes merged into one."""
 
     start: int
