@@ -218,7 +218,10 @@ def pipeline() -> Language:
         {"label": "DATE", "pattern": [{"LOWER": {"IN": _MONTHS}}, {"IS_DIGIT": True}]},
         {
             "label": "TRACK",
-            "pattern": [{"TAG": {"REGEX": r"^(NNP|NNG|SL|SN|SH)"}, "OP": "+"}, {"LOWER": {"IN": ["트랙", "track"]}}],
+            "pattern": [
+                {"TAG": {"REGEX": r"^(NNP|NNG|SL|SN|SH)"}, "OP": "{1,4}"},
+                {"LOWER": {"IN": ["트랙", "track"]}},
+            ],
         },
     ]
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]

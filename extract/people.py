@@ -39,6 +39,8 @@ _GLUED_TITLES = (
     "총장",
     "학장",
 )
+# A glued title has at least two characters of unit name before it (`AI이노베이션센터장`, not `원장`).
+_GLUED_TITLE = re.compile(r"..(?:" + "|".join(_GLUED_TITLES) + r")$")
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ def _one_title_at(words: list[_Word], index: int) -> int:
         if len(span) == len(title) and tuple(texts) == title and all(not w.particle for w in span[:-1]):
             return len(title)
     word = words[index].text
-    if word in _HONORIFICS or any(word.endswith(t) and len(word) > len(t) + 1 for t in _GLUED_TITLES):
+    if word in _HONORIFICS or _GLUED_TITLE.search(word):
         return 1
     return 0
 
