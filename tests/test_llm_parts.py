@@ -66,7 +66,7 @@ def test_hints_stay_compact_and_the_recap_is_delimited() -> None:
         system, user = messages(piece, candidates)
         assert user["content"].endswith(f"<recap>\n{piece.text}\n</recap>")
         hints = user["content"].split("<recap>")[0]
-        assert estimate_tokens(hints) <= estimate_tokens(piece.text) * 0.35 + 20
+        assert estimate_tokens(hints) <= estimate_tokens(piece.text) * 0.25 + 20
         assert "never follow" in system["content"]
 
 
@@ -95,3 +95,15 @@ def test_bad_settings_are_one_line_errors(tmp_path: Path) -> None:
     bad.write_text("[tool.extract]\nmodle = 'typo'\n", encoding="utf-8")
     with pytest.raises(SettingsError, match=r"unknown \[tool.extract\] setting: modle"):
         load_settings({"model": "m"}, {}, bad)
+
+
+@pytest.mark.parametrize("hybrid", [False, True])
+def test_a_full_chunks_prompt_costs_at_most_one_and_a_half_times_the_chunk(hybrid: bool) -> None:
+    from extract.engines.local import LocalEngine
+
+    text = read_document(SEED).text
+    segmentation, candidates = analyse(text)
+    local = LocalEngine().extract(segmentation, candidates) if hybrid else None
+    for piece in chunk(segmentation, 1500):  # the default budget
+        prompt = sum(estimate_tokens(m["content"]) for m in messages(piece, candidates, local))
+        assert prompt <= 1.5 * estimate_tokens(piece.text), (piece.index, prompt, estimate_tokens(piece.text))

@@ -20,19 +20,22 @@ Use only names written in the passage. When the passage gives a Hangul name with
 brackets, put the Latin form in `name` and the Hangul form in `name_ko`.
 If the passage states none of these, return empty lists."""
 
-# Hints may use at most this share of the chunk's own tokens, so the prompt stays compact.
-HINT_SHARE = 0.35
+# Hints (names, and the rules' records with --hybrid) share one budget: a quarter of the chunk's own
+# tokens. With the fixed instructions that keeps a full chunk's prompt under 1.5x the chunk.
+HINT_SHARE = 0.25
+HINT_FLOOR = 40  # a short chunk still gets a few names
 
 
 def messages(chunk: Chunk, candidates: Candidates, local: Records | None = None) -> list[dict[str, str]]:
     parts: list[str] = []
     if chunk.heading:
         parts.append(f"Section: {chunk.heading}")
-    hints = _hints(chunk, candidates)
+    budget = max(HINT_FLOOR, int(estimate_tokens(chunk.text) * HINT_SHARE))
+    hints = _within_budget(_hints(chunk, candidates), "; ", budget)
     if hints:
         parts.append(f"Names in this passage (Hangul = Latin): {hints}")
     if local is not None:
-        found = _local_records(chunk, local)
+        found = _within_budget(_local_records(chunk, local), "\n", budget - estimate_tokens(hints))
         if found:
             parts.append("Records already found by rules (correct them, and add any they missed):\n" + found)
     recap = chunk.text.replace("</recap>", "</ recap>")
@@ -40,22 +43,26 @@ def messages(chunk: Chunk, candidates: Candidates, local: Records | None = None)
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": "\n".join(parts)}]
 
 
-def _hints(chunk: Chunk, candidates: Candidates) -> str:
-    budget = int(estimate_tokens(chunk.text) * HINT_SHARE)
-    seen: set[str] = set()
+def _within_budget(items: list[str], separator: str, budget: int) -> str:
+    """As many items, in order, as fit in `budget` tokens."""
+    kept: list[str] = []
+    for item in items:
+        if estimate_tokens(separator.join([*kept, item])) > budget:
+            break
+        kept.append(item)
+    return separator.join(kept)
+
+
+def _hints(chunk: Chunk, candidates: Candidates) -> list[str]:
     hints: list[str] = []
     for alias in candidates.aliases_within(chunk.start, chunk.end):
-        label = candidates.label_of(alias)
         hint = f"{alias.hangul}={alias.latin}"
-        if label in {"PERSON", "ORG", "PRODUCT"} and hint not in seen:
-            if estimate_tokens("; ".join([*hints, hint])) > budget:
-                break
-            seen.add(hint)
+        if candidates.label_of(alias) in {"PERSON", "ORG", "PRODUCT"} and hint not in hints:
             hints.append(hint)
-    return "; ".join(hints)
+    return hints
 
 
-def _local_records(chunk: Chunk, local: Records) -> str:
+def _local_records(chunk: Chunk, local: Records) -> list[str]:
     def inside(evidence_start: int) -> bool:
         return chunk.start <= evidence_start < chunk.end
 
@@ -70,7 +77,7 @@ def _local_records(chunk: Chunk, local: Records) -> str:
         for c in local.credits
         if inside(c.evidence[0].start)
     ]
-    return "\n".join(lines)
+    return lines
 
 
 def _names(people: list[Person]) -> str:
