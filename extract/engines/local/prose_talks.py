@@ -87,19 +87,24 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence) -> list[Tal
             people = [p for _, end, p in speakers if _is_subject(text, end)]
             return [Talk(id="", title=title, speakers=people, kind=lexicon.talk_kind(after_topic), evidence=evidence)]
         return []
+    # A talk of one speaker leads with that speaker's mention, then the sentence that states it.
     talks = []
-    for _, end, person in speakers:
+    for start, end, person in speakers:
         _, particle, past_particle = particle_after(text, end)
         kind_match = _KIND_AFTER_POSSESSIVE.match(text, past_particle) if particle == "의" else None
         if kind_match:
             title = clean(kind_match.group("title")) if kind_match.group("title") else None
             kind = lexicon.talk_kind(kind_match.group("kind"))
-            talks.append(Talk(id="", title=title, speakers=[person], kind=kind, evidence=evidence))
+            mention = [span(text, start, kind_match.end())]
+            talks.append(Talk(id="", title=title, speakers=[person], kind=kind, evidence=mention + evidence))
     if talks:
         return talks
     if _PARTICIPATION.search(sentence_text):
-        subjects = [p for _, end, p in speakers if _is_subject(text, end)]
-        return [Talk(id="", speakers=[p], kind=None, evidence=evidence) for p in subjects]
+        return [
+            Talk(id="", speakers=[p], kind=None, evidence=[span(text, start, end), *evidence])
+            for start, end, p in speakers
+            if _is_subject(text, end)
+        ]
     return []
 
 
