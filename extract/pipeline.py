@@ -79,22 +79,23 @@ class _StageClock:
         return result
 
 
-def is_current(path: Path, document: SourceDocument, engine: Engine) -> bool:
-    """An output is current when it came from the same bytes, engine, model, settings and version."""
+def current_output(path: Path, document: SourceDocument, engine: Engine) -> Extraction | None:
+    """The existing output when it came from the same bytes, engine, model, settings and version."""
     if not path.exists():
-        return False
+        return None
     try:
         existing = read_extraction(path)
     except (OSError, ValueError):
-        return False  # unreadable or from an older contract: extract again
+        return None  # unreadable or from an older contract: extract again
     run = existing.run
-    return (existing.document.sha256, run.engine, run.model, run.settings, run.version) == (
+    fresh = (existing.document.sha256, run.engine, run.model, run.settings, run.version) == (
         document.sha256,
         engine.name,
         engine.model,
         engine.fingerprint,
         __version__,
     )
+    return existing if fresh else None
 
 
 def run_file(
@@ -110,8 +111,8 @@ def run_file(
     try:
         document = read_document(path, max_bytes)
         target = output_path(out_dir, document.id)
-        if not force and is_current(target, document, engine):
-            existing = read_extraction(target)
+        existing = None if force else current_output(target, document, engine)
+        if existing is not None:
             return FileResult(path, "skipped", len(existing.talks), len(existing.launches), len(existing.credits))
         extraction = extract_document(document, engine)
         write_extraction(extraction, target)
