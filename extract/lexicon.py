@@ -67,6 +67,13 @@ ORG_SUFFIXES_LATIN = (
     "Ventures",
     "Capital",
 )
+# Administrative units end place names (`고양시`, `과학기술정보통신부`), never a person's name.
+ADMINISTRATIVE_UNITS = ("시", "군", "구", "도", "청", "부", "처")
+# Words that end the name of a Korean institution, for names a list marks as organisers.
+INSTITUTION_ENDINGS = (
+    *ADMINISTRATIVE_UNITS,
+    *("원", "단", "회", "소", "대학교", "대학", "재단", "협회", "학회", "센터", "공사", "기관"),
+)
 ORG_SUFFIXES_HANGUL = ("재단", "대학교", "연구소", "협회", "학회", "그룹", "사업단", "진흥원", "센터")
 
 

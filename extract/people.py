@@ -24,7 +24,6 @@ from extract.segment import Morph, Segmentation
 _TRAILING_TAGS = ("J", "SP", "SF")
 _HANGUL_WORD = re.compile(r"^[가-힣]+$")
 # Titles glued to the unit they head: `AI이노베이션센터장`, `경기도지사`.
-_ADMINISTRATIVE_UNITS = ("시", "군", "구", "도", "청", "부", "처")
 _GLUED_TITLES = (
     "센터장",
     "연구소장",
@@ -81,7 +80,7 @@ def is_korean_name(word: str) -> bool:
     """Surname + one or two syllables (`하대웅`, `김건`), not a known organisation or a place (`고양시`)."""
     if not _HANGUL_WORD.match(word) or not 2 <= len(word) <= 4 or lexicon.organization_name(word):
         return False
-    if len(word) >= 3 and word.endswith(_ADMINISTRATIVE_UNITS):
+    if len(word) >= 3 and word.endswith(lexicon.ADMINISTRATIVE_UNITS):
         return False
     return any(word.startswith(s) and 1 <= len(word) - len(s) <= 2 for s in _surnames())
 

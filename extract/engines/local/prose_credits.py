@@ -40,7 +40,7 @@ def _organizers(text: str, sentence: Sentence) -> list[Credit]:
         role = "organizer" if "주" in role_word else "other"
         for start, end in names:
             name = text[start:end]
-            if lexicon.organization_name(name) or _looks_institutional(name):
+            if lexicon.organization_name(name) or name.endswith(lexicon.INSTITUTION_ENDINGS):
                 credits.append(
                     Credit(
                         id="",
@@ -51,11 +51,6 @@ def _organizers(text: str, sentence: Sentence) -> list[Credit]:
                     )
                 )
     return credits
-
-
-def _looks_institutional(name: str) -> bool:
-    """Korean institutions end in a unit word (`…부`, `…시`, `…원`, `…단`, `…청`, `…회`)."""
-    return bool(re.search(r"(부|시|도|군|구|원|단|청|회|처|소|대학교|대학|재단|협회|학회|센터|공사|기관)$", name))
 
 
 def _listed_before(text: str, floor: int, end: int) -> list[tuple[int, int]]:
