@@ -80,7 +80,7 @@ def _launches_in(text: str, candidates: Candidates, sentence: Sentence, listed: 
         products = _split_products(text, candidates, *_head_phrase(text, candidates, *subject))
     if not products or (not listed and not _named(text, candidates, products)):
         return []
-    found = [m for m in mentions(text, candidates, start, clause_end)]
+    found = mentions(text, candidates, start, clause_end)
     presenters = _presenters(text, found, products)
     maker = _maker(text, found, subject, products) or next((p.affiliation for p in presenters if p.affiliation), None)
     date = _date(candidates, start, end, year)

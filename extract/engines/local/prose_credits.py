@@ -14,6 +14,7 @@ from extract.candidates import Candidates
 from extract.engines.local.phrases import particle_after, span
 from extract.engines.local.prose_talks import titled_person
 from extract.models import Credit
+from extract.people import TitledPerson
 from extract.segment import Segmentation, Sentence
 
 _ORGANIZER = re.compile(r"(?:이|가|에서)?\s*(주최|주관|후원|공동\s?주최)(?:하[는고며였]|한|했|하여|해|로|으로|:)")
@@ -92,10 +93,7 @@ def _people_with_roles(text: str, candidates: Candidates, sentence: Sentence) ->
     return credits
 
 
-def _credit(text: str, person: object, role: str, role_text: str, cue_start: int, cue_end: int) -> Credit:
-    from extract.people import TitledPerson
-
-    assert isinstance(person, TitledPerson)
+def _credit(text: str, person: TitledPerson, role: str, role_text: str, cue_start: int, cue_end: int) -> Credit:
     return Credit(
         id="",
         person=titled_person(person),
