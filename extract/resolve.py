@@ -101,8 +101,11 @@ class _PersonRegistry:
 def _untitled_into_titled(talks: list[Talk], people: _PersonRegistry) -> list[Talk]:
     """`로건 킬패트릭의 기조 강연` is the titled talk the recap gives for him, not another talk."""
     titled_speakers = {people.key(p) for t in talks if t.title for p in t.speakers}
-    kept = [t for t in talks if t.title or not all(people.key(p) in titled_speakers for p in t.speakers)]
-    untitled = [t for t in talks if t not in kept]
+    kept: list[Talk] = []
+    untitled: list[Talk] = []
+    for talk in talks:
+        absorbed = not talk.title and talk.speakers and all(people.key(p) in titled_speakers for p in talk.speakers)
+        (untitled if absorbed else kept).append(talk)
     for talk in untitled:  # their evidence joins the titled talk's
         index = next(
             i for i, t in enumerate(kept) if t.title and people.key(talk.speakers[0]) in map(people.key, t.speakers)

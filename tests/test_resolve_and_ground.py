@@ -71,3 +71,9 @@ def test_grounding_drops_a_record_whose_span_does_not_match_the_source() -> None
     wrong = Span(start=0, end=5, text="xxxxx")
     records = Records(launches=[Launch(id="", name="PelicanBench", presenters=[], evidence=[wrong])])
     assert ground(_resolved(records), TEXT).launches == []
+
+
+def test_an_untitled_talk_without_speakers_is_kept_not_merged() -> None:
+    spans = [_span(TEXT, "펠리컨 이야기")]
+    records = Records(talks=[Talk(id="", title="", speakers=[], evidence=spans)])
+    assert len(_resolved(records).talks) == 1
