@@ -305,6 +305,41 @@ def _print_report(per_document: Sequence[tuple[str, Report]], total: Report, sho
 
 
 @app.command()
+def report(
+    outputs: Annotated[Path, typer.Argument(help="Folder of outputs (or one output file).")] = Path("outputs"),
+    html: Annotated[Path, typer.Option("--html", help="Folder for index.html and the pages under docs/.")] = Path(
+        "report"
+    ),
+    golden: Annotated[
+        Path | None, typer.Option("--golden", help="Golden files (folder or file): mark missing and extra records.")
+    ] = None,
+    sources: Annotated[
+        Path | None,
+        typer.Option("--sources", help="Folder holding the recaps, if they moved since the run [path in each output]."),
+    ] = None,
+) -> None:
+    """Write a review page per output (evidence highlighted in the source text) and an index page."""
+    from extract.report import build_report, output_files
+
+    if not outputs.exists() or not output_files(outputs):
+        raise _fail(f"no outputs (*.json) at {outputs}")
+    for option, folder in (("--golden", golden), ("--sources", sources)):
+        if folder is not None and not folder.exists():
+            raise _fail(f"{option} {folder}: no such file or directory")
+    try:
+        result = build_report(outputs, html, golden, sources)
+    except OSError as error:
+        raise _fail(f"cannot write the report to {html}: {error.strerror}", EXIT_FAILED) from None
+    except ValueError as error:
+        raise _fail(f"cannot read the golden files: {error}") from None
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    typer.echo(f"wrote {len(result.pages)} document pages; open {result.index}")
+    if result.unreadable:
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command()
 def schema(
     out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schema files.")] = Path("schemas"),
 ) -> None:

@@ -109,7 +109,8 @@ MATCHERS: dict[str, Callable[[dict[str, Any], dict[str, Any]], bool]] = {
 }
 
 
-def _label(record_type: str, record: dict[str, Any]) -> str:
+def label(record_type: str, record: dict[str, Any]) -> str:
+    """A record in a few words: a talk's title, a launch's name, a credit's person and role."""
     if record_type == "credits":
         person = record.get("person")
         who = person if isinstance(person, str) else (person or {}).get("name") or record.get("organization")
@@ -120,28 +121,46 @@ def _label(record_type: str, record: dict[str, Any]) -> str:
     return str(record.get("title") or record.get("name"))
 
 
+@dataclass
+class Matching:
+    """Golden records paired with predicted ones (by index), and what is left on either side."""
+
+    pairs: list[tuple[int, int]]
+    extra: list[int]
+    missing: list[int]
+
+
+def match(record_type: str, predicted: list[dict[str, Any]], golden: list[dict[str, Any]]) -> Matching:
+    """Greedy, in golden order: each golden record takes the first unmatched predicted record it matches."""
+    unmatched = list(range(len(predicted)))
+    pairs: list[tuple[int, int]] = []
+    missing: list[int] = []
+    for g, expected in enumerate(golden):
+        hit = next((i for i in unmatched if MATCHERS[record_type](predicted[i], expected)), None)
+        if hit is None:
+            missing.append(g)
+        else:
+            unmatched.remove(hit)
+            pairs.append((hit, g))
+    return Matching(pairs, unmatched, missing)
+
+
 def compare(output: Extraction, golden: dict[str, Any]) -> Report:
     report = Report()
     predicted_all = output.model_dump(mode="json")
     for record_type in RECORD_TYPES:
-        predicted = list(predicted_all[record_type])
-        unmatched = list(range(len(predicted)))
-        score = report.records[record_type]
-        for expected in golden.get(record_type, []):
-            hit = next((i for i in unmatched if MATCHERS[record_type](predicted[i], expected)), None)
-            if hit is None:
-                score.fn += 1
-                report.missing.append(f"{golden['document']}: {record_type}: {_label(record_type, expected)}")
-                continue
-            unmatched.remove(hit)
-            score.tp += 1
+        predicted, expected = predicted_all[record_type], golden.get(record_type, [])
+        matching = match(record_type, predicted, expected)
+        report.records[record_type] = Score(len(matching.pairs), len(matching.extra), len(matching.missing))
+        for p, g in matching.pairs:
             for name in FIELDS[record_type]:
-                if name in expected:
+                if name in expected[g]:
                     report.fields.setdefault(f"{record_type}.{name}", Score()).add(
-                        _field_score(predicted[hit].get(name), expected[name])
+                        _field_score(predicted[p].get(name), expected[g][name])
                     )
-        score.fp += len(unmatched)
-        report.extra += [f"{golden['document']}: {record_type}: {_label(record_type, predicted[i])}" for i in unmatched]
+        document = golden["document"]
+        report.missing += [f"{document}: {record_type}: {label(record_type, expected[g])}" for g in matching.missing]
+        report.extra += [f"{document}: {record_type}: {label(record_type, predicted[p])}" for p in matching.extra]
     return report
 
 

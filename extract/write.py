@@ -20,6 +20,9 @@ def write_extraction(extraction: Extraction, path: Path) -> None:
 
 
 TEMPORARY_SUFFIX = ".tmp"
+# mkstemp makes owner-only files; a written output gets the permissions any new file would get.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 
 def remove_stale_temporaries(folder: Path) -> int:
@@ -39,6 +42,7 @@ def atomic_write_text(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
+            os.fchmod(stream.fileno(), 0o666 & ~_UMASK)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

@@ -28,3 +28,49 @@ def analyse(text: str) -> tuple[Segmentation, Candidates]:
 
 def extract_records(text: str) -> Records:
     return LocalEngine().extract(*analyse(text))
+
+
+HOSTILE_RECAP = '**<script>window.pwned = 1</script> & 발표**\n연사: <b>홍길동</b> 님 "</mark>"\n'
+
+
+@pytest.fixture
+def hostile_output(tmp_path: Path) -> Path:
+    """An output (written by hand, offsets real) whose recap and records hold markup and script."""
+    from extract.models import Credit, DocumentInfo, Entity, Person, RunInfo, Span, Talk
+    from extract.write import output_path, write_extraction
+
+    source = tmp_path / "hostile.md"
+    source.write_text(HOSTILE_RECAP, encoding="utf-8")
+    document = read_document(source)
+
+    def span(text: str) -> Span:
+        start = document.text.index(text)
+        return Span(start=start, end=start + len(text), text=text)
+
+    speaker = Person(name="<b>홍길동</b>", affiliation="</script><script>window.pwned = 2</script>")
+    extraction = Extraction(
+        document=DocumentInfo(
+            id=document.id, path=str(source), sha256=document.sha256, language="ko", chars=len(document.text)
+        ),
+        talks=[
+            Talk(
+                id="talk-1",
+                title="<script>window.pwned = 1</script> & 발표",
+                speakers=[speaker],
+                evidence=[span("<script>window.pwned = 1</script> & 발표"), span("<b>홍길동</b> 님")],
+            )
+        ],
+        launches=[],
+        credits=[
+            Credit(
+                id="credit-1", person=speaker, role="other", role_text="연사", evidence=[span("연사: <b>홍길동</b>")]
+            )
+        ],
+        entities=[
+            Entity(id="person-1", type="PERSON", name="<b>홍길동</b>", aliases=[], mentions=[span("<b>홍길동</b>")])
+        ],
+        run=RunInfo(engine="local", version="test", duration_s=0.1),
+    )
+    outputs = tmp_path / "outputs"
+    write_extraction(extraction, output_path(outputs, document.id))
+    return outputs

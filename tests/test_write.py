@@ -37,3 +37,13 @@ def test_written_json_reads_back_as_the_same_extraction(tmp_path: Path, seed_ext
     assert read_extraction(target) == seed_extraction
     assert "사이먼 윌리슨" in target.read_text(encoding="utf-8")  # Hangul is written as text, not \\u escapes
     assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
+
+
+def test_written_files_get_the_permissions_of_any_new_file_not_owner_only(
+    tmp_path: Path, seed_extraction: Extraction
+) -> None:
+    target = tmp_path / "seed.json"
+    write_extraction(seed_extraction, target)
+    probe = tmp_path / "probe"
+    probe.touch()
+    assert target.stat().st_mode & 0o777 == probe.stat().st_mode & 0o777
