@@ -13,11 +13,11 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from extract import lexicon
+from extract.dates import date_mentions
 from extract.intervals import ByStart
 from extract.segment import Segmentation, Token
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
@@ -198,81 +198,46 @@ def _classify(pair: AliasPair, text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def pipeline() -> Language:
-    """A blank spaCy pipeline whose tokenizer is Kiwi and whose SpanRuler tags candidates."""
+def _vocab() -> Vocab:
     import spacy
 
-    nlp = spacy.blank("xx")
-    nlp.tokenizer = KiwiTokenizer(nlp.vocab)
-    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "candidates", "phrase_matcher_attr": "ORTH"})
-    patterns: list[dict[str, object]] = [
-        {"label": "ORG", "pattern": form} for forms in _gazetteer_forms() for form in forms
-    ]
-    digits = {"IS_DIGIT": True}
-    patterns += [
-        {"label": "DATE", "pattern": [digits, {"TEXT": "년"}, digits, {"TEXT": "월"}, digits, {"TEXT": "일"}]},
-        {"label": "DATE", "pattern": [digits, {"TEXT": "월"}, digits, {"TEXT": "일"}]},
-        {"label": "DATE", "pattern": [digits, {"TEXT": "년"}, digits, {"TEXT": "월"}]},
-        {"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$"}}]},
-        {"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^\d{1,2}-\d{1,2}$"}}]},
-        {"label": "DATE", "pattern": [{"LOWER": {"IN": _MONTHS}}, {"IS_DIGIT": True}]},
-        {
-            "label": "TRACK",
-            "pattern": [
-                {"TAG": {"REGEX": r"^(NNP|NNG|SL|SN|SH)"}, "OP": "{1,4}"},
-                {"LOWER": {"IN": ["트랙", "track"]}},
-            ],
-        },
-    ]
-    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
-    return nlp
+    return spacy.blank("xx").vocab
 
 
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-]
+_TRACK_WORDS = re.compile(r"트랙|(?i:track)")
+_TRACK_NAME_TAGS = ("NNP", "NNG", "SL", "SN", "SH")
 
 
-def _gazetteer_forms() -> list[list[str]]:
-    by_name: dict[str, list[str]] = {}
-    for form, name in lexicon.organizations().items():
-        by_name.setdefault(name, []).append(form)
-    return list(by_name.values())
+def _track_mentions(segmentation: Segmentation) -> list[tuple[int, int]]:
+    """`<one to four nouns> 트랙|track`: each reading (one to four words back) is a candidate."""
+    text, tokens = segmentation.text, segmentation.token_index.items
+    found = []
+    for match in _TRACK_WORDS.finditer(text):
+        at = segmentation.token_index.index_of(match.start())
+        if at is None or tokens[at].end != match.end():
+            continue
+        for back in range(1, 5):
+            before = at - back
+            if before < 0 or not tokens[before].tags[0].startswith(_TRACK_NAME_TAGS):
+                break
+            if text[tokens[before].end : tokens[before + 1].start] not in ("", " "):
+                break  # the Doc keeps any other gap as a token of its own
+            found.append((tokens[before].start, tokens[at].end))
+    return found
 
 
-class KiwiTokenizer:
-    """spaCy tokenizer protocol over Kiwi, in the manner of spaCy's own `KoreanTokenizer`."""
-
-    def __init__(self, vocab: Vocab) -> None:
-        self.vocab = vocab
-
-    def __call__(self, text: str) -> Doc:
-        from extract.segment import segment
-
-        return doc_from_segmentation(self.vocab, segment(text))
+def _gazetteer_mentions(text: str) -> list[tuple[int, int]]:
+    """Every occurrence of a gazetteer form (case-insensitive where case applies)."""
+    folded = text.lower()
+    if len(folded) != len(text):  # a rare character whose lower case is longer: match as written
+        folded = text
+    found = []
+    for form in lexicon.organizations():
+        at = folded.find(form)
+        while at >= 0:
+            found.append((at, at + len(form)))
+            at = folded.find(form, at + 1)
+    return found
 
 
 def doc_from_segmentation(vocab: Vocab, segmentation: Segmentation) -> Doc:
@@ -287,6 +252,8 @@ def doc_from_segmentation(vocab: Vocab, segmentation: Segmentation) -> Doc:
     sentence_starts = {s.start for s in segmentation.sentences}
 
     def add_gap(gap: str) -> None:
+        if not gap:
+            return
         if gap.startswith(" ") and words and not spaces[-1]:
             spaces[-1] = True
             gap = gap[1:]
@@ -311,9 +278,14 @@ def doc_from_segmentation(vocab: Vocab, segmentation: Segmentation) -> Doc:
 
 
 def tag_candidates(segmentation: Segmentation) -> Candidates:
-    nlp = pipeline()
-    doc = doc_from_segmentation(nlp.vocab, segmentation)
-    doc = nlp.get_pipe("span_ruler")(doc)
+    doc = doc_from_segmentation(_vocab(), segmentation)
+    # Organisations, dates and tracks are found on the text (far cheaper than spaCy's token matchers)
+    # and tagged as Doc spans; `char_span` keeps only those that begin and end on token boundaries.
+    found = [("ORG", span) for span in _gazetteer_mentions(segmentation.text)]
+    found += [("DATE", span) for span in date_mentions(segmentation.text)]
+    found += [("TRACK", span) for span in _track_mentions(segmentation)]
+    tagged = [doc.char_span(start, end, label=label) for label, (start, end) in found]
+    doc.spans["candidates"] = [span for span in tagged if span is not None]
     aliases = find_alias_pairs(segmentation)
     spans: list[Candidate] = []
     alias_spans = []

@@ -28,3 +28,8 @@ class ByStart(Generic[T]):
     def within(self, start: int, end: int) -> list[T]:
         low, high = bisect_left(self._starts, start), bisect_left(self._starts, end)
         return [item for item in self.items[low:high] if item.end <= end]
+
+    def index_of(self, start: int) -> int | None:
+        """Position in `items` of the first item starting exactly at `start`."""
+        at = bisect_left(self._starts, start)
+        return at if at < len(self._starts) and self._starts[at] == start else None

@@ -107,6 +107,7 @@ def _words(text: str, start: int, end: int, morphs: ByStart[Morph]) -> list[_Wor
 
 
 _HONORIFICS = ("님", "씨")
+_DIGITS = "0123456789"
 
 
 def _title_at(words: list[_Word], index: int) -> int:
@@ -129,10 +130,10 @@ def _titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 def _one_title_at(words: list[_Word], index: int) -> int:
-    first = re.sub(r"^\d+", "", words[index].text)  # `2차관`
+    first = words[index].text.lstrip(_DIGITS)  # `2차관`
     for title in _titles_by_first_word().get(first, ()):
         span = words[index : index + len(title)]
-        texts = [re.sub(r"^\d+", "", w.text) if n == 0 else w.text for n, w in enumerate(span)]
+        texts = [first, *(w.text for w in span[1:])]
         if len(span) == len(title) and tuple(texts) == title and all(not w.particle for w in span[:-1]):
             return len(title)
     word = words[index].text

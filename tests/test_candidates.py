@@ -47,6 +47,22 @@ def test_candidates_are_labelled_by_name_lexicon_gazetteer_and_patterns() -> Non
     assert ("TRACK", "음성 트랙") in labels
 
 
+def test_gazetteer_names_match_in_any_case_but_only_as_whole_tokens() -> None:
+    _, candidates = analyse("OPENAI와 openai, 그리고 OpenAI의 발표. 구글러들은 웃었다.")
+    orgs = [c.text for c in candidates.spans if c.label == "ORG"]
+    assert orgs == ["OPENAI", "openai", "OpenAI"]  # not 구글 inside 구글러들
+
+
+def test_dates_and_tracks_are_tagged_in_every_reading() -> None:
+    text = "2025년 6월 5일, 2024-06-05와 June 5에 생성 미디어 트랙이 열렸다."
+    _, candidates = analyse(text)
+    labels = {(c.label, c.text) for c in candidates.spans}
+    for date in ("2025년 6월 5일", "6월 5일", "2025년 6월", "2024-06-05", "June 5"):
+        assert ("DATE", date) in labels
+    assert {("TRACK", "미디어 트랙"), ("TRACK", "생성 미디어 트랙")} <= labels
+    assert {s.label_ for s in candidates.doc.spans["candidates"]} == {"DATE", "TRACK"}
+
+
 def test_spacy_doc_text_is_the_source_and_sentences_come_from_kiwi() -> None:
     text = read_document(SEED).text
     segmentation, candidates = analyse(text)

@@ -63,11 +63,14 @@ def _role_cues(text: str, start: int, end: int) -> list[RoleCue]:
     cues: list[RoleCue] = []
     lowered = text[start:end].casefold()
     for word in lexicon.role_words():
-        for match in re.finditer(re.escape(word.wording.casefold()), lowered):
-            cue = RoleCue(start + match.start(), start + match.end(), word)
+        wording = word.wording.casefold()
+        at = lowered.find(wording)
+        while at >= 0:
+            cue = RoleCue(start + at, start + at + len(wording), word)
             overlaps = any(c.start < cue.end and cue.start < c.end for c in cues)
             if not overlaps and _whole(text, cue):
                 cues.append(cue)
+            at = lowered.find(wording, at + len(wording))
     return sorted(cues, key=lambda c: c.start)
 
 
