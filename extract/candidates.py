@@ -31,6 +31,7 @@ _OPENERS = "([{'\"‘“「『<*"
 _CLOSING_TAGS = ("J", "E", "XSV", "XSA", "VV", "VA", "VX", "VCP", "VCN", "MM", "MAG", "MAJ", "SF", "SP", "SS")
 _NAME_CLOSING_TAGS = ("J", "E", "XSV", "XSA", "VCP", "SF", "SP", "SS")
 _PHRASE_BREAKS = ")*:;,—–·|"
+_GAP_PIECES = re.compile(r"\s+|\S+")
 
 
 @dataclass(frozen=True)
@@ -252,12 +253,10 @@ def doc_from_segmentation(vocab: Vocab, segmentation: Segmentation) -> Doc:
     sentence_starts = {s.start for s in segmentation.sentences}
 
     def add_gap(gap: str) -> None:
-        if not gap:
-            return
         if gap.startswith(" ") and words and not spaces[-1]:
             spaces[-1] = True
             gap = gap[1:]
-        for piece in re.findall(r"\s+|\S+", gap):
+        for piece in _GAP_PIECES.findall(gap):
             words.append(piece)
             spaces.append(False)
             tags.append("_SP" if piece.isspace() else "SW")
@@ -265,13 +264,18 @@ def doc_from_segmentation(vocab: Vocab, segmentation: Segmentation) -> Doc:
 
     position = 0
     for token in segmentation.tokens:
-        add_gap(text[position : token.start])
+        if token.start != position:  # most tokens follow one space or none: the common cases first
+            if token.start == position + 1 and text[position] == " " and words and not spaces[-1]:
+                spaces[-1] = True
+            else:
+                add_gap(text[position : token.start])
         words.append(token.text)
         spaces.append(False)
-        tags.append("+".join(token.tags))
+        tags.append("+".join([morph.tag for morph in token.morphs]))
         starts.append(token.start in sentence_starts)
         position = token.end
-    add_gap(text[position:])
+    if position < len(text):
+        add_gap(text[position:])
     if starts:
         starts[0] = True
     return Doc(vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts)

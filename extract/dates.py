@@ -30,7 +30,6 @@ _KOREAN = re.compile(r"(?:(?P<y>\d{4})\s*년\s*)?(?:(?P<m>\d{1,2})\s*월)\s*(?:(
 _NUMERIC = re.compile(r"^(?:(?P<y>\d{4})[-./])?(?P<m>\d{1,2})[-./](?P<d>\d{1,2})$")
 _ENGLISH = re.compile(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?")
 _YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # Where a recap writes a date: `2025년 6월 5일` (and its parts), `2025-06-05`, `06-05`, `June 5`.
 # Matches may overlap (`6월 5일` inside the full date), as tagging keeps every reading.
 _MENTIONS = (
@@ -39,13 +38,16 @@ _MENTIONS = (
     re.compile(r"(?<!\d)\d+년 ?\d+월"),
     re.compile(r"(?<![\w.\-/])\d{4}[-./]\d{1,2}[-./]\d{1,2}(?![\d.\-/])"),
     re.compile(r"(?<![\w.\-/])\d{1,2}-\d{1,2}(?![\d.\-/])"),
-    re.compile(rf"(?i)(?<![A-Za-z])(?:{_MONTH_NAMES}) \d+(?!\d)"),
 )
+# A word and a number; kept when the word is a month name (one cheap pattern, then a set lookup).
+_WORD_NUMBER = re.compile(r"(?<![A-Za-z])([A-Za-z]{3,9}) \d+(?!\d)")
 
 
 def date_mentions(text: str) -> list[tuple[int, int]]:
     """(start, end) of every date written in the text, in the forms `to_iso` reads."""
-    return sorted({match.span() for pattern in _MENTIONS for match in pattern.finditer(text)})
+    spans = {match.span() for pattern in _MENTIONS for match in pattern.finditer(text)}
+    spans |= {m.span() for m in _WORD_NUMBER.finditer(text) if m.group(1).casefold() in _MONTHS}
+    return sorted(spans)
 
 
 def document_year(text: str) -> int | None:

@@ -142,12 +142,22 @@ def _one_title_at(words: list[_Word], index: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=1)
+def _title_cue() -> re.Pattern[str]:
+    """Text without any of these cannot hold a title (`_one_title_at` needs one of them in a word)."""
+    cues = {*_titles_by_first_word(), *_HONORIFICS, *_GLUED_TITLES}
+    return re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)))
+
+
 def find_titled_people(segmentation: Segmentation, aliases: list[AliasPair]) -> list[TitledPerson]:
     text = segmentation.text
     alias_by_end = {a.end: a for a in aliases}
     proper = {t.start for t in segmentation.tokens if t.tags[0] in {"NNP", "SL", "SH"}}
     found: list[TitledPerson] = []
+    may_hold_title = _title_cue().search
     for sentence in segmentation.sentences:
+        if not may_hold_title(text, sentence.start, sentence.end):
+            continue  # most sentences name no title: skip splitting them into words
         words = _words(text, sentence.start, sentence.end, segmentation.morph_index)
         index = 0
         while index < len(words):
