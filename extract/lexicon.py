@@ -126,10 +126,22 @@ def given_names() -> frozenset[str]:
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)$")
 
 
+# Lower-case particles inside names: `Guido van Rossum`, `Ursula von der Leyen`, `Luis de Souza`.
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "del", "la", "le", "bin", "al"})
+
+
+def _name_words(words: list[str]) -> bool:
+    """Capitalised words, with lower-case name particles between them (not first or last)."""
+    inner = words[1:-1]
+    return all(_NAME_WORD.match(w) for w in (words[0], words[-1])) and all(
+        _NAME_WORD.match(w) or w in NAME_PARTICLES for w in inner
+    )
+
+
 def is_person_name(latin: str) -> bool:
     """Does a Latin name look like a person's: 2-4 capitalised words, the first a known given name."""
     words = latin.split()
-    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+    if not 2 <= len(words) <= 4 or not _name_words(words):
         return False
     if any(w.casefold() in NON_PERSON_WORDS for w in words):
         return False
@@ -139,7 +151,7 @@ def is_person_name(latin: str) -> bool:
 def is_name_shaped(latin: str) -> bool:
     """Capitalised words only (a person's name when the context says so, e.g. `Sarah`)."""
     words = latin.split()
-    return 1 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
+    return 1 <= len(words) <= 4 and _name_words(words)
 
 
 def organization_name(form: str) -> str | None:

@@ -22,6 +22,7 @@ from extract.segment import Morph, Segmentation
 # Trailing morphemes that are not part of a name or title: particles, and commas or full stops
 # (list and sentence boundaries). A closing bracket stays with the word: it ends an alias pair.
 _TRAILING_TAGS = ("J", "SP", "SF")
+_VERB_ENDINGS = {"ETM", "EC", "EF"}
 _HANGUL_WORD = re.compile(r"^[가-힣]+$")
 # Titles glued to the unit they head: `AI이노베이션센터장`, `경기도지사`.
 _GLUED_TITLES = (
@@ -60,7 +61,7 @@ class _Word:
     end: int  # without a trailing particle or comma
     text: str
     particle: str
-    modifier: bool = False  # ends in a verb's modifier form (`권위자인`, `참석한`): a phrase boundary
+    verb_form: bool = False  # ends in a verb ending (`권위자인`, `참석한`, `시작했고`): a phrase boundary
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +81,8 @@ def is_korean_name(word: str) -> bool:
     """Surname + one or two syllables (`하대웅`, `김건`), not a known organisation or a place (`고양시`)."""
     if not _HANGUL_WORD.match(word) or not 2 <= len(word) <= 4 or lexicon.organization_name(word):
         return False
+    if word in _role_wordings() or word in _titles_by_first_word():  # `사회자`, `사장`: not 사/장 + a name
+        return False
     if len(word) >= 3 and word.endswith(lexicon.ADMINISTRATIVE_UNITS):
         return False
     return any(word.startswith(s) and 1 <= len(word) - len(s) <= 2 for s in _surnames())
@@ -93,7 +96,7 @@ def _words(text: str, start: int, end: int, morphs: ByStart[Morph]) -> list[_Wor
         word_start, word_end = start + match.start(), start + match.end()
         core_end = word_end
         inside = morphs.within(word_start, word_end)
-        modifier = bool(inside) and inside[-1].tag == "ETM"
+        verb_form = bool(inside) and inside[-1].tag in _VERB_ENDINGS
         for morph in reversed(inside):
             if not morph.tag.startswith(_TRAILING_TAGS) or morph.start <= word_start:
                 break
@@ -102,7 +105,7 @@ def _words(text: str, start: int, end: int, morphs: ByStart[Morph]) -> list[_Wor
         if core.endswith(_HONORIFICS) and is_korean_name(core[:-1]):  # `이영희님의`
             words.append(_Word(word_start, core_end - 1, core[:-1], ""))
             word_start = core_end - 1
-        words.append(_Word(word_start, core_end, text[word_start:core_end], text[core_end:word_end], modifier))
+        words.append(_Word(word_start, core_end, text[word_start:core_end], text[core_end:word_end], verb_form))
     return words
 
 
@@ -137,9 +140,14 @@ def _one_title_at(words: list[_Word], index: int) -> int:
         if len(span) == len(title) and tuple(texts) == title and all(not w.particle for w in span[:-1]):
             return len(title)
     word = words[index].text
-    if word in _HONORIFICS or _GLUED_TITLE.search(word):
-        return 1
+    if word in _HONORIFICS or _GLUED_TITLE.search(word) or (word.endswith("님") and word[:-1] in _role_wordings()):
+        return 1  # `님`, `AI이노베이션센터장`, `사회자님`
     return 0
+
+
+@lru_cache(maxsize=1)
+def _role_wordings() -> frozenset[str]:
+    return frozenset(word.wording.casefold() for word in lexicon.role_words())
 
 
 @lru_cache(maxsize=1)
@@ -177,7 +185,7 @@ def _phrase_start(words: list[_Word], title_index: int) -> int:
     start = title_index
     while start > 0:
         previous = words[start - 1]
-        if (previous.particle and previous.particle not in {"의", ")"}) or previous.modifier:
+        if (previous.particle and previous.particle not in {"의", ")"}) or previous.verb_form:
             break
         start -= 1
     return start
@@ -198,6 +206,8 @@ def _person_before(
     title_words = words[title_index : title_index + size]
     title = text[title_words[0].start : title_words[-1].end]
     honorific_only = title in _HONORIFICS
+    if not honorific_only and title.endswith("님"):
+        title = title.removesuffix("님")  # `사회자님` is the role 사회자
     # `ORG의 NAME TITLE`: what stands before a 의 is the organisation.
     owner_end = max((i for i, w in enumerate(phrase) if w.particle == "의"), default=-1)
     name_words = _name_words(phrase[owner_end + 1 :], alias_by_end, proper)
@@ -211,6 +221,11 @@ def _person_before(
         name_start = alias.start
     before = _organization_run([w for w in phrase if w.end <= name_start], proper)
     after = [w for w in phrase if w.start >= name_end]
+    # A role word beside a name with only `님` is the person's title: `로리 보스 사회자님`, `진행자 오유나님`.
+    if honorific_only and after and " ".join(w.text for w in after).casefold() in _role_wordings():
+        title, honorific_only, after = " ".join(w.text for w in after), False, []
+    elif honorific_only and before and before[-1].text.casefold() in _role_wordings():
+        title, honorific_only, before = before[-1].text, False, before[:-1]
     affiliation = " ".join(text[w.start : w.end] for w in before + after) or None
     name = alias.latin if alias else text[name_start:name_end]
     return TitledPerson(
@@ -236,6 +251,8 @@ def _organization_run(words: list[_Word], proper: set[int]) -> list[_Word]:
 
 def _name_words(phrase: list[_Word], alias_by_end: dict[int, AliasPair], proper: set[int]) -> tuple[int, int] | None:
     """(first, last) word of the name in a phrase before a title, or None when there is none."""
+    if not phrase:
+        return None  # only an owner before the title: `오늘의 사장`
     for index, word in enumerate(phrase):
         alias = alias_by_end.get(word.end)
         if alias is not None and lexicon.is_name_shaped(alias.latin):

@@ -74,6 +74,66 @@ def test_blog_session_lists_with_times_in_any_order() -> None:
     ]
 
 
+def test_blog_session_list_items_with_marked_titles_slashes_and_brackets() -> None:
+    text = (
+        "## 들은 세션\n"
+        "- **벡터 검색 운영기** - 문소라 (리디)\n"
+        "- 실시간 정산 시스템 / 배준호 (야놀자)\n"
+        "- [모델 경량화 실전] 송하늘 (업스테이지)\n"
+        "- 10:30 ~ 11:10 | 키노트: 오픈소스의 내일 | 루카스 반 데르 베르프(Lucas van der Werf)\n"
+        "- 점심 시간\n"
+    )
+    assert _talks(text) == [
+        ("벡터 검색 운영기", [("문소라", None, "리디")], "talk"),  # the section is about 세션
+        ("실시간 정산 시스템", [("배준호", None, "야놀자")], "talk"),
+        ("모델 경량화 실전", [("송하늘", None, "업스테이지")], "talk"),
+        ("오픈소스의 내일", [("Lucas van der Werf", None, None)], "keynote"),
+    ]
+
+
+def test_blog_headings_with_a_speaker_note_or_a_speaker_line_under_them() -> None:
+    text = (
+        "### 세션 3. 검색 랭킹 재설계 (발표: 윤서진, 무신사)\n"
+        "좋았다.\n"
+        "### 사내 LLM 플랫폼 구축기\n"
+        "발표자: 임도현 (SK텔레콤)\n"
+        "사내 문서를 다루는 방법을 소개했다.\n"
+        "### 오늘의 점심\n"
+        "맛있었다.\n"
+    )
+    assert _talks(text) == [
+        ("검색 랭킹 재설계", [("윤서진", None, "무신사")], None),
+        ("사내 LLM 플랫폼 구축기", [("임도현", None, "SK텔레콤")], None),
+    ]
+
+
+def test_blog_prose_talks_with_a_title_after_the_talk_noun_or_before_a_copula() -> None:
+    text = (
+        "두 번째로 들은 세션은 당근 홍서윤님의 '지역 검색의 모든 것'이었다. "
+        "오후에는 쏘카 남궁민 님의 발표 “차량 데이터 파이프라인”을 들었다. "
+        "저녁에는 김하나 님의 '개발자의 글쓰기'라는 책을 샀다.\n"
+    )
+    assert _talks(text) == [
+        ("지역 검색의 모든 것", [("홍서윤", None, "당근")], "talk"),
+        ("차량 데이터 파이프라인", [("남궁민", None, "쏘카")], "talk"),
+    ]
+
+
+def test_blog_roles_taken_in_prose_are_credits() -> None:
+    text = (
+        "이날 사회는 백지유 님이 맡아 주셨다. 패널 토론의 좌장을 맡은 고려대 신동욱 교수는 질문을 던졌다. "
+        "오후 세션은 차은비 님의 사회로 진행되었다. 행사는 진행을 시작했고 권태오 님이 발표를 맡았다.\n"
+    )
+    credits = {(c.role, c.role_text, c.person.name if c.person else None) for c in extract_records(text).credits}
+    assert credits == {("emcee", "사회", "백지유"), ("track_host", "좌장", "신동욱"), ("emcee", "사회", "차은비")}
+
+
+def test_a_role_word_with_an_honorific_is_a_title_not_a_name() -> None:
+    text = "탁월한 진행을 맡아주신 한가람 사회자님께 감사드린다. 오늘의 사장님은 바빴다.\n"
+    credits = extract_records(text).credits
+    assert {(c.role, c.person.name if c.person else None) for c in credits} == {("emcee", "한가람")}
+
+
 def test_english_session_lines_and_headings() -> None:
     text = (
         "## Keynotes\n"

@@ -2,7 +2,9 @@
 
 - organisers: `과학기술통신부와 광주시, 정보통신산업진흥원이 주최하는 이 행사는` (organisations);
 - dignitaries: `조경식 … 2차관, 오병권 … 권한대행 … 등 주요 인사가 참석해` (a role after a list with 등);
-- speeches: `조경식 2차관이 축사를 했다`, `오세훈 시장의 환영사로` (a titled person and a speech role).
+- speeches: `조경식 2차관이 축사를 했다`, `오세훈 시장의 환영사로` (a titled person and a speech role);
+- roles taken, as blog recaps write them: `사회는 정다은 님이 맡아 주셨다`, `좌장을 맡은 김 교수`,
+  `정다은 님의 사회로` (a role noun with a verb of taking it, and the person nearest to it).
 """
 
 from __future__ import annotations
@@ -22,6 +24,15 @@ _ORGANIZER = re.compile(r"(?:이|가|에서)?\s*(주최|주관|후원|공동\s?�
 _LIST_SEPARATOR = re.compile(r"(?<=[가-힣A-Za-z0-9)])(?:와|과)\s+|\s*[,、]\s*|\s+및\s+")
 _SPEECHES = re.compile(r"환영사|축사|개회사|폐회사|기념사|격려사|인사말")
 _GATHERED = re.compile(r"\s*등\s*(주요\s*인사|내빈|귀빈)")
+# A role noun as a topic or object (`사회는`, `진행을`) or as `의 사회로`; a bare `사회`/`진행` is too
+# common a word to be a role without that grammar and a verb of taking it.
+_ROLE_NOUN = re.compile(
+    r"(?<![가-힣])(?P<role>사회자|사회|진행자|진행|좌장|모더레이터|모더레이션|MC)(?P<particle>은|는|을|를|로|으로)(?![가-힣])"
+)
+_TAKES = re.compile(r"맡|봤|보았|보셨|보신|본\s|보고|담당")
+# Another object or clause between the role noun and the verb: the verb is not about the role.
+_OTHER_CLAUSE = re.compile(r"[가-힣](?:을|를|고|며|서|지만)\s")
+_ROLES_TAKEN = {"사회자": "emcee", "사회": "emcee", "진행자": "emcee", "진행": "emcee", "MC": "emcee"}
 
 
 def extract_prose_credits(segmentation: Segmentation, candidates: Candidates) -> list[Credit]:
@@ -30,6 +41,31 @@ def extract_prose_credits(segmentation: Segmentation, candidates: Candidates) ->
     for sentence in segmentation.sentences:
         credits += _organizers(text, sentence)
         credits += _people_with_roles(text, candidates, sentence)
+        credits += _roles_taken(text, candidates, sentence)
+    return credits
+
+
+def _takes_it(text: str, start: int, end: int) -> bool:
+    verb = _TAKES.search(text, start, end)
+    return verb is not None and not _OTHER_CLAUSE.search(text, start, verb.start())
+
+
+def _roles_taken(text: str, candidates: Candidates, sentence: Sentence) -> list[Credit]:
+    people = candidates.people_within(sentence.start, sentence.end)
+    credits = []
+    for noun in _ROLE_NOUN.finditer(text, sentence.start, sentence.end):
+        before = [p for p in people if p.end <= noun.start()]
+        by_possessive = noun.group("particle") in {"로", "으로"} and before
+        if by_possessive and particle_after(text, before[-1].end)[1] == "의":
+            person = before[-1]  # `정다은 님의 사회로`
+        elif noun.group("particle") in {"로", "으로"} or not _takes_it(text, noun.end(), sentence.end):
+            continue
+        elif people:
+            person = min(people, key=lambda p: min(abs(p.start - noun.end()), abs(noun.start() - p.end)))
+        else:
+            continue
+        role = _ROLES_TAKEN.get(noun.group("role"), "track_host")
+        credits.append(_credit(text, person, role, noun.group("role"), noun.start("role"), noun.end("role")))
     return credits
 
 
@@ -77,6 +113,11 @@ def _people_with_roles(text: str, candidates: Candidates, sentence: Sentence) ->
     if not titled:
         return []
     credits = []
+    roles = {word.wording.casefold(): word.role for word in lexicon.role_words()}
+    for person in titled:  # a role as the person's title: `사회자 한가람 님`, `진행자 오유나님`
+        role = roles.get((person.title or "").casefold())
+        if role is not None and person.title is not None:
+            credits.append(_credit(text, person, role, person.title, person.start, person.end))
     gathered = _GATHERED.search(text, sentence.start, sentence.end)
     if gathered:
         role_text = re.sub(r"\s+", " ", gathered.group(1))

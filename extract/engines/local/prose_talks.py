@@ -25,10 +25,15 @@ _PARTICIPATION = re.compile(
     r"(?:연사|강연자|발표자|패널|좌장)(?:로|으로)\s*(?:참여|참가|나서|나선|초청|무대)"
     r"|(?:강연|토론|대담|연설|기조연설|기조강연|특강|발표|패널)(?:과|와|및|,|\s|\S{0,4}\s)*(?:에|을|를|로)?\s*(?:참여|참가|나서|나선|맡|펼치|펼친)"
 )
+_KINDS = r"기조\s?연설|기조\s?강연|특별\s?강연|특강|강연|발표|대담|토론|키노트|세션|워크숍"
+_QUOTE = r"[‘'\"“](?P<{}>[^’'\"”\n]{{2,120}})[’'\"”]"
+# What follows `NAME의`: a talk noun, with its title quoted before (`의 ‘…’ 강연`) or after it
+# (`의 발표 “…”를`), or a quoted title that the sentence calls a talk (`세션은 …님의 ‘…’였다`).
 _KIND_AFTER_POSSESSIVE = re.compile(
-    r"\s*(?:[‘'\"“](?P<title>[^’'\"”\n]{2,120})[’'\"”]\s*(?:이라는\s*|라는\s*)?)?(?:\S+\s)?"
-    r"(?P<kind>기조\s?연설|기조\s?강연|특별\s?강연|특강|강연|발표|대담|토론|키노트|세션|워크숍)"
+    rf"\s*(?:{_QUOTE.format('title')}\s*(?:이라는\s*|라는\s*)?)?(?:\S+\s)?(?P<kind>{_KINDS})"
+    rf"(?:\s*{_QUOTE.format('title_after')})?"
 )
+_TITLE_AFTER_POSSESSIVE = re.compile(rf"\s*{_QUOTE.format('title')}\s*(?:이었|였|입니|이다|이에요|이라는|라는)")
 # A topic introduces a talk only when a talk noun, not another medium, is what it is the topic of.
 _TALK_NOUN = re.compile(r"강연|연설|발표|특강|세션|토론|대담|키노트|워크숍|기조|talk|keynote|session", re.I)
 _OTHER_MEDIUM = re.compile(
@@ -91,12 +96,19 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence) -> list[Tal
     talks = []
     for start, end, person in speakers:
         _, particle, past_particle = particle_after(text, end)
-        kind_match = _KIND_AFTER_POSSESSIVE.match(text, past_particle) if particle == "의" else None
+        if particle != "의":
+            continue
+        kind_match = _KIND_AFTER_POSSESSIVE.match(text, past_particle)
         if kind_match:
-            title = clean(kind_match.group("title")) if kind_match.group("title") else None
+            quoted = kind_match.group("title") or kind_match.group("title_after")
             kind = lexicon.talk_kind(kind_match.group("kind"))
-            mention = [span(text, start, kind_match.end())]
-            talks.append(Talk(id="", title=title, speakers=[person], kind=kind, evidence=mention + evidence))
+        elif (kind_match := _TITLE_AFTER_POSSESSIVE.match(text, past_particle)) and _TALK_NOUN.search(sentence_text):
+            quoted, kind = kind_match.group("title"), lexicon.talk_kind(sentence_text)
+        else:
+            continue
+        title = clean(quoted) if quoted else None
+        mention = [span(text, start, kind_match.end())]
+        talks.append(Talk(id="", title=title, speakers=[person], kind=kind, evidence=mention + evidence))
     if talks:
         return talks
     if _PARTICIPATION.search(sentence_text):

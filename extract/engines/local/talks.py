@@ -1,4 +1,11 @@
-"""Talks: a heading that names its speakers and a title (`**Name (Latin) — Title**`, either order)."""
+"""Talks from the layout: a heading or a session line that names a title and its speakers.
+
+- headings: `**Name (Latin) — Title**` (either order), `세션 1. Title (발표: 이름, 소속)`, or a heading
+  whose next lines say who speaks (`발표자: 김민수 (토스)`);
+- session lines (bullets, numbered items, bold leads, timetable rows): `10:00-10:40 | Title | Speaker`,
+  `**Title** - 이름 (소속)`, `[Title] Speaker`, `Title / Speaker`, `Title (Speaker, Org)`, and the
+  English `Title: Speaker - Role of Org`.
+"""
 
 from __future__ import annotations
 
@@ -31,14 +38,20 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
     parsed_blocks = {
         block.index: parsed
         for block in blocks
-        if (parsed := _parse_heading(block, text, candidates) if block.kind == "heading" else _parse_line(block, text))
+        if (
+            parsed := _parse_heading(blocks, block, text, candidates)
+            if block.kind == "heading"
+            else _parse_line(block, text, candidates)
+        )
     }
     talk_headings = set(parsed_blocks)
-    for index, (title, speakers, label) in parsed_blocks.items():
+    for index, (title, speakers, label, speaker_line) in parsed_blocks.items():
         block = blocks[index]
         body = _body(blocks, block, talk_headings)
         section = _section_heading(blocks, block, talk_headings)
         evidence = [span(text, block.content_start, block.end)]
+        if speaker_line is not None:
+            evidence.append(speaker_line)
         url, url_span = _first_url(text, body)
         summary_span = _summary(text, body)
         evidence += [s for s in (url_span, summary_span) if s is not None]
@@ -61,7 +74,7 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
     return talks
 
 
-def _parse_heading(block: Block, text: str, candidates: Candidates) -> Parsed | None:
+def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates) -> Parsed | None:
     start, end = block.content_start, block.end
     content = text[start:end]
     for separator in _SEPARATOR.finditer(content):
@@ -70,11 +83,41 @@ def _parse_heading(block: Block, text: str, candidates: Candidates) -> Parsed | 
             speakers = _speakers(text, candidates, *speakers_side)
             title = clean(text[title_side[0] : title_side[1]])
             if speakers and title:
-                return title, speakers, None
+                return title, speakers, None, None
         break  # only the first separator divides speakers from title
+    numbered = _NUMBERED.match(text, start)
+    if numbered and numbered.end() > start:
+        session = _parse_session(text, numbered.end(), end, candidates, separators=_BRACKET_ONLY)
+        if session:
+            return session
+    return _titled_by_speaker_line(blocks, block, text, candidates, numbered.end() if numbered else start)
+
+
+# `발표자: 김민수 (토스)`, `- 연사: 오세진 (카카오뱅크)`, `Speaker: Jane Doe (Acme)` on the line after a heading.
+_SPEAKER_LABEL = re.compile(r"(?:발표자|발표|연사|강연자|speakers?|presenters?)\s*[:：]\s*", re.I)
+
+
+def _titled_by_speaker_line(
+    blocks: tuple[Block, ...], heading: Block, text: str, candidates: Candidates, title_start: int
+) -> Parsed | None:
+    """A heading is a talk's title when one of the two lines under it names the speakers."""
+    for block in blocks[heading.index + 1 : heading.index + 3]:
+        if block.kind == "heading":
+            break
+        label = _SPEAKER_LABEL.match(text, block.content_start)
+        if label is None:
+            continue
+        people = _people_in(text, candidates, label.end(), block.end)
+        title = clean(text[title_start : heading.end])
+        if people and _title_like(title):
+            return title, people, None, span(text, block.content_start, block.end)
     return None
 
 
+# A session number or label before a title: `세션 1.`, `2)`, `Session 3:`, `[Track A]`.
+_NUMBERED = re.compile(
+    r"\s*(?:(?:세션|session|talk|트랙|track)\s*)?(?:\d{1,2}|[A-Z])\s*[.):]\s+|\s*\[[^\]]{1,20}\]\s*", re.I
+)
 _TIME_PREFIX = re.compile(r"\s*\d{1,2}[:시]\d{0,2}분?(?:\s*[-~–]\s*\d{1,2}[:시]\d{0,2}분?)?\s*[|:·\-–]?\s*")
 _KIND_PREFIX = re.compile(
     r"(?:키노트|기조연설|기조강연|특별강연|세션\s*\d*|워크숍|패널|keynote|talk|session\s*\d*|workshop|panel)\s*[:：\-–|]\s*",
@@ -83,14 +126,20 @@ _KIND_PREFIX = re.compile(
 _PARENTHESISED_END = re.compile(r"\s*\(([^()]+(?:\([^()]*\)[^()]*)*)\)\s*$")
 
 
-Parsed = tuple[str, list[Person], str | None]  # title, speakers, kind from a label
+# title, speakers, kind from a label, the line that names the speakers (when not the title's own)
+Parsed = tuple[str, list[Person], str | None, Span | None]
 
 
-def _parse_line(block: Block, text: str) -> Parsed | None:
-    """A session line: `10:00-10:40 Title - Speaker (Org)` or an English `Title: Speaker - Role of Org`."""
+def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | None:
+    """A session line: `10:00-10:40 Title - Speaker (Org)`, `**Title** - Speaker`, `[Title] Speaker`
+    or an English `Title: Speaker - Role of Org`."""
     timed = _TIME_PREFIX.match(text, block.content_start)
     if timed and timed.end() > block.content_start:
-        return _parse_session(text, timed.end(), block.end)
+        return _parse_session(text, timed.end(), block.end, candidates)
+    if block.kind != "paragraph" and len(block.sentences) <= 1:  # a list item, not prose
+        session = _parse_listed_session(block, text, candidates)
+        if session:
+            return session
     content = text[block.content_start : block.end]
     colon = re.search(r":\s+", content)
     if colon is None or colon.start() < 8:
@@ -99,36 +148,70 @@ def _parse_line(block: Block, text: str) -> Parsed | None:
     title = clean(content[: colon.start()])
     if not speakers or not title or len(title.split()) < 2:
         return None
-    return title, speakers, None
+    return title, speakers, None, None
 
 
-def _parse_session(text: str, start: int, end: int) -> Parsed | None:
-    """What follows a time: an optional kind label, then title and speakers (`Title - People`,
-    `People - Title`, or `Title (People)`)."""
+# `**Title** Speaker`, `[Title] Speaker`, `「Title」 Speaker`, each optionally followed by a dash.
+_MARKED_TITLE = re.compile(
+    r"\s*(?:\*\*(?P<bold>[^*\n]{2,120})\*\*|\[(?P<bracketed>[^\]\n]{2,120})\]|「(?P<cornered>[^」\n]{2,120})」)"
+)
+_SESSION_SEPARATORS = re.compile(r"\s+[-–—|/]\s+")
+_BRACKET_ONLY = re.compile(r"(?!)")  # headings name speakers beside a title only in brackets
+_BRACKET_LABEL = re.compile(r"\s*(?:발표자|발표|연사|강연자|speakers?|by)\s*[:：]?\s*", re.I)
+
+
+def _parse_listed_session(block: Block, text: str, candidates: Candidates) -> Parsed | None:
+    marked = _MARKED_TITLE.match(text, block.content_start)
+    if marked:
+        people = _people_in(text, candidates, marked.end(), block.end)
+        title = clean(marked.group("bold") or marked.group("bracketed") or marked.group("cornered"))
+        if people and _title_like(title):
+            return title, people, None, None
+    return _parse_session(text, block.content_start, block.end, candidates)
+
+
+def _parse_session(
+    text: str, start: int, end: int, candidates: Candidates, separators: re.Pattern[str] = _SESSION_SEPARATORS
+) -> Parsed | None:
+    """An optional kind label, then title and speakers (`Title - People`, `People | Title`,
+    `Title / People`, or `Title (People)`)."""
     label = _KIND_PREFIX.match(text, start)
     kind = lexicon.talk_kind(label.group()) if label else None
     if label:
         start = label.end()
     content = text[start:end]
     bracket = _PARENTHESISED_END.search(content)
-    if bracket:
-        people = _any_people(text, start + bracket.start(1), start + bracket.end(1))
+    if bracket and not candidates.alias_ending_at(start + bracket.end()):  # not a name's Latin gloss
+        inside = _BRACKET_LABEL.match(text, start + bracket.start(1))
+        people_start = inside.end() if inside else start + bracket.start(1)
+        people = _people_in(text, candidates, people_start, start + bracket.end(1))
         title = clean(content[: bracket.start()])
-        if people and title:
-            return title, people, kind
-    for separator in re.finditer(r"\s+[-–—|]\s+", content):
+        if people and _title_like(title):
+            return title, people, kind, None
+    for separator in separators.finditer(content):
         sides = ((start, start + separator.start()), (start + separator.end(), end))
         for people_side, title_side in (sides[::-1], sides):
-            people = _any_people(text, *people_side)
+            people = _people_in(text, candidates, *people_side)
             title = clean(text[title_side[0] : title_side[1]])
-            if people and title:
-                return title, people, kind
+            if people and _title_like(title):
+                return title, people, kind, None
         break
     return None
 
 
-def _any_people(text: str, start: int, end: int) -> list[Person] | None:
-    return english_people(text, start, end) or korean_people(text, start, end)
+def _people_in(text: str, candidates: Candidates, start: int, end: int) -> list[Person] | None:
+    """The people a part of a session line names, or None unless it names nothing else."""
+    return _speakers(text, candidates, start, end) or korean_people(text, start, end)
+
+
+def _title_like(title: str) -> bool:
+    """A title is more than a name: not empty, not only digits, not an organisation or a person."""
+    return (
+        len(title) >= 2
+        and not title.isdigit()
+        and not lexicon.organization_name(title)
+        and not lexicon.is_person_name(title)
+    )
 
 
 def _speakers(text: str, candidates: Candidates, start: int, end: int) -> list[Person] | None:
