@@ -151,6 +151,45 @@ def test_english_session_lines_and_headings() -> None:
     ]
 
 
+def test_english_prose_talks_credits_and_launches() -> None:
+    text = (
+        'The closing keynote was delivered by Hannah Wright of Datadog, who talked about "Observability for Agents". '
+        'Later, Omar Haddad from Stripe gave a talk titled "Payments at the Edge". '
+        "The day was hosted by Laura Bennett, and the panel was moderated by Kenji Sato. "
+        "Mistral announced Codestral Mamba during the break.\n"
+    )
+    assert _talks(text) == [
+        ("Observability for Agents", [("Hannah Wright", None, "Datadog")], "keynote"),
+        ("Payments at the Edge", [("Omar Haddad", None, "Stripe")], "talk"),
+    ]
+    records = extract_records(text)
+    assert {(c.role, c.person.name if c.person else None) for c in records.credits} == {
+        ("emcee", "Laura Bennett"),
+        ("track_host", "Kenji Sato"),
+    }
+    assert [(launch.name, launch.organization) for launch in records.launches] == [("Codestral Mamba", "Mistral")]
+
+
+def test_english_lines_led_by_a_bold_title_with_a_kind_label() -> None:
+    text = "**Keynote: Rethinking Data Frames** — Ines Moreau, Hugging Face\n**Panel: Open Models** — Raj Patel, CTO\n"
+    assert _talks(text) == [
+        ("Rethinking Data Frames", [("Ines Moreau", None, "Hugging Face")], "keynote"),
+        ("Open Models", [("Raj Patel", "CTO", None)], "panel"),
+    ]
+
+
+def test_session_tables_by_header_or_by_cell_content() -> None:
+    text = (
+        "| 시간 | 세션 | 발표자 | 소속 |\n| --- | --- | --- | --- |\n"
+        "| 10:00 | 검색 품질 개선 | 류하린 | 네이버웹툰 |\n| 12:00 | 점심 | | |\n\n"
+        "| Vector Databases in Production | Lena Fischer (Qdrant) |\n| Welcome and coffee | |\n"
+    )
+    assert _talks(text) == [
+        ("검색 품질 개선", [("류하린", None, "네이버웹툰")], None),
+        ("Vector Databases in Production", [("Lena Fischer", None, "Qdrant")], None),
+    ]
+
+
 def test_english_recaps_are_segmented_by_spacys_rules_with_exact_offsets() -> None:
     text = "Dr. Smith spoke first. Then Ms. Lee gave a demo!\nNext line"
     segmentation, candidates = analyse(text)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from extract.candidates import Candidates
 from extract.engines import Records
 from extract.engines.local.credits import extract_credits
+from extract.engines.local.english_prose import extract_english_prose
 from extract.engines.local.launches import extract_launches
 from extract.engines.local.prose_credits import extract_prose_credits
 from extract.engines.local.prose_talks import extract_prose_talks
+from extract.engines.local.tables import extract_table_talks
 from extract.engines.local.talks import extract_talks
 from extract.segment import Segmentation
 
@@ -18,8 +20,14 @@ class LocalEngine:
     fingerprint: str | None = None  # the rules are versioned with the package
 
     def extract(self, segmentation: Segmentation, candidates: Candidates) -> Records:
+        english_talks, english_credits, english_launches = extract_english_prose(segmentation)
         return Records(
-            talks=extract_talks(segmentation, candidates) + extract_prose_talks(segmentation, candidates),
-            launches=extract_launches(segmentation, candidates),
-            credits=extract_credits(segmentation, candidates) + extract_prose_credits(segmentation, candidates),
+            talks=extract_talks(segmentation, candidates)
+            + extract_table_talks(segmentation, candidates)
+            + extract_prose_talks(segmentation, candidates)
+            + english_talks,
+            launches=extract_launches(segmentation, candidates) + english_launches,
+            credits=extract_credits(segmentation, candidates)
+            + extract_prose_credits(segmentation, candidates)
+            + english_credits,
         )

@@ -170,14 +170,20 @@ def hangul_to_latin(candidates: Candidates) -> dict[str, str]:
 
 
 # `Karan Goel - CEO of Cartesia.ai`, `Karan Goel (Cartesia)`, `Karan Goel, CEO, Cartesia`
-_EN_NAME = (
+EN_NAME = (
     r"[A-Z][a-zA-Z'’.\-]+(?:\s+(?:(?:" + "|".join(sorted(lexicon.NAME_PARTICLES)) + r")\s+)?[A-Z][a-zA-Z'’.\-]+){1,3}"
 )
 _EN_PERSON = re.compile(
-    rf"(?P<name>{_EN_NAME})"
+    rf"(?P<name>{EN_NAME})"
     r"(?:\s*(?:[-–—]|,)\s*(?P<title>[^,()]+)\s+(?:of|at|@)\s+(?P<org>[^,()]+?)"  # the last `of`/`at` wins
     r"|\s*\((?P<paren>[^()]+)\)"
-    r"|,\s*(?P<title2>[^,()]+?),\s*(?P<org2>[^,()]+?))?\s*$"
+    r"|,\s*(?P<title2>[^,()]+?),\s*(?P<org2>[^,()]+?)"
+    r"|,\s*(?P<one>[^,()]+?))?\s*$"  # `Wes McKinney, Posit` or `Jane Doe, CEO`
+)
+_JOB_WORDS = re.compile(
+    r"\b(?:CEO|CTO|CFO|COO|CPO|VP|SVP|EVP|Founder|Co-?founder|Head|Director|Manager|Engineer|Scientist|"
+    r"Researcher|Professor|Lead|Principal|Chief|President|Partner|Developer|Advocate|Architect)\b",
+    re.I,
 )
 _EN_JOINERS = re.compile(r"\s*(?:,?\s+and\s+|\s*&\s*|\s*;\s*)\s*")
 
@@ -190,8 +196,11 @@ def english_people(text: str, start: int, end: int) -> list[Person] | None:
         if not match:
             return None
         name = match.group("name")
-        title = match.group("title") or match.group("title2")
-        organization = match.group("org") or match.group("paren") or match.group("org2")
+        one = match.group("one")
+        title = match.group("title") or match.group("title2") or (one if one and _JOB_WORDS.search(one) else None)
+        organization = (
+            match.group("org") or match.group("paren") or match.group("org2") or (one if one != title else None)
+        )
         if not (lexicon.is_person_name(name) or title or organization):
             return None
         people.append(Person(name=name, name_en=name, title=title, affiliation=organization))

@@ -100,16 +100,14 @@ _SPEAKER_LABEL = re.compile(r"(?:발표자|발표|연사|강연자|speakers?|pre
 def _titled_by_speaker_line(
     blocks: tuple[Block, ...], heading: Block, text: str, candidates: Candidates, title_start: int
 ) -> Parsed | None:
-    """A heading is a talk's title when one of the two lines under it names the speakers."""
-    for block in blocks[heading.index + 1 : heading.index + 3]:
-        if block.kind == "heading":
-            break
+    """A heading is a talk's title when the line right under it names the speakers."""
+    for block in blocks[heading.index + 1 : heading.index + 2]:
         label = _SPEAKER_LABEL.match(text, block.content_start)
-        if label is None:
-            continue
-        people = _people_in(text, candidates, label.end(), block.end)
+        if block.kind == "heading" or label is None:
+            break
+        people = people_in(text, candidates, label.end(), block.end)
         title = clean(text[title_start : heading.end])
-        if people and _title_like(title):
+        if people and title_like(title):
             return title, people, None, span(text, block.content_start, block.end)
     return None
 
@@ -136,7 +134,8 @@ def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | Non
     timed = _TIME_PREFIX.match(text, block.content_start)
     if timed and timed.end() > block.content_start:
         return _parse_session(text, timed.end(), block.end, candidates)
-    if block.kind != "paragraph" and len(block.sentences) <= 1:  # a list item, not prose
+    listed = block.kind != "paragraph" or _MARKED_TITLE.match(text, block.content_start)
+    if listed and len(block.sentences) <= 1:  # a list item or a line led by a marked title, not prose
         session = _parse_listed_session(block, text, candidates)
         if session:
             return session
@@ -163,10 +162,13 @@ _BRACKET_LABEL = re.compile(r"\s*(?:발표자|발표|연사|강연자|speakers?|
 def _parse_listed_session(block: Block, text: str, candidates: Candidates) -> Parsed | None:
     marked = _MARKED_TITLE.match(text, block.content_start)
     if marked:
-        people = _people_in(text, candidates, marked.end(), block.end)
+        people = people_in(text, candidates, marked.end(), block.end)
         title = clean(marked.group("bold") or marked.group("bracketed") or marked.group("cornered"))
-        if people and _title_like(title):
-            return title, people, None, None
+        label = _KIND_PREFIX.match(title)
+        if label:  # `**Keynote: Title** — Speaker`
+            title = title[label.end() :]
+        if people and title_like(title):
+            return title, people, lexicon.talk_kind(label.group()) if label else None, None
     return _parse_session(text, block.content_start, block.end, candidates)
 
 
@@ -184,27 +186,27 @@ def _parse_session(
     if bracket and not candidates.alias_ending_at(start + bracket.end()):  # not a name's Latin gloss
         inside = _BRACKET_LABEL.match(text, start + bracket.start(1))
         people_start = inside.end() if inside else start + bracket.start(1)
-        people = _people_in(text, candidates, people_start, start + bracket.end(1))
+        people = people_in(text, candidates, people_start, start + bracket.end(1))
         title = clean(content[: bracket.start()])
-        if people and _title_like(title):
+        if people and title_like(title):
             return title, people, kind, None
     for separator in separators.finditer(content):
         sides = ((start, start + separator.start()), (start + separator.end(), end))
         for people_side, title_side in (sides[::-1], sides):
-            people = _people_in(text, candidates, *people_side)
+            people = people_in(text, candidates, *people_side)
             title = clean(text[title_side[0] : title_side[1]])
-            if people and _title_like(title):
+            if people and title_like(title):
                 return title, people, kind, None
         break
     return None
 
 
-def _people_in(text: str, candidates: Candidates, start: int, end: int) -> list[Person] | None:
+def people_in(text: str, candidates: Candidates, start: int, end: int) -> list[Person] | None:
     """The people a part of a session line names, or None unless it names nothing else."""
     return _speakers(text, candidates, start, end) or korean_people(text, start, end)
 
 
-def _title_like(title: str) -> bool:
+def title_like(title: str) -> bool:
     """A title is more than a name: not empty, not only digits, not an organisation or a person."""
     return (
         len(title) >= 2

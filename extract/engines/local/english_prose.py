@@ -1,0 +1,111 @@
+"""English prose, as English blog recaps write it (only in documents detected as English).
+
+- talks: `Maria Garcia from Microsoft gave a talk titled "LLMs for Data Cleaning"`, `the opening
+  keynote was delivered by Tom Baker of Spotify, who talked about "Recommendations at Scale"`;
+- credits: `the event was hosted by Emily Chen`, `the panel was moderated by David Kim`;
+- launches: `Polars announced Polars Cloud`, `Gemini 2.5 Pro was unveiled by Google`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract import lexicon
+from extract.engines.local.phrases import EN_NAME, clean, span
+from extract.models import Credit, Launch, Person, Role, Talk
+from extract.segment import Segmentation, Sentence
+
+_ORG = r"[A-Z][\w.&'’\-]*(?:\s+(?:[A-Z][\w.&'’\-]*|of|for|&))*"
+_PERSON = re.compile(rf"(?P<name>{EN_NAME})(?:,?\s+(?:of|from|at)\s+(?P<org>{_ORG}))?")
+_QUOTED = re.compile(r"[\"“‘](?P<title>[^\"”’\n]{3,150})[\"”’]")
+_TALK_NOUN = re.compile(
+    r"\b(?:keynote|talk|session|workshop|panel|presentation|fireside chat|lightning talk)s?\b", re.I
+)
+_TALK_VERB = re.compile(
+    r"\b(?:gave|give|gives|giving|delivered|delivers|presented|presents|talked|spoke|speaks)\b", re.I
+)
+_ROLE_BY = re.compile(
+    r"\b(?P<role>hosted|emceed|moderated|chaired|organi[sz]ed|interviewed)\s+by\s+"
+    rf"(?P<people>{EN_NAME}(?:(?:,\s*|,?\s+and\s+){EN_NAME})*)"
+)
+_ROLES: dict[str, Role] = {
+    "hosted": "emcee",
+    "emceed": "emcee",
+    "moderated": "track_host",
+    "chaired": "track_host",
+    "organized": "organizer",
+    "organised": "organizer",
+    "interviewed": "interviewer",
+}
+_PRODUCT = r"[A-Z0-9][\w.+\-]*(?:\s+[A-Z0-9][\w.+\-]*){0,4}"
+_LAUNCH_VERBS = r"announced|launched|released|unveiled|introduced|open-sourced|debuted|shipped"
+_ACTIVE_LAUNCH = re.compile(
+    rf"(?P<maker>{_ORG})\s+(?:{_LAUNCH_VERBS})\s+(?:its\s+|their\s+|the\s+|a\s+|an\s+)?(?:new\s+)?(?P<product>{_PRODUCT})"
+)
+_PASSIVE_LAUNCH = re.compile(rf"(?P<product>{_PRODUCT})\s+(?:was|were)\s+(?:{_LAUNCH_VERBS})\s+by\s+(?P<maker>{_ORG})")
+
+
+def extract_english_prose(segmentation: Segmentation) -> tuple[list[Talk], list[Credit], list[Launch]]:
+    if segmentation.language != "en":
+        return [], [], []
+    talks: list[Talk] = []
+    credits: list[Credit] = []
+    launches: list[Launch] = []
+    for block in segmentation.blocks:
+        if block.kind == "heading":
+            continue
+        for sentence in block.sentences:
+            credited = _credits_in(segmentation.text, sentence)
+            credits += credited
+            talks += _talks_in(segmentation.text, sentence, {c.person.name for c in credited if c.person})
+            launches += _launches_in(segmentation.text, sentence)
+    return talks, credits, launches
+
+
+def _people(text: str, start: int, end: int) -> list[tuple[int, int, Person]]:
+    found = []
+    for match in _PERSON.finditer(text, start, end):
+        name, organization, until = match.group("name"), match.group("org"), match.end()
+        if not organization and name.endswith(".") and len(name.split()[-1]) > 2:
+            name, until = name[:-1], until - 1  # the sentence's full stop, not an initial
+        if lexicon.is_person_name(name):
+            person = Person(name=name, name_en=name, affiliation=clean(organization) if organization else None)
+            found.append((match.start(), until, person))
+    return found
+
+
+def _talks_in(text: str, sentence: Sentence, credited: set[str]) -> list[Talk]:
+    content = text[sentence.start : sentence.end]
+    noun, verb, quoted = _TALK_NOUN.search(content), _TALK_VERB.search(content), _QUOTED.search(content)
+    if verb is None or (noun is None and quoted is None):
+        return []
+    speakers = [p for _, _, p in _people(text, sentence.start, sentence.end) if p.name not in credited]
+    if not speakers:
+        return []
+    title = clean(quoted.group("title")) if quoted else None
+    kind = lexicon.talk_kind(noun.group()) if noun else "talk"
+    return [Talk(id="", title=title, speakers=speakers, kind=kind, evidence=[span(text, sentence.start, sentence.end)])]
+
+
+def _credits_in(text: str, sentence: Sentence) -> list[Credit]:
+    credits = []
+    for match in _ROLE_BY.finditer(text, sentence.start, sentence.end):
+        role = _ROLES[match.group("role").lower()]
+        for start, end, person in _people(text, match.start("people"), match.end("people")):
+            evidence = [span(text, start, end), span(text, match.start("role"), match.end("role") + 3)]
+            credits.append(
+                Credit(id="", person=person, role=role, role_text=f"{match.group('role')} by", evidence=evidence)
+            )
+    return credits
+
+
+def _launches_in(text: str, sentence: Sentence) -> list[Launch]:
+    launches = []
+    for pattern in (_ACTIVE_LAUNCH, _PASSIVE_LAUNCH):
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            maker, product = clean(match.group("maker")), clean(match.group("product"))
+            if lexicon.is_person_name(maker) or not lexicon.is_name_shaped(maker.split(" of ")[-1]):
+                continue
+            evidence = [span(text, sentence.start, sentence.end)]
+            launches.append(Launch(id="", name=product, organization=maker, presenters=[], evidence=evidence))
+    return launches

@@ -1,0 +1,129 @@
+"""Talks from Markdown tables of sessions: `| Session | Speaker |` rows, as blog recaps and programmes
+list them. Columns are found by their header (title, speakers, organisation, track), or, without a
+recognisable header, a row is a talk when one cell is a title and another names only people."""
+
+from __future__ import annotations
+
+import re
+
+from extract import lexicon
+from extract.candidates import Candidates
+from extract.engines.local.phrases import clean, span
+from extract.engines.local.talks import people_in, title_like
+from extract.models import Person, Talk
+from extract.segment import Block, Segmentation
+
+_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_RULE = re.compile(r"^[\s|:\-]+$")
+_HEADERS = {
+    "title": re.compile(r"session|title|talk|topic|세션|제목|발표명|주제|강연", re.I),
+    "speakers": re.compile(r"speaker|presenter|연사|발표자|강연자", re.I),
+    "organization": re.compile(r"org|company|affiliation|소속|회사", re.I),
+    "track": re.compile(r"track|트랙|room|hall", re.I),
+}
+
+
+def extract_table_talks(segmentation: Segmentation, candidates: Candidates) -> list[Talk]:
+    talks: list[Talk] = []
+    for table in _tables(segmentation):
+        talks += _talks_of(segmentation.text, candidates, table)
+    return talks
+
+
+def _tables(segmentation: Segmentation) -> list[list[Block]]:
+    """Runs of table rows (`| … |` lines) on consecutive lines."""
+    text = segmentation.text
+    tables: list[list[Block]] = []
+    previous: Block | None = None
+    for block in segmentation.blocks:
+        if not _ROW.match(text[block.start : block.end]):
+            previous = None
+            continue
+        if (
+            previous is not None
+            and previous.index == block.index - 1
+            and "\n\n" not in text[previous.end : block.start]
+        ):
+            tables[-1].append(block)
+        else:
+            tables.append([block])
+        previous = block
+    return tables
+
+
+def _cells(text: str, block: Block) -> list[tuple[int, int]]:
+    """(start, end) of each cell's content in the source."""
+    cells: list[tuple[int, int]] = []
+    position = text.index("|", block.start) + 1
+    while True:
+        bar = text.find("|", position, block.end)
+        if bar < 0:
+            return cells
+        cells.append((position, bar))
+        position = bar + 1
+
+
+def _columns(text: str, header: list[tuple[int, int]]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, (start, end) in enumerate(header):
+        for field, pattern in _HEADERS.items():
+            if field not in columns and pattern.search(text[start:end]):
+                columns[field] = index
+                break
+    return columns
+
+
+def _talks_of(text: str, candidates: Candidates, rows: list[Block]) -> list[Talk]:
+    header = _cells(text, rows[0])
+    columns = _columns(text, header)
+    has_header = len(rows) > 1 and _RULE.match(text[rows[1].start : rows[1].end]) is not None
+    body = rows[2:] if has_header else rows
+    talks = []
+    for row in body:
+        cells = _cells(text, row)
+        found = (
+            _with_columns(text, candidates, cells, columns) if has_header else _without_header(text, candidates, cells)
+        )
+        if found is None:
+            continue
+        title, speakers, track = found
+        talks.append(
+            Talk(
+                id="",
+                title=title,
+                speakers=speakers,
+                kind=lexicon.talk_kind(title),
+                track=track,
+                evidence=[span(text, row.start, row.end)],
+            )
+        )
+    return talks
+
+
+Found = tuple[str, list[Person], str | None]
+
+
+def _with_columns(
+    text: str, candidates: Candidates, cells: list[tuple[int, int]], columns: dict[str, int]
+) -> Found | None:
+    if "title" not in columns or "speakers" not in columns or max(columns.values()) >= len(cells):
+        return None
+    title = clean(text[slice(*cells[columns["title"]])])
+    speakers = people_in(text, candidates, *cells[columns["speakers"]])
+    if not speakers or not title_like(title):
+        return None
+    if "organization" in columns:
+        organization = clean(text[slice(*cells[columns["organization"]])]) or None
+        speakers = [p if p.affiliation else p.model_copy(update={"affiliation": organization}) for p in speakers]
+    track = clean(text[slice(*cells[columns["track"]])]) or None if "track" in columns else None
+    return title, speakers, track
+
+
+def _without_header(text: str, candidates: Candidates, cells: list[tuple[int, int]]) -> Found | None:
+    people = [(i, found) for i, cell in enumerate(cells) if (found := people_in(text, candidates, *cell))]
+    titles = [i for i, (start, end) in enumerate(cells) if title_like(clean(text[start:end]))]
+    if len(people) != 1:
+        return None
+    index, speakers = people[0]
+    others = [i for i in titles if i != index]
+    return (clean(text[slice(*cells[others[0]])]), speakers, None) if others else None
