@@ -23,6 +23,7 @@ from extract.segment import Morph, Segmentation
 # (list and sentence boundaries). A closing bracket stays with the word: it ends an alias pair.
 _TRAILING_TAGS = ("J", "SP", "SF")
 _VERB_ENDINGS = {"ETM", "EC", "EF"}
+_ADVERBS = ("MAG", "MAJ")
 _HANGUL_WORD = re.compile(r"^[가-힣]+$")
 # Titles glued to the unit they head: `AI이노베이션센터장`, `경기도지사`.
 _GLUED_TITLES = (
@@ -61,7 +62,8 @@ class _Word:
     end: int  # without a trailing particle or comma
     text: str
     particle: str
-    verb_form: bool = False  # ends in a verb ending (`권위자인`, `참석한`, `시작했고`): a phrase boundary
+    # A verb form (`권위자인`, `참석한`, `시작했고`) or an adverb (`이어`, `또한`): a phrase boundary.
+    verb_form: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -78,13 +80,13 @@ def _surnames() -> frozenset[str]:
 
 
 def is_korean_name(word: str) -> bool:
-    """Surname + one or two syllables (`하대웅`, `김건`), not a known organisation or a place (`고양시`)."""
+    """Surname + one or two syllables (`하대웅`, `김건`), not an organisation, a place or a role."""
     if not _HANGUL_WORD.match(word) or not 2 <= len(word) <= 4 or lexicon.organization_name(word):
         return False
     if word in _role_wordings() or word in _titles_by_first_word():  # `사회자`, `사장`: not 사/장 + a name
         return False
-    if len(word) >= 3 and word.endswith(lexicon.ADMINISTRATIVE_UNITS):
-        return False
+    if len(word) >= 3 and word.endswith((*lexicon.ADMINISTRATIVE_UNITS, "대")):
+        return False  # `고양시`, and universities as news abbreviates them (`경희대`, `서울대`)
     return any(word.startswith(s) and 1 <= len(word) - len(s) <= 2 for s in _surnames())
 
 
@@ -96,7 +98,7 @@ def _words(text: str, start: int, end: int, morphs: ByStart[Morph]) -> list[_Wor
         word_start, word_end = start + match.start(), start + match.end()
         core_end = word_end
         inside = morphs.within(word_start, word_end)
-        verb_form = bool(inside) and inside[-1].tag in _VERB_ENDINGS
+        verb_form = bool(inside) and (inside[-1].tag in _VERB_ENDINGS or inside[0].tag.startswith(_ADVERBS))
         for morph in reversed(inside):
             if not morph.tag.startswith(_TRAILING_TAGS) or morph.start <= word_start:
                 break

@@ -51,6 +51,34 @@ def test_news_officials_giving_speeches_and_organisers_are_credits() -> None:
     }
 
 
+def test_news_a_topic_announced_then_its_panel_named_in_the_next_sentence() -> None:
+    text = (
+        "이어 '데이터 주권과 규제'를 주제로 한 패널토론이 열렸다. "
+        "토론에는 문혜린 연세대 교수, 강태웅 KAIST 교수가 참여했다.\n"
+    )
+    assert _talks(text) == [
+        ("데이터 주권과 규제", [("문혜린", "교수", "연세대"), ("강태웅", "교수", "KAIST")], "panel")
+    ]
+
+
+def test_news_a_speaker_after_an_adverb_and_a_topic_presented_is_no_launch() -> None:
+    text = "이어 오준석 카카오엔터프라이즈 대표가 'AI 검색의 미래'를 주제로 발표했다.\n"
+    assert _talks(text) == [("AI 검색의 미래", [("오준석", "대표", "카카오엔터프라이즈")], "talk")]
+    assert extract_records(text).launches == []
+
+
+def test_news_speeches_named_before_the_person_who_gave_them() -> None:
+    text = "개회사는 한승우 과학기술정보통신부 장관이 맡았고, 축사는 이도현 1차관이 했다.\n"
+    credits = {(c.role_text, c.person.name if c.person else None) for c in extract_records(text).credits}
+    assert credits == {("개회사", "한승우"), ("축사", "이도현")}
+
+
+def test_news_launches_by_a_gazetteer_organisation_with_a_quoted_product() -> None:
+    text = "삼성전자는 차세대 AI 칩 '엑시노스 X'를 공개했다. 네이버는 자체 개발한 하이퍼클로바X를 선보였다.\n"
+    launches = [(launch.name, launch.organization) for launch in extract_records(text).launches]
+    assert launches == [("엑시노스 X", "삼성전자"), ("하이퍼클로바X", "네이버")]
+
+
 def test_blog_first_person_prose_names_talks_with_quoted_titles() -> None:
     text = "첫 세션은 카카오 이영희 님의 'LLM 서빙 최적화' 발표였다. 오후에는 네이버 김민수 님이 '검색 랭킹의 진화'라는 주제로 강연했다. 점심은 맛있었다.\n"
     assert [(t, s) for t, s, _ in _talks(text)] == [

@@ -82,13 +82,16 @@ def _launches_in(text: str, candidates: Candidates, sentence: Sentence, listed: 
         return []
     found = mentions(text, candidates, start, clause_end)
     presenters = _presenters(text, found, products)
-    maker = _maker(text, found, subject, products) or next((p.affiliation for p in presenters if p.affiliation), None)
+    maker = _maker(text, candidates, found, subject, products) or next(
+        (p.affiliation for p in presenters if p.affiliation), None
+    )
     date = _date(candidates, start, end, year)
     evidence = [span(text, start, end)]
     launches = []
     for product in products:
         end = _before_generic_head(text, product.start, product.end)
-        name, name_ko = latin_rendering(text, product.start, end, candidates)
+        name_start, name_end = _quoted_name(text, product.start, product.end) or (product.start, end)
+        name, name_ko = latin_rendering(text, name_start, name_end, candidates)
         launches.append(
             Launch(
                 id="",
@@ -114,8 +117,8 @@ def _object_products(text: str, candidates: Candidates, start: int, end: int) ->
     """Products that are the object of an announcing verb: `… X를 발표했습니다`."""
     for match in _OBJECT.finditer(text, start, end):
         verb = text[match.end() : match.end() + 14]
-        if not lexicon.announces(verb):
-            continue
+        if not lexicon.announces(verb) or verb.startswith(("주제로", "제목으로")):
+            continue  # `'…'를 주제로 발표했다` presents a topic, it announces nothing
         np_start = _phrase_start(text, start, match.start())
         return _split_products(text, candidates, *_head_phrase(text, candidates, np_start, match.start()))
     return []
@@ -234,18 +237,33 @@ def _affiliation(text: str, found: list[Mention], person: Mention) -> dict[str, 
 
 def _maker(
     text: str,
+    candidates: Candidates,
     found: list[Mention],
     subject: tuple[int, int] | None,
     products: list[ProductPhrase],
 ) -> str | None:
-    """The organisation that launched: the sentence's subject when it is an organisation."""
-    if subject is not None and not any(p.start >= subject[0] and p.end <= subject[1] for p in products):
-        for mention in found:
-            if subject[0] <= mention.alias.start < subject[1] and not is_person(mention, text):
-                _, particle, _ = particle_after(text, mention.alias.end)
-                if particle in {"은", "는", "이", "가"}:
-                    return mention.latin
+    """The organisation that launched: the sentence's subject when it is an organisation (an alias
+    pair that is not a person, or a gazetteer name: `삼성전자는 … 공개했다`)."""
+    if subject is None or any(p.start >= subject[0] and p.end <= subject[1] for p in products):
+        return None
+    for mention in found:
+        inside = subject[0] <= mention.alias.start < subject[1]
+        if inside and mention.particle in _SUBJECT_PARTICLES and not is_person(mention, text):
+            return mention.latin
+    for organization in candidates.within(subject[0], subject[1] + 2, "ORG"):
+        if particle_after(text, organization.end)[1] in _SUBJECT_PARTICLES:
+            return organization.text
     return None
+
+
+_SUBJECT_PARTICLES = {"은", "는", "이", "가"}
+_QUOTED = re.compile(r"[‘'\"“](?P<name>[^’'\"”\n]{1,60})(?:[’'\"”]|$)")
+
+
+def _quoted_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A quoted name inside a product phrase is the product: `차세대 AI 칩 '마하-1'` -> 마하-1."""
+    match = _QUOTED.search(text[start:end])
+    return (start + match.start("name"), start + match.end("name")) if match else None
 
 
 def _date(candidates: Candidates, start: int, end: int, year: int | None) -> DateValue | None:

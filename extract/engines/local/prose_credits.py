@@ -124,6 +124,11 @@ def _people_with_roles(text: str, candidates: Candidates, sentence: Sentence) ->
         for person in [p for p in titled if p.end <= gathered.start()]:
             credits.append(_credit(text, person, "other", role_text, gathered.start(1), gathered.end(1)))
     for speech in _SPEECHES.finditer(text, sentence.start, sentence.end):
+        if text.startswith(("은 ", "는 "), speech.end()):  # `축사는 박윤규 2차관이 했다`: who follows
+            after = [p for p in titled if p.start >= speech.end()]
+            if after and particle_after(text, after[0].end)[1] in {"이", "가", "께서"}:
+                credits.append(_credit(text, after[0], "other", speech.group(), speech.start(), speech.end()))
+            continue
         before = [p for p in titled if p.end <= speech.start()]
         if not before:
             continue

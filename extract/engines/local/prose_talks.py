@@ -9,11 +9,12 @@ sentence that are not its object.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from extract import lexicon
 from extract.candidates import Candidates
 from extract.engines.local.phrases import clean, mentions, particle_after, person_of, span
-from extract.models import Person, Talk
+from extract.models import Person, Span, Talk
 from extract.people import TitledPerson
 from extract.segment import Segmentation, Sentence
 
@@ -34,6 +35,10 @@ _KIND_AFTER_POSSESSIVE = re.compile(
     rf"(?:\s*{_QUOTE.format('title_after')})?"
 )
 _TITLE_AFTER_POSSESSIVE = re.compile(rf"\s*{_QUOTE.format('title')}\s*(?:이었|였|입니|이다|이에요|이라는|라는)")
+# `토론에는 … 교수가 참여했다`: people taking part in a talk named as the sentence's setting.
+_PARTICIPATION_IN = re.compile(
+    r"(?:강연|토론|대담|패널|세션|발표|포럼|특강)\S{0,4}(?:에는|에서는|에)\s.*(?:참여|참가|나섰|나선|나와|함께했)"
+)
 # A topic introduces a talk only when a talk noun, not another medium, is what it is the topic of.
 _TALK_NOUN = re.compile(r"강연|연설|발표|특강|세션|토론|대담|키노트|워크숍|기조|talk|keynote|session", re.I)
 _OTHER_MEDIUM = re.compile(
@@ -44,15 +49,37 @@ _OTHER_MEDIUM = re.compile(
 _SUBJECT_PARTICLES = {"은", "는", "이", "가", "도", "과", "와", None}
 
 
+@dataclass(frozen=True)
+class Announced:
+    """A talk a sentence names by topic without its speakers (`'…'를 주제로 한 토론이 이어졌다`)."""
+
+    title: str
+    kind: str | None
+    evidence: Span
+
+
 def extract_prose_talks(segmentation: Segmentation, candidates: Candidates) -> list[Talk]:
     text = segmentation.text
     talks: list[Talk] = []
     for block in segmentation.blocks:
         if block.kind == "heading":
             continue
+        announced: Announced | None = None
         for sentence in block.sentences:
-            talks += _talks_in(text, candidates, sentence)
+            found = _talks_in(text, candidates, sentence, announced)
+            talks += found
+            announced = None if found else _announced(text, sentence)
     return talks
+
+
+def _announced(text: str, sentence: Sentence) -> Announced | None:
+    title = _topic(text, sentence, sentence.start)
+    if title is None:
+        return None
+    after_topic = text[sentence.start : sentence.end].split(title, 1)[-1]
+    if not _TALK_NOUN.search(after_topic):
+        return None
+    return Announced(title, lexicon.talk_kind(after_topic), span(text, sentence.start, sentence.end))
 
 
 def _speakers(text: str, candidates: Candidates, sentence: Sentence) -> list[tuple[int, int, Person]]:
@@ -78,7 +105,7 @@ def titled_person(person: TitledPerson) -> Person:
     return Person(name=person.name, name_ko=person.name, title=person.title, affiliation=person.affiliation)
 
 
-def _talks_in(text: str, candidates: Candidates, sentence: Sentence) -> list[Talk]:
+def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: Announced | None) -> list[Talk]:
     speakers = _speakers(text, candidates, sentence)
     if not speakers:
         return []
@@ -111,7 +138,12 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence) -> list[Tal
         talks.append(Talk(id="", title=title, speakers=[person], kind=kind, evidence=mention + evidence))
     if talks:
         return talks
-    if _PARTICIPATION.search(sentence_text):
+    taking_part = _PARTICIPATION.search(sentence_text) or _PARTICIPATION_IN.search(sentence_text)
+    if taking_part and announced is not None:  # the talk the sentence before named
+        people = [p for _, end, p in speakers if _is_subject(text, end)]
+        evidence = [announced.evidence, *evidence]
+        return [Talk(id="", title=announced.title, speakers=people, kind=announced.kind, evidence=evidence)]
+    if taking_part:
         return [
             Talk(id="", speakers=[p], kind=None, evidence=[span(text, start, end), *evidence])
             for start, end, p in speakers
