@@ -79,6 +79,16 @@ def test_news_launches_by_a_gazetteer_organisation_with_a_quoted_product() -> No
     assert launches == [("엑시노스 X", "삼성전자"), ("하이퍼클로바X", "네이버")]
 
 
+def test_a_subject_presenting_at_a_talk_of_their_own_gave_that_talk() -> None:
+    text = (
+        "오후 연사 미라 코넬(Mira Cornell)은 평가(Evals) 기조 강연에서 벤치랩(BenchLab)을 공개했습니다. "
+        "서민재 님은 윤아름 님의 강연에서 질문을 던졌다.\n"
+    )
+    talks = _talks(text)
+    assert (None, [("Mira Cornell", None, None)], "keynote") in talks
+    assert all(speaker[0] != "서민재" for _, speakers, _ in talks for speaker in speakers)
+
+
 def test_blog_first_person_prose_names_talks_with_quoted_titles() -> None:
     text = "첫 세션은 카카오 이영희 님의 'LLM 서빙 최적화' 발표였다. 오후에는 네이버 김민수 님이 '검색 랭킹의 진화'라는 주제로 강연했다. 점심은 맛있었다.\n"
     assert [(t, s) for t, s, _ in _talks(text)] == [

@@ -39,6 +39,10 @@ _TITLE_AFTER_POSSESSIVE = re.compile(rf"\s*{_QUOTE.format('title')}\s*(?:이었|
 _PARTICIPATION_IN = re.compile(
     r"(?:강연|토론|대담|패널|세션|발표|포럼|특강)\S{0,4}(?:에는|에서는|에)\s.*(?:참여|참가|나섰|나선|나와|함께했)"
 )
+# `X은 … 기조 강연에서 Y를 발표했다`: the subject presents at a talk of their own.
+_AT_TALK = re.compile(
+    r"(?<!의 )(?:\S+\s)?(?P<kind>기조\s?강연|기조\s?연설|키노트|특별\s?강연|강연|세션|워크숍|워크샵)에서\s"
+)
 # A topic introduces a talk only when a talk noun, not another medium, is what it is the topic of.
 _TALK_NOUN = re.compile(r"강연|연설|발표|특강|세션|토론|대담|키노트|워크숍|기조|talk|keynote|session", re.I)
 _OTHER_MEDIUM = re.compile(
@@ -138,6 +142,13 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
         talks.append(Talk(id="", title=title, speakers=[person], kind=kind, evidence=mention + evidence))
     if talks:
         return talks
+    at_talk = _AT_TALK.search(sentence_text)
+    if at_talk and lexicon.announces(sentence_text[at_talk.end() :]):
+        presenters = [
+            (s, e, p) for s, e, p in speakers if e <= sentence.start + at_talk.start() and _is_subject(text, e)
+        ]
+        kind = lexicon.talk_kind(at_talk.group("kind"))
+        return [Talk(id="", speakers=[p], kind=kind, evidence=[span(text, s, e), *evidence]) for s, e, p in presenters]
     taking_part = _PARTICIPATION.search(sentence_text) or _PARTICIPATION_IN.search(sentence_text)
     if taking_part and announced is not None:  # the talk the sentence before named
         people = [p for _, end, p in speakers if _is_subject(text, end)]
