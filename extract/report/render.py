@@ -165,12 +165,11 @@ def _table(kind: str, headers: tuple[str, ...], table_rows: list[Row]) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in (*headers, "spans"))
     body = []
     for row in table_rows:
-        cells = "".join(f"<td>{escape(cell)}</td>" for cell in row.cells)
-        links = " ".join(f'<a href="#h{n}" data-record="{escape(row.key)}">{i}</a>' for i, n in enumerate(row.spans, 1))
         badge = f'<span class="badge {row.status}">{row.status}</span> ' if row.status else ""
+        cells = "".join(f"<td>{badge if i == 0 else ''}{escape(cell)}</td>" for i, cell in enumerate(row.cells))
+        links = " ".join(f'<a href="#h{n}" data-record="{escape(row.key)}">{i}</a>' for i, n in enumerate(row.spans, 1))
         body.append(
-            f'<tr class="row {row.status}" data-record="{escape(row.key)}">'
-            f'{cells.replace("<td>", f"<td>{badge}", 1)}<td class="links">{links}</td></tr>'
+            f'<tr class="row {row.status}" data-record="{escape(row.key)}">{cells}<td class="links">{links}</td></tr>'
         )
     empty = f'<tr><td colspan="{len(headers) + 1}" class="empty">none</td></tr>'
     return (
