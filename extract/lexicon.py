@@ -123,7 +123,8 @@ def given_names() -> frozenset[str]:
     return frozenset(names)
 
 
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)$")
+# `Sarah`, `O'Neil`, `Jean-Luc`, `McKinney` (not `LlamaCloud`: inner capitals only after Mc/Mac).
+_NAME_WORD = re.compile(r"^(?:(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)$")
 
 
 # Lower-case particles inside names: `Guido van Rossum`, `Ursula von der Leyen`, `Luis de Souza`.

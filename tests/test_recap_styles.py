@@ -216,6 +216,23 @@ def test_english_lines_led_by_a_bold_title_with_a_kind_label() -> None:
     ]
 
 
+def test_english_headings_with_labels_numbers_and_bracketed_speakers() -> None:
+    text = (
+        "## Talk: Shipping Reliable Agents (Noah Clarke, Vercel)\n"
+        "### 2. Streaming Joins — Fatima Zahra\n"
+        "## Keynote — Greta Lindqvist (Klarna): Payments and Models\n"
+        'Greta Lindqvist\'s keynote, "Models in Checkout", opened the day.\n'
+        "Thanks to our MC, Dmitri Volkov, and to the moderator was Olivia McKinley.\n"
+    )
+    talks = _talks(text)
+    assert ("Shipping Reliable Agents", [("Noah Clarke", None, "Vercel")], "talk") in talks
+    assert ("Streaming Joins", [("Fatima Zahra", None, None)], None) in talks
+    assert ("Payments and Models", [("Greta Lindqvist", None, "Klarna")], "keynote") in talks
+    assert any(title == "Models in Checkout" for title, _, _ in talks)
+    credits = {(c.role, c.role_text, c.person.name if c.person else None) for c in extract_records(text).credits}
+    assert credits == {("emcee", "MC", "Dmitri Volkov"), ("track_host", "moderator was", "Olivia McKinley")}
+
+
 def test_session_tables_by_header_or_by_cell_content() -> None:
     text = (
         "| 시간 | 세션 | 발표자 | 소속 |\n| --- | --- | --- | --- |\n"

@@ -18,17 +18,28 @@ from extract.segment import Segmentation, Sentence
 _ORG = r"[A-Z][\w.&'’\-]*(?:\s+(?:[A-Z][\w.&'’\-]*|of|for|&))*"
 _PERSON = re.compile(rf"(?P<name>{EN_NAME})(?:,?\s+(?:of|from|at)\s+(?P<org>{_ORG}))?")
 _QUOTED = re.compile(r"[\"“‘](?P<title>[^\"”’\n]{3,150})[\"”’]")
-_TALK_NOUN = re.compile(
-    r"\b(?:keynote|talk|session|workshop|panel|presentation|fireside chat|lightning talk)s?\b", re.I
-)
+_TALK_NOUNS = r"keynote|talk|session|workshop|panel|presentation|fireside chat|lightning talk"
+_TALK_NOUN = re.compile(rf"\b(?:{_TALK_NOUNS})s?\b", re.I)
 _TALK_VERB = re.compile(
     r"\b(?:gave|give|gives|giving|delivered|delivers|presented|presents|talked|spoke|speaks)\b", re.I
 )
+# `Lisa Ray's keynote`, `Tom Brown’s closing talk`
+_POSSESSIVE_TALK = re.compile(rf"(?P<name>{EN_NAME})['’]s\s+(?:\w+\s+)?(?i:(?P<noun>{_TALK_NOUNS}))\b")
+_PEOPLE = rf"{EN_NAME}(?:(?:,\s*|,?\s+and\s+){EN_NAME})*"
+# `our MC, Priya Nair`, `the moderator was David Kim`, `host Emily Chen`
+_ROLE_NAMED = re.compile(
+    rf"\b(?P<role>MC|[Ee]mcee|[Hh]ost|[Mm]oderator|[Ii]nterviewer)s?(?:,\s*|\s+was\s+|\s+)(?P<people>{_PEOPLE})"
+)
 _ROLE_BY = re.compile(
     r"\b(?P<role>hosted|emceed|moderated|chaired|organi[sz]ed|interviewed)\s+by\s+"
-    rf"(?P<people>{EN_NAME}(?:(?:,\s*|,?\s+and\s+){EN_NAME})*)"
+    rf"(?P<people>{_PEOPLE})"
 )
 _ROLES: dict[str, Role] = {
+    "mc": "emcee",
+    "emcee": "emcee",
+    "host": "emcee",
+    "moderator": "track_host",
+    "interviewer": "interviewer",
     "hosted": "emcee",
     "emceed": "emcee",
     "moderated": "track_host",
@@ -76,6 +87,19 @@ def _people(text: str, start: int, end: int) -> list[tuple[int, int, Person]]:
 
 def _talks_in(text: str, sentence: Sentence, credited: set[str]) -> list[Talk]:
     content = text[sentence.start : sentence.end]
+    possessive = _POSSESSIVE_TALK.search(content)
+    if possessive and lexicon.is_person_name(possessive.group("name")):
+        quoted = _QUOTED.search(content, possessive.end())
+        name = possessive.group("name")
+        return [
+            Talk(
+                id="",
+                title=clean(quoted.group("title")) if quoted else None,
+                speakers=[Person(name=name, name_en=name)],
+                kind=lexicon.talk_kind(possessive.group("noun")),
+                evidence=[span(text, sentence.start, sentence.end)],
+            )
+        ]
     noun, verb, quoted = _TALK_NOUN.search(content), _TALK_VERB.search(content), _QUOTED.search(content)
     if verb is None or (noun is None and quoted is None):
         return []
@@ -89,13 +113,16 @@ def _talks_in(text: str, sentence: Sentence, credited: set[str]) -> list[Talk]:
 
 def _credits_in(text: str, sentence: Sentence) -> list[Credit]:
     credits = []
-    for match in _ROLE_BY.finditer(text, sentence.start, sentence.end):
+    matches = [*_ROLE_BY.finditer(text, sentence.start, sentence.end)]
+    matches += _ROLE_NAMED.finditer(text, sentence.start, sentence.end)
+    for match in matches:
         role = _ROLES[match.group("role").lower()]
+        cue = span(text, match.start("role"), match.start("people"))  # `hosted by`, `MC,`, `moderator was`
+        role_text = cue.text.rstrip(", ")
+        cue_span = span(text, cue.start, cue.start + len(role_text))
         for start, end, person in _people(text, match.start("people"), match.end("people")):
-            evidence = [span(text, start, end), span(text, match.start("role"), match.end("role") + 3)]
-            credits.append(
-                Credit(id="", person=person, role=role, role_text=f"{match.group('role')} by", evidence=evidence)
-            )
+            evidence = [span(text, start, end), cue_span]
+            credits.append(Credit(id="", person=person, role=role, role_text=role_text, evidence=evidence))
     return credits
 
 

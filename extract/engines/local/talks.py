@@ -76,21 +76,22 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
 
 def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates) -> Parsed | None:
     start, end = block.content_start, block.end
-    content = text[start:end]
-    for separator in _SEPARATOR.finditer(content):
+    label = _KIND_PREFIX.match(text, start)  # `Keynote: …`, `Talk — …`
+    kind = lexicon.talk_kind(label.group()) if label else None
+    numbered = _NUMBERED.match(text, label.end() if label else start)  # `1. …`, `세션 2. …`
+    start = numbered.end() if numbered else label.end() if label else start
+    for separator in _SEPARATOR.finditer(text[start:end]):
         sides = ((start, start + separator.start()), (start + separator.end(), end))
         for speakers_side, title_side in (sides, sides[::-1]):
             speakers = _speakers(text, candidates, *speakers_side)
             title = clean(text[title_side[0] : title_side[1]])
             if speakers and title:
-                return title, speakers, None, None
+                return title, speakers, kind, None
         break  # only the first separator divides speakers from title
-    numbered = _NUMBERED.match(text, start)
-    if numbered and numbered.end() > start:
-        session = _parse_session(text, numbered.end(), end, candidates, separators=_BRACKET_ONLY)
-        if session:
-            return session
-    return _titled_by_speaker_line(blocks, block, text, candidates, numbered.end() if numbered else start)
+    session = _parse_session(text, start, end, candidates, separators=_BRACKET_ONLY)
+    if session:
+        return session[0], session[1], session[2] or kind, None
+    return _titled_by_speaker_line(blocks, block, text, candidates, start)
 
 
 # `발표자: 김민수 (토스)`, `- 연사: 오세진 (카카오뱅크)`, `Speaker: Jane Doe (Acme)` on the line after a heading.
@@ -118,7 +119,7 @@ _NUMBERED = re.compile(
 )
 _TIME_PREFIX = re.compile(r"\s*\d{1,2}[:시]\d{0,2}분?(?:\s*[-~–]\s*\d{1,2}[:시]\d{0,2}분?)?\s*[|:·\-–]?\s*")
 _KIND_PREFIX = re.compile(
-    r"(?:키노트|기조연설|기조강연|특별강연|세션\s*\d*|워크숍|패널|keynote|talk|session\s*\d*|workshop|panel)\s*[:：\-–|]\s*",
+    r"(?:키노트|기조연설|기조강연|특별강연|세션\s*\d*|워크숍|패널|keynote|talk|session\s*\d*|workshop|panel)\s*[:：\-–—|]\s*",
     re.I,
 )
 _PARENTHESISED_END = re.compile(r"\s*\(([^()]+(?:\([^()]*\)[^()]*)*)\)\s*$")
