@@ -68,6 +68,16 @@ def test_running_text_needs_an_announcing_verb_with_a_named_object() -> None:
     assert not any("계획" in name for name in launches)
 
 
+def test_running_text_launches_keep_glossed_names_whole_and_drop_modifiers() -> None:
+    text = (
+        "구글은 제미나이 3(Gemini 3)를 발표했습니다. 메타는 라마 5를 오픈소스로 공개했다. "
+        "이날 마이크로소프트의 사티아 나델라(Satya Nadella) CEO는 새로운 코파일럿 비전(Copilot Vision) 기능을 선보였다. "
+        "그는 새로운 아이디어를 공개했다.\n"
+    )
+    launches = [(x.name, x.organization) for x in extract_records(text).launches]
+    assert launches == [("Gemini 3", "구글"), ("라마 5", "메타"), ("Copilot Vision", "마이크로소프트")]
+
+
 def test_a_launch_date_is_iso_with_the_documents_year() -> None:
     dated = "2024년 행사 소식입니다.\n" + LAUNCHES
     (launch,) = [x for x in extract_records(dated).launches if x.name == "Deep Agents"]

@@ -32,7 +32,7 @@ _SUBJECT_MARK = re.compile(r"(?:\*\*)?\s?(?:\([^()가-힣]*\))?(이|가)\s")
 _COORDINATION = re.compile(r"['’\"”*]*(?:과|와|,|및)\s+['‘\"“*]*")
 # Generic heads that follow a product's name without being part of it (`v3 알파(v3 alpha) 버전`).
 _GENERIC_HEADS = ("버전", "기능", "서비스", "제품", "version")
-_NP_BREAK = re.compile(r"(?:[은는이가을를에]|에서|에서는|으로|에게|하며|하고|었|였|된|한|던|함께)\s")
+_NP_BREAK = re.compile(r"(?:[은는이가을를에]|에서|에서는|으로|에게|하며|하고|었|였|된|한|던|운|인|함께)\s")
 
 
 @dataclass(frozen=True)
@@ -78,13 +78,16 @@ def _launches_in(text: str, candidates: Candidates, sentence: Sentence, listed: 
     subject = _topic(text, start, clause_end)
     if not products and subject is not None and (listed or _announced_passively(text, subject[1], clause_end)):
         products = _split_products(text, candidates, *_head_phrase(text, candidates, *subject))
-    if not products or (not listed and not _named(text, candidates, products)):
+    if not products:
         return []
     found = mentions(text, candidates, start, clause_end)
-    presenters = _presenters(text, found, products)
-    maker = _maker(text, candidates, found, subject, products) or next(
-        (p.affiliation for p in presenters if p.affiliation), None
-    )
+    subject_maker = _maker(text, candidates, found, subject, products)
+    # In running text a product needs a name (an alias pair, Latin capitals) or a named maker as the
+    # subject: `메타는 라마 4를 공개했다`.
+    if not listed and not _named(text, candidates, products) and not (subject_maker and _short(text, products)):
+        return []
+    presenters = _presenters(text, candidates, found, products)
+    maker = subject_maker or next((p.affiliation for p in presenters if p.affiliation), None)
     date = _date(candidates, start, end, year)
     evidence = [span(text, start, end)]
     launches = []
@@ -119,7 +122,7 @@ def _object_products(text: str, candidates: Candidates, start: int, end: int) ->
         verb = text[match.end() : match.end() + 14]
         if not lexicon.announces(verb) or verb.startswith(("주제로", "제목으로")):
             continue  # `'…'를 주제로 발표했다` presents a topic, it announces nothing
-        np_start = _phrase_start(text, start, match.start())
+        np_start = _phrase_start(text, start, match.start(), candidates)
         return _split_products(text, candidates, *_head_phrase(text, candidates, np_start, match.start()))
     return []
 
@@ -141,17 +144,19 @@ def _announced_passively(text: str, after: int, end: int) -> bool:
     return lexicon.announces(rest) and bool(re.search(r"(되었|됐|되어|돼|보였|보인|선보)", rest))
 
 
-def _phrase_start(text: str, floor: int, end: int) -> int:
-    """Start of the noun phrase that ends at `end`: after the last particle-marked word before it."""
+def _phrase_start(text: str, floor: int, end: int, candidates: Candidates) -> int:
+    """Start of the noun phrase that ends at `end`: after the last particle-marked word before it,
+    where a name's own `이`/`가` is no particle (`제미나이 2.5(Gemini 2.5)` stays whole)."""
     position = floor
     for match in _NP_BREAK.finditer(text, floor, end):
-        position = match.end()
+        if not any(a.start < match.end() < a.end for a in candidates.aliases_within(floor, end)):
+            position = match.end()
     return position
 
 
 def _head_phrase(text: str, candidates: Candidates, start: int, end: int) -> tuple[int, int]:
     """Drop a relative clause before the head noun phrase: `… 발표한 검증된 초지능(…)` -> its head."""
-    start = _phrase_start(text, start, end)
+    start = _phrase_start(text, start, end, candidates)
     while start < end and text[start] in " *'\"‘“":
         start += 1
     return start, end
@@ -198,6 +203,10 @@ def _named(text: str, candidates: Candidates, products: list[ProductPhrase]) -> 
     )
 
 
+def _short(text: str, products: list[ProductPhrase]) -> bool:
+    return all(len(text[p.start : p.end].split()) <= 3 for p in products)
+
+
 def _before_generic_head(text: str, start: int, end: int) -> int:
     """End of a product's name without a trailing generic noun (`v3 알파(v3 alpha) 버전` -> `…(v3 alpha)`)."""
     head = text[start:end].rstrip()
@@ -207,14 +216,14 @@ def _before_generic_head(text: str, start: int, end: int) -> int:
     return end
 
 
-def _presenters(text: str, found: list[Mention], products: list[ProductPhrase]) -> list[Person]:
+def _presenters(text: str, candidates: Candidates, found: list[Mention], products: list[ProductPhrase]) -> list[Person]:
     presenters: list[Person] = []
     for mention in found:
         inside_product = any(p.start <= mention.alias.start < p.end for p in products)
         if inside_product or mention.particle in {"을", "를"} or not is_person(mention, text):
             continue
         person = person_of(mention.alias)
-        affiliation = _affiliation(text, found, mention)
+        affiliation = _affiliation(text, found, mention) or _gazetteer_owner(text, candidates, mention)
         if affiliation:
             person = person.model_copy(update=affiliation)
         presenters.append(person)
@@ -232,6 +241,14 @@ def _affiliation(text: str, found: list[Mention], person: Mention) -> dict[str, 
         if mention.particle is None and between and len(between) <= 6 and " " not in between:
             gap = text[mention.alias.end : person.alias.start].strip(" *")
             return {"affiliation": mention.latin, "title": gap}
+    return {}
+
+
+def _gazetteer_owner(text: str, candidates: Candidates, person: Mention) -> dict[str, str]:
+    """`마이크로소프트의 사티아 나델라(Satya Nadella)`: a gazetteer organisation owning the name."""
+    for organization in candidates.within(max(0, person.alias.start - 40), person.alias.start, "ORG"):
+        if re.fullmatch(r"의\s+", text[organization.end : person.alias.start]):
+            return {"affiliation": organization.text}
     return {}
 
 
