@@ -166,6 +166,18 @@ def test_blog_roles_taken_in_prose_are_credits() -> None:
     assert credits == {("emcee", "사회", "백지유"), ("track_host", "좌장", "신동욱"), ("emcee", "사회", "차은비")}
 
 
+def test_interviews_and_co_organisers_named_in_news_prose() -> None:
+    text = "인터뷰는 노은채 기자가 진행했다. 이번 행사는 한국데이터협회가 주최하고 테크데일리뉴스가 주관했다.\n"
+    credits = {
+        (c.role, c.role_text, c.person.name if c.person else c.organization) for c in extract_records(text).credits
+    }
+    assert credits == {
+        ("interviewer", "인터뷰", "노은채"),
+        ("organizer", "주최", "한국데이터협회"),
+        ("organizer", "주관", "테크데일리뉴스"),
+    }
+
+
 def test_a_role_word_with_an_honorific_is_a_title_not_a_name() -> None:
     text = "탁월한 진행을 맡아주신 한가람 사회자님께 감사드린다. 오늘의 사장님은 바빴다.\n"
     credits = extract_records(text).credits

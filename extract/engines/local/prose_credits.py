@@ -27,12 +27,15 @@ _GATHERED = re.compile(r"\s*등\s*(주요\s*인사|내빈|귀빈)")
 # A role noun as a topic or object (`사회는`, `진행을`) or as `의 사회로`; a bare `사회`/`진행` is too
 # common a word to be a role without that grammar and a verb of taking it.
 _ROLE_NOUN = re.compile(
-    r"(?<![가-힣])(?P<role>사회자|사회|진행자|진행|좌장|모더레이터|모더레이션|MC)(?P<particle>은|는|을|를|로|으로)(?![가-힣])"
+    r"(?<![가-힣])(?P<role>사회자|사회|진행자|진행|좌장|모더레이터|모더레이션|MC|인터뷰|대담)(?P<particle>은|는|을|를|로|으로)(?![가-힣])"
 )
-_TAKES = re.compile(r"맡|봤|보았|보셨|보신|본\s|보고|담당")
+_TAKES = re.compile(r"맡|봤|보았|보셨|보신|본\s|보고|담당|진행[했하한]")
 # Another object or clause between the role noun and the verb: the verb is not about the role.
 _OTHER_CLAUSE = re.compile(r"[가-힣](?:을|를|고|며|서|지만)\s")
-_ROLES_TAKEN = {"사회자": "emcee", "사회": "emcee", "진행자": "emcee", "진행": "emcee", "MC": "emcee"}
+_ROLES_TAKEN = {
+    **dict.fromkeys(("사회자", "사회", "진행자", "진행", "MC"), "emcee"),
+    **dict.fromkeys(("인터뷰", "대담"), "interviewer"),
+}
 
 
 def extract_prose_credits(segmentation: Segmentation, candidates: Candidates) -> list[Credit]:
