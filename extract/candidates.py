@@ -155,6 +155,8 @@ def _hangul_start(text: str, open_at: int, latin: str, tokens: ByStart[Token]) -
     # their gloss (`컨테이너 활용 기능(container-use)`).
     person = lexicon.is_name_shaped(latin)
     limit = len(latin.split()) if person else len(re.split(r"[\s\-]+", latin)) + 1
+    if lexicon.is_korean_romanized_name(latin) and _is_korean_name(text[_word_start(text, open_at) : open_at]):
+        limit = 1  # a Korean name is one word however many its romanisation has: `이서준(Seojun Lee)`
     # Transliterated given names get odd tags (`닷/MAG`), so a name stops only at a particle or ending.
     closing = _NAME_CLOSING_TAGS if person else _CLOSING_TAGS
     start = _word_start(text, open_at)
@@ -185,8 +187,16 @@ def _start_if_hangul(text: str, start: int, open_at: int) -> int | None:
     return start if _HANGUL.search(text, start, open_at) else None
 
 
+def _is_korean_name(word: str) -> bool:
+    from extract.people import is_korean_name  # people builds on this module's AliasPair
+
+    return is_korean_name(word)
+
+
 def _classify(pair: AliasPair, text: str) -> str | None:
     if lexicon.is_person_name(pair.latin):
+        return "PERSON"
+    if lexicon.is_korean_romanized_name(pair.latin) and _is_korean_name(pair.hangul):
         return "PERSON"
     if lexicon.organization_name(pair.latin) or lexicon.organization_name(pair.hangul):
         return "ORG"

@@ -140,6 +140,27 @@ def _name_words(words: list[str]) -> bool:
     )
 
 
+# Korean surnames as they are romanised (`Seojun Lee`, `Kim Min-ji`), for names no given-name list holds.
+KOREAN_SURNAMES_LATIN = frozenset(
+    """
+    kim lee yi rhee park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han oh seo suh
+    shin sin kwon hwang ahn an song yoo yu ryu hong jeon jun ko go moon mun yang son bae baek paik heo huh nam
+    noh roh ha kwak sung cha joo ju woo koo gu na jin ji eom um chae won cheon bang gong hyun ham byun yeo
+    chu do so seok sun seol ma gil yeon wi pyo myung ki ban ra wang geum ok yook in maeng je mo tak
+    """.split()
+)
+
+
+def is_korean_romanized_name(latin: str) -> bool:
+    """Two or three name-shaped words, the first or last a romanised Korean surname."""
+    words = latin.split()
+    return (
+        2 <= len(words) <= 3
+        and _name_words(words)
+        and (words[0].casefold() in KOREAN_SURNAMES_LATIN or words[-1].casefold() in KOREAN_SURNAMES_LATIN)
+    )
+
+
 def is_person_name(latin: str) -> bool:
     """Does a Latin name look like a person's: 2-4 capitalised words, the first a known given name."""
     words = latin.split()

@@ -51,6 +51,23 @@ def test_news_officials_giving_speeches_and_organisers_are_credits() -> None:
     }
 
 
+def test_newsletter_bold_lead_items_that_announce_are_launches_and_labels_are_not() -> None:
+    text = (
+        "## 이번 주 소식\n"
+        "* **솔라 프로 3(Solar Pro 3)**: 업스테이지가 공개한 추론 모델입니다.\n"
+        "* **핵심 동향**: 여러 모델들이 공개되었습니다.\n"
+    )
+    launches = [(x.name, x.name_ko, x.organization) for x in extract_records(text).launches]
+    assert launches == [("Solar Pro 3", "솔라 프로 3", "업스테이지")]
+
+
+def test_a_corner_quoted_title_heading_and_romanised_korean_names() -> None:
+    text = "**「검색 증강 생성 실전」 오하람(카카오페이)**\n트랙 호스트 배서윤(Seoyun Bae) 님께 감사드립니다.\n"
+    assert _talks(text) == [("검색 증강 생성 실전", [("오하람", None, "카카오페이")], None)]
+    credits = {(c.role, c.person.name, c.person.name_ko) for c in extract_records(text).credits if c.person}
+    assert ("track_host", "Seoyun Bae", "배서윤") in credits
+
+
 def test_news_a_topic_announced_then_its_panel_named_in_the_next_sentence() -> None:
     text = (
         "이어 '데이터 주권과 규제'를 주제로 한 패널토론이 열렸다. "

@@ -23,7 +23,7 @@ from extract.engines.local.phrases import (
     span,
 )
 from extract.models import DateValue, Launch, Person
-from extract.segment import Segmentation, Sentence
+from extract.segment import Block, Segmentation, Sentence
 
 _OBJECT = re.compile(r"(?:\*\*)?(을|를)\s")
 # A topic or subject particle right after a noun phrase; `에서는`, `에게는` are not topics.
@@ -48,9 +48,49 @@ def extract_launches(segmentation: Segmentation, candidates: Candidates) -> list
     launches: list[Launch] = []
     listed = _launch_list_items(segmentation)
     for block in segmentation.blocks:
+        led = [] if block.index in listed else _led_launch(text, candidates, block, year)
+        if led:
+            launches += led
+            continue
         for sentence in block.sentences[:1] if block.index in listed else block.sentences:
             launches += _launches_in(text, candidates, sentence, block.index in listed, year)
     return launches
+
+
+_AFTER_LEAD = re.compile(r"\*\*\s*[:：]\s*")
+
+
+def _led_launch(text: str, candidates: Candidates, block: Block, year: int | None) -> list[Launch]:
+    """`* **엑사원 4.0(EXAONE 4.0)**: LG AI연구원이 공개한 … 모델`: a bold lead whose description
+    announces it is the product, made by the organisation that description names as subject."""
+    if block.kind not in {"bullet", "bold_lead"} or not block.bold or not block.sentences:
+        return []
+    lead_start, lead_end = block.bold[0]
+    after = _AFTER_LEAD.match(text, lead_end)
+    if lead_start > block.content_start + 2 or after is None:
+        return []
+    description_end = block.sentences[0].end
+    lead = ProductPhrase(lead_start, lead_end, None)
+    if not lexicon.announces(text[after.end() : description_end]) or not _named(text, candidates, [lead]):
+        return []  # `**핵심 동향**: … 모델들이 공개되었습니다` is a label, not a product
+    maker = None
+    for organization in candidates.within(after.end(), description_end, "ORG"):
+        if particle_after(text, organization.end)[1] in {*_SUBJECT_PARTICLES, "에서"}:
+            maker = organization.text
+            break
+    name, name_ko = latin_rendering(text, lead_start, lead_end, candidates)
+    return [
+        Launch(
+            id="",
+            name=name,
+            name_ko=name_ko if name_ko != name else None,
+            organization=maker or _prefix_organization(name),
+            presenters=[],
+            date=_date(candidates, block.start, block.end, year),
+            description=clean(text[after.end() : description_end]),
+            evidence=[span(text, block.content_start, description_end)],
+        )
+    ]
 
 
 def _launch_list_items(segmentation: Segmentation) -> set[int]:

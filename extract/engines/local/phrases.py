@@ -40,7 +40,7 @@ _PARTICLES = (
     "및",
 )
 _SKIPPABLE = re.compile(r"[*'\"’”」』]*(?:\s?\([^()가-힣]*\))?[*'\"’”」』]*")
-_HONORIFIC = re.compile(r"(님|씨)(?![가-힣])|(님|씨)(?=[은는이가을를과와의께])")
+_HONORIFIC = re.compile(r" ?(?:(님|씨)(?![가-힣])|(님|씨)(?=[은는이가을를과와의께]))")
 PRESENTER_NOUNS = (
     "강연",
     "기조",

@@ -88,7 +88,9 @@ def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidate
             if speakers and title:
                 return title, speakers, kind, None
         break  # only the first separator divides speakers from title
-    session = _parse_session(text, start, end, candidates, separators=_BRACKET_ONLY)
+    session = _marked_session(text, candidates, start, end) or _parse_session(
+        text, start, end, candidates, separators=_BRACKET_ONLY
+    )
     if session:
         return session[0], session[1], session[2] or kind, None
     return _titled_by_speaker_line(blocks, block, text, candidates, start)
@@ -161,16 +163,24 @@ _BRACKET_LABEL = re.compile(r"\s*(?:발표자|발표|연사|강연자|speakers?|
 
 
 def _parse_listed_session(block: Block, text: str, candidates: Candidates) -> Parsed | None:
-    marked = _MARKED_TITLE.match(text, block.content_start)
-    if marked:
-        people = people_in(text, candidates, marked.end(), block.end)
-        title = clean(marked.group("bold") or marked.group("bracketed") or marked.group("cornered"))
-        label = _KIND_PREFIX.match(title)
-        if label:  # `**Keynote: Title** — Speaker`
-            title = title[label.end() :]
-        if people and title_like(title):
-            return title, people, lexicon.talk_kind(label.group()) if label else None, None
-    return _parse_session(text, block.content_start, block.end, candidates)
+    return _marked_session(text, candidates, block.content_start, block.end) or _parse_session(
+        text, block.content_start, block.end, candidates
+    )
+
+
+def _marked_session(text: str, candidates: Candidates, start: int, end: int) -> Parsed | None:
+    """A marked title, then its speakers: `**Keynote: Title** — Speaker`, `「Title」 이름(소속)`."""
+    marked = _MARKED_TITLE.match(text, start)
+    if not marked:
+        return None
+    people = people_in(text, candidates, marked.end(), end)
+    title = clean(marked.group("bold") or marked.group("bracketed") or marked.group("cornered"))
+    label = _KIND_PREFIX.match(title)
+    if label:
+        title = title[label.end() :]
+    if people and title_like(title):
+        return title, people, lexicon.talk_kind(label.group()) if label else None, None
+    return None
 
 
 def _parse_session(
