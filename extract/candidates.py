@@ -210,9 +210,10 @@ def _classify(pair: AliasPair, text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _vocab() -> Vocab:
-    import spacy
+    """A bare vocabulary: the Doc needs strings and tags, not a language's pipeline."""
+    from spacy.vocab import Vocab
 
-    return spacy.blank("xx").vocab
+    return Vocab()
 
 
 _TRACK_WORDS = re.compile(r"트랙|(?i:track)")
