@@ -190,6 +190,13 @@ def organization_name(form: str) -> str | None:
     return None
 
 
+def only_talk_kind(text: str) -> str | None:
+    """The kind when the text names exactly one (`강연과 토론` names two: no kind)."""
+    lowered = text.casefold()
+    kinds = {kind for kind, words in TALK_KINDS if any(word in lowered for word in words)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 def talk_kind(text: str) -> str | None:
     lowered = text.casefold()
     for kind, words in TALK_KINDS:

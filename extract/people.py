@@ -23,6 +23,7 @@ from extract.segment import Morph, Segmentation
 # (list and sentence boundaries). A closing bracket stays with the word: it ends an alias pair.
 _TRAILING_TAGS = ("J", "SP", "SF")
 _VERB_ENDINGS = {"ETM", "EC", "EF"}
+_COPULA_ENDINGS = ("VCP", "EP", "EF", "EC")
 _ADVERBS = ("MAG", "MAJ")
 _HANGUL_WORD = re.compile(r"^[가-힣]+$")
 # Titles glued to the unit they head: `AI이노베이션센터장`, `경기도지사`.
@@ -99,8 +100,10 @@ def _words(text: str, start: int, end: int, morphs: ByStart[Morph]) -> list[_Wor
         core_end = word_end
         inside = morphs.within(word_start, word_end)
         verb_form = bool(inside) and (inside[-1].tag in _VERB_ENDINGS or inside[0].tag.startswith(_ADVERBS))
+        # A noun with the copula (`님이었다`, `교수였다`) keeps the noun: the copula's endings trail.
+        trailing = _TRAILING_TAGS + (_COPULA_ENDINGS if any(m.tag == "VCP" for m in inside) else ())
         for morph in reversed(inside):
-            if not morph.tag.startswith(_TRAILING_TAGS) or morph.start <= word_start:
+            if not morph.tag.startswith(trailing) or morph.start <= word_start:
                 break
             core_end = morph.start
         core = text[word_start:core_end]

@@ -84,6 +84,22 @@ def test_news_a_speaker_after_an_adverb_and_a_topic_presented_is_no_launch() -> 
     assert extract_records(text).launches == []
 
 
+def test_news_speakers_on_the_podium_named_as_speaker_or_as_keynote_speaker() -> None:
+    text = (
+        "기조연설자로 나선 레아 뒤부아(Lea Dubois) 교수는 규제를 강조했다. "
+        "두 번째 세션에서는 남지호 라인 CTO가 연단에 올랐다. "
+        "마지막 연사는 성균관대 도하린 교수였다. "
+        "한 연사는 강연과 토론에 모두 참가했다. "
+        "정유나 리더는 검색에 생성형 AI를 적용한 사례를 발표했다.\n"
+    )
+    talks = _talks(text)
+    assert (None, [("Lea Dubois", "교수", None)], "keynote") in talks
+    assert (None, [("남지호", "CTO", "라인")], "talk") in talks
+    assert (None, [("도하린", "교수", "성균관대")], None) in talks
+    assert len(talks) == 3
+    assert extract_records(text).launches == []
+
+
 def test_news_speeches_named_before_the_person_who_gave_them() -> None:
     text = "개회사는 한승우 과학기술정보통신부 장관이 맡았고, 축사는 이도현 1차관이 했다.\n"
     credits = {(c.role_text, c.person.name if c.person else None) for c in extract_records(text).credits}

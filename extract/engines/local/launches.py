@@ -160,6 +160,8 @@ def _object_products(text: str, candidates: Candidates, start: int, end: int) ->
     """Products that are the object of an announcing verb: `… X를 발표했습니다`."""
     for match in _OBJECT.finditer(text, start, end):
         verb = text[match.end() : match.end() + 14]
+        later_object = _OBJECT.search(verb)
+        verb = verb[: later_object.start()] if later_object else verb  # `X를 적용한 사례를 발표`: not X
         if not lexicon.announces(verb) or verb.startswith(("주제로", "제목으로")):
             continue  # `'…'를 주제로 발표했다` presents a topic, it announces nothing
         np_start = _phrase_start(text, start, match.start(), candidates)

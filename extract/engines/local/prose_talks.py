@@ -37,8 +37,11 @@ _KIND_AFTER_POSSESSIVE = re.compile(
 _TITLE_AFTER_POSSESSIVE = re.compile(rf"\s*{_QUOTE.format('title')}\s*(?:이었|였|입니|이다|이에요|이라는|라는)")
 # `토론에는 … 교수가 참여했다`: people taking part in a talk named as the sentence's setting.
 _PARTICIPATION_IN = re.compile(
-    r"(?:강연|토론|대담|패널|세션|발표|포럼|특강)\S{0,4}(?:에는|에서는|에)\s.*(?:참여|참가|나섰|나선|나와|함께했)"
+    r"(?:강연|토론|대담|패널|세션|발표|포럼|특강)\S{0,4}(?:에는|에서는|에)\s.*"
+    r"(?:참여|참가|나섰|나선|나와|함께했|연단에\s?올|무대에\s?올|무대에\s?섰)"
 )
+# `첫 발표자는 토스의 이준호 님이었다`: the speaker named as what the sentence is about.
+_SPEAKER_IS = re.compile(r"(?:발표자|연사|강연자|기조연설자|키노트\s?연사)(?:는|은)\s")
 # `X은 … 기조 강연에서 Y를 발표했다`: the subject presents at a talk of their own.
 _AT_TALK = re.compile(
     r"(?<!의 )(?:\S+\s)?(?P<kind>기조\s?강연|기조\s?연설|키노트|특별\s?강연|강연|세션|워크숍|워크샵)에서\s"
@@ -149,14 +152,19 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
         ]
         kind = lexicon.talk_kind(at_talk.group("kind"))
         return [Talk(id="", speakers=[p], kind=kind, evidence=[span(text, s, e), *evidence]) for s, e, p in presenters]
-    taking_part = _PARTICIPATION.search(sentence_text) or _PARTICIPATION_IN.search(sentence_text)
+    taking_part = (
+        _PARTICIPATION.search(sentence_text)
+        or _PARTICIPATION_IN.search(sentence_text)
+        or _SPEAKER_IS.search(sentence_text)
+    )
     if taking_part and announced is not None:  # the talk the sentence before named
         people = [p for _, end, p in speakers if _is_subject(text, end)]
         evidence = [announced.evidence, *evidence]
         return [Talk(id="", title=announced.title, speakers=people, kind=announced.kind, evidence=evidence)]
     if taking_part:
+        kind = lexicon.only_talk_kind(taking_part.group())
         return [
-            Talk(id="", speakers=[p], kind=None, evidence=[span(text, start, end), *evidence])
+            Talk(id="", speakers=[p], kind=kind, evidence=[span(text, start, end), *evidence])
             for start, end, p in speakers
             if _is_subject(text, end)
         ]
