@@ -99,7 +99,11 @@ def _words(text: str, start: int, end: int, morphs: ByStart[Morph]) -> list[_Wor
         word_start, word_end = start + match.start(), start + match.end()
         core_end = word_end
         inside = morphs.within(word_start, word_end)
-        verb_form = bool(inside) and (inside[-1].tag in _VERB_ENDINGS or inside[0].tag.startswith(_ADVERBS))
+        verb_form = bool(inside) and (
+            inside[-1].tag in _VERB_ENDINGS
+            or inside[0].tag.startswith(_ADVERBS)
+            or (inside[-1].tag.startswith("J") and inside[-1].start <= word_start)  # `건` = 것 + 은
+        )
         # A noun with the copula (`님이었다`, `교수였다`) keeps the noun: the copula's endings trail.
         trailing = _TRAILING_TAGS + (_COPULA_ENDINGS if any(m.tag == "VCP" for m in inside) else ())
         for morph in reversed(inside):

@@ -190,6 +190,20 @@ def test_blog_prose_talks_with_a_title_after_the_talk_noun_or_before_a_copula() 
     ]
 
 
+def test_blog_talks_as_the_topic_with_their_speaker_as_subject_or_named_later() -> None:
+    text = (
+        "다음으로 들은 건 버킷플레이스 탁예린님의 '추천 피드 만들기' 세션이었다. "
+        "이번 세션은 LINE의 구하람 님이 발표해 주셨다. "
+        "마지막으로 '로그 파이프라인'이라는 제목의 세션을 들었는데, 발표자는 민채아 님이었다. "
+        "세션은 정말 흥미로웠다.\n"
+    )
+    assert _talks(text) == [
+        ("추천 피드 만들기", [("탁예린", None, "버킷플레이스")], "talk"),
+        (None, [("구하람", None, "LINE")], "talk"),
+        ("로그 파이프라인", [("민채아", None, None)], "talk"),
+    ]
+
+
 def test_blog_roles_taken_in_prose_are_credits() -> None:
     text = (
         "이날 사회는 백지유 님이 맡아 주셨다. 패널 토론의 좌장을 맡은 고려대 신동욱 교수는 질문을 던졌다. "

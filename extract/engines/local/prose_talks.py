@@ -40,8 +40,12 @@ _PARTICIPATION_IN = re.compile(
     r"(?:강연|토론|대담|패널|세션|발표|포럼|특강)\S{0,4}(?:에는|에서는|에)\s.*"
     r"(?:참여|참가|나섰|나선|나와|함께했|연단에\s?올|무대에\s?올|무대에\s?섰)"
 )
-# `첫 발표자는 토스의 이준호 님이었다`: the speaker named as what the sentence is about.
-_SPEAKER_IS = re.compile(r"(?:발표자|연사|강연자|기조연설자|키노트\s?연사)(?:는|은)\s")
+# `첫 발표자는 토스의 이준호 님이었다`: the speaker named as what the sentence is about; `오후 키노트는
+# … 님이 맡았다`, `이번 세션은 … 님이 발표해 주셨다`: the talk as the topic, its speaker as the subject.
+_SPEAKER_IS = re.compile(
+    r"(?:발표자|연사|강연자|기조연설자|키노트\s?연사)(?:는|은)\s"
+    r"|(?:세션|강연|키노트|특강|기조연설|기조강연|워크숍)(?:은|는)\s.*(?:발표|맡|했|하셨|해\s?주)"
+)
 # `X은 … 기조 강연에서 Y를 발표했다`: the subject presents at a talk of their own.
 _AT_TALK = re.compile(
     r"(?<!의 )(?:\S+\s)?(?P<kind>기조\s?강연|기조\s?연설|키노트|특별\s?강연|강연|세션|워크숍|워크샵)에서\s"
@@ -161,6 +165,11 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
         people = [p for _, end, p in speakers if _is_subject(text, end)]
         evidence = [announced.evidence, *evidence]
         return [Talk(id="", title=announced.title, speakers=people, kind=announced.kind, evidence=evidence)]
+    if taking_part and (topic := _topic(text, sentence, sentence.start)) is not None:
+        people = [p for _, end, p in speakers if _is_subject(text, end)]  # `'…'라는 제목의 세션 … 발표자는 X`
+        return [
+            Talk(id="", title=topic, speakers=people, kind=lexicon.only_talk_kind(sentence_text), evidence=evidence)
+        ]
     if taking_part:
         kind = lexicon.only_talk_kind(taking_part.group())
         return [
