@@ -29,6 +29,23 @@ RECAP_PIECES = st.sampled_from(
         ")",
         "를 ",
         "은 ",
+        "의 ",
+        "| ",
+        " |",
+        "| --- |",
+        "발표자: ",
+        "세션 1. ",
+        "사회는 ",
+        "맡았다.",
+        "'제목'",
+        "이었다.",
+        " 교수",
+        "Talk: ",
+        "Jane Doe",
+        " (Acme)",
+        " hosted by ",
+        " announced ",
+        "2025년 6월 5일",
     ]
 )
 TEXT = st.lists(st.one_of(RECAP_PIECES, st.text(max_size=8)), max_size=40).map("".join).map(normalise)
