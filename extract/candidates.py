@@ -60,6 +60,7 @@ class Candidates:
     aliases: tuple[AliasPair, ...]
     spans: tuple[Candidate, ...]
     people: tuple[TitledPerson, ...] = ()
+    latin_people: tuple[Candidate, ...] = ()  # `Guillermo Rauch` written in Latin in running text
 
     @cached_property
     def _aliases_by_end(self) -> dict[int, AliasPair]:
@@ -81,6 +82,10 @@ class Candidates:
     def _people_index(self) -> ByStart[TitledPerson]:
         return ByStart(self.people)
 
+    @cached_property
+    def _latin_people_index(self) -> ByStart[Candidate]:
+        return ByStart(self.latin_people)
+
     def alias_ending_at(self, end: int) -> AliasPair | None:
         return self._aliases_by_end.get(end)
 
@@ -95,6 +100,9 @@ class Candidates:
 
     def people_within(self, start: int, end: int) -> list[TitledPerson]:
         return self._people_index.within(start, end)
+
+    def latin_people_within(self, start: int, end: int) -> list[Candidate]:
+        return self._latin_people_index.within(start, end)
 
 
 def closing_bracket(text: str, open_at: int) -> int | None:
@@ -238,6 +246,23 @@ def _track_mentions(segmentation: Segmentation) -> list[tuple[int, int]]:
     return found
 
 
+_LATIN_NAME = re.compile(rf"(?<![A-Za-z])(?:{lexicon.LATIN_NAME})")
+
+
+def _latin_people(text: str, aliases: list[AliasPair]) -> list[Candidate]:
+    """Known-shaped Latin personal names outside any alias pair (whose gloss names them already)."""
+    found = []
+    for match in _LATIN_NAME.finditer(text):
+        start, name = match.start(), match.group()
+        if name.endswith(".") and len(name.split()[-1]) > 2:
+            name = name[:-1]  # the sentence's full stop, not an initial
+        end = start + len(name)
+        inside_alias = any(a.start <= start < a.end for a in aliases)
+        if not inside_alias and lexicon.is_person_name(name):
+            found.append(Candidate("PERSON", start, end, name))
+    return found
+
+
 def _gazetteer_mentions(text: str) -> list[tuple[int, int]]:
     """Every occurrence of a gazetteer form (case-insensitive where case applies)."""
     folded = text.lower()
@@ -322,5 +347,7 @@ def tag_candidates(segmentation: Segmentation) -> Candidates:
     spans += [
         Candidate("PERSON", p.name_start, p.name_end, segmentation.text[p.name_start : p.name_end]) for p in people
     ]
+    latin_people = _latin_people(segmentation.text, aliases)
+    spans += latin_people
     spans.sort(key=lambda c: (c.start, -c.end))
-    return Candidates(doc, tuple(aliases), tuple(spans), tuple(people))
+    return Candidates(doc, tuple(aliases), tuple(spans), tuple(people), tuple(latin_people))

@@ -151,6 +151,10 @@ KOREAN_SURNAMES_LATIN = frozenset(
 )
 
 
+# A Latin-script personal name as running text writes it: `Guido van Rossum`, `Wes McKinney`.
+LATIN_NAME = r"[A-Z][a-zA-Z'’.\-]+(?:\s+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+)?[A-Z][a-zA-Z'’.\-]+){1,3}"
+
+
 def is_korean_romanized_name(latin: str) -> bool:
     """Two or three name-shaped words, the first or last a romanised Korean surname."""
     words = latin.split()

@@ -204,6 +204,18 @@ def test_blog_talks_as_the_topic_with_their_speaker_as_subject_or_named_later() 
     ]
 
 
+def test_latin_script_names_in_korean_prose_are_speakers() -> None:
+    text = (
+        "오후 키노트는 Supabase의 Paul Copplestone가 맡았다. "
+        "이어 Andrej Karpathy는 '소프트웨어 3.0'을 주제로 강연했다. "
+        "Simon Willison의 블로그를 읽었다.\n"
+    )
+    assert _talks(text) == [
+        (None, [("Paul Copplestone", None, "Supabase")], "keynote"),
+        ("소프트웨어 3.0", [("Andrej Karpathy", None, None)], "talk"),
+    ]
+
+
 def test_blog_roles_taken_in_prose_are_credits() -> None:
     text = (
         "이날 사회는 백지유 님이 맡아 주셨다. 패널 토론의 좌장을 맡은 고려대 신동욱 교수는 질문을 던졌다. "

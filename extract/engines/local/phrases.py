@@ -170,9 +170,7 @@ def hangul_to_latin(candidates: Candidates) -> dict[str, str]:
 
 
 # `Karan Goel - CEO of Cartesia.ai`, `Karan Goel (Cartesia)`, `Karan Goel, CEO, Cartesia`
-EN_NAME = (
-    r"[A-Z][a-zA-Z'’.\-]+(?:\s+(?:(?:" + "|".join(sorted(lexicon.NAME_PARTICLES)) + r")\s+)?[A-Z][a-zA-Z'’.\-]+){1,3}"
-)
+EN_NAME = lexicon.LATIN_NAME
 _EN_PERSON = re.compile(
     rf"(?P<name>{EN_NAME})"
     r"(?:\s*(?:[-–—]|,)\s*(?P<title>[^,()]+)\s+(?:of|at|@)\s+(?P<org>[^,()]+?)"  # the last `of`/`at` wins

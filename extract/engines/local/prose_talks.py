@@ -105,7 +105,25 @@ def _speakers(text: str, candidates: Candidates, sentence: Sentence) -> list[tup
         inside_titled = any(p.start <= mention.alias.start < p.end for p in titled)
         if not inside_titled and mention.particle not in {"을", "를"} and mention.label == "PERSON":
             found.append((mention.alias.start, mention.alias.end, person_of(mention.alias)))
+    for latin in candidates.latin_people_within(sentence.start, sentence.end):
+        inside_titled = any(p.start <= latin.start < p.end for p in titled)
+        if not inside_titled and particle_after(text, latin.end)[1] not in {"을", "를"}:
+            owner = _owner(text, candidates, latin.start)
+            found.append((latin.start, latin.end, Person(name=latin.text, name_en=latin.text, affiliation=owner)))
     return sorted(found, key=lambda item: item[0])
+
+
+_OWNER = re.compile(r"(?P<owner>[A-Za-z][\w.&\-]*|[가-힣A-Za-z]+)의\s+$")
+
+
+def _owner(text: str, candidates: Candidates, start: int) -> str | None:
+    """`Vercel의 Guillermo Rauch`: a Latin word or a gazetteer organisation owning the name."""
+    match = _OWNER.search(text, max(0, start - 40), start)
+    if match is None:
+        return None
+    owner = match.group("owner")
+    known = candidates.within(match.start("owner"), match.end("owner"), "ORG")
+    return owner if known or owner[0].isascii() else None
 
 
 def titled_person(person: TitledPerson) -> Person:
