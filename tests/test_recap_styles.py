@@ -304,6 +304,21 @@ def test_english_headings_with_labels_numbers_and_bracketed_speakers() -> None:
     assert credits == {("emcee", "MC", "Dmitri Volkov"), ("track_host", "moderator was", "Olivia McKinley")}
 
 
+def test_english_titles_by_their_speaker_and_labels_that_are_no_titles() -> None:
+    text = (
+        "## 3. Evals in Production by Hamish Ferreira\n"
+        "- Retrieval by Design by Nadia Okafor (Cohere)\n"
+        "**Speaker:** Yuki Tanaka, Senior Applied Scientist at Amazon\n"
+        'The next session was "Scaling Vector Search" by Jo Bergum from Vespa.\n'
+        "## Made by Humans\n"
+    )
+    assert _talks(text) == [
+        ("Evals in Production", [("Hamish Ferreira", None, None)], None),
+        ("Retrieval by Design", [("Nadia Okafor", None, "Cohere")], None),
+        ("Scaling Vector Search", [("Jo Bergum", None, "Vespa")], "talk"),
+    ]
+
+
 def test_session_tables_by_header_or_by_cell_content() -> None:
     text = (
         "| 시간 | 세션 | 발표자 | 소속 |\n| --- | --- | --- | --- |\n"

@@ -21,8 +21,12 @@ _QUOTED = re.compile(r"[\"“‘](?P<title>[^\"”’\n]{3,150})[\"”’]")
 _TALK_NOUNS = r"keynote|talk|session|workshop|panel|presentation|fireside chat|lightning talk"
 _TALK_NOUN = re.compile(rf"\b(?:{_TALK_NOUNS})s?\b", re.I)
 _TALK_VERB = re.compile(
-    r"\b(?:gave|give|gives|giving|delivered|delivers|presented|presents|talked|spoke|speaks)\b", re.I
+    r"\b(?:gave|give|gives|giving|delivered|delivers|presented|presents|talked|spoke|speaks|showed|"
+    r"explained|argued|shared|discussed|demonstrated|demoed|walked|covered)\b",
+    re.I,
 )
+# `"Scaling Vector Search" by Jo Bergum from Vespa`: a quoted title and its speaker.
+_TITLE_BY = re.compile(r"[\"“‘](?P<title>[^\"”’\n]{3,150})[\"”’],?\s+by\s+")
 # `Lisa Ray's keynote`, `Tom Brown’s closing talk`
 _POSSESSIVE_TALK = re.compile(rf"(?P<name>{EN_NAME})['’]s\s+(?:\w+\s+)?(?i:(?P<noun>{_TALK_NOUNS}))\b")
 _PEOPLE = rf"{EN_NAME}(?:(?:,\s*|,?\s+and\s+){EN_NAME})*"
@@ -80,7 +84,8 @@ def _people(text: str, start: int, end: int) -> list[tuple[int, int, Person]]:
         if not organization and name.endswith(".") and len(name.split()[-1]) > 2:
             name, until = name[:-1], until - 1  # the sentence's full stop, not an initial
         if lexicon.is_person_name(name):
-            person = Person(name=name, name_en=name, affiliation=clean(organization) if organization else None)
+            affiliation = clean(organization).rstrip(".") if organization else None
+            person = Person(name=name, name_en=name, affiliation=affiliation)
             found.append((match.start(), until, person))
     return found
 
@@ -101,6 +106,12 @@ def _talks_in(text: str, sentence: Sentence, credited: set[str]) -> list[Talk]:
             )
         ]
     noun, verb, quoted = _TALK_NOUN.search(content), _TALK_VERB.search(content), _QUOTED.search(content)
+    titled_by = _TITLE_BY.search(text, sentence.start, sentence.end)
+    if titled_by and (by_people := _people(text, titled_by.end(), sentence.end)):
+        evidence = [span(text, sentence.start, sentence.end)]
+        kind = lexicon.talk_kind(noun.group()) if noun else "talk"
+        named_title = clean(titled_by.group("title"))
+        return [Talk(id="", title=named_title, speakers=[by_people[0][2]], kind=kind, evidence=evidence)]
     if verb is None or (noun is None and quoted is None):
         return []
     speakers = [p for _, _, p in _people(text, sentence.start, sentence.end) if p.name not in credited]

@@ -88,6 +88,9 @@ def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidate
             if speakers and title:
                 return title, speakers, kind, None
         break  # only the first separator divides speakers from title
+    by_line = _titled_by_name(text, start, end)
+    if by_line:
+        return by_line[0], by_line[1], kind, None
     session = _marked_session(text, candidates, start, end) or _parse_session(
         text, start, end, candidates, separators=_BRACKET_ONLY
     )
@@ -96,6 +99,8 @@ def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidate
     return _titled_by_speaker_line(blocks, block, text, candidates, start)
 
 
+_BY = re.compile(r"\s+by\s+")
+_BY_NAME = re.compile(r"(?P<name>[^()]+?)(?:\s*\((?P<org>[^()]+)\))?")
 # `발표자: 김민수 (토스)`, `- 연사: 오세진 (카카오뱅크)`, `Speaker: Jane Doe (Acme)` on the line after a heading.
 _SPEAKER_LABEL = re.compile(r"(?:발표자|발표|연사|강연자|speakers?|presenters?)\s*[:：]\s*", re.I)
 
@@ -163,9 +168,30 @@ _BRACKET_LABEL = re.compile(r"\s*(?:발표자|발표|연사|강연자|speakers?|
 
 
 def _parse_listed_session(block: Block, text: str, candidates: Candidates) -> Parsed | None:
+    by_line = _titled_by_name(text, block.content_start, block.end)
+    if by_line:
+        return by_line[0], by_line[1], None, None
     return _marked_session(text, candidates, block.content_start, block.end) or _parse_session(
         text, block.content_start, block.end, candidates
     )
+
+
+def _titled_by_name(text: str, start: int, end: int) -> tuple[str, list[Person]] | None:
+    """`Agents in Production by Hamel Husain`, `Title by Name (Org)`: the last `by` names the speaker;
+    after `by` a name-shaped phrase is enough, given name known or not."""
+    found = list(_BY.finditer(text, start, end))
+    if not found:
+        return None
+    by = found[-1]
+    title = clean(text[start : by.start()])
+    speakers = english_people(text, by.end(), end)
+    if speakers is None:
+        match = _BY_NAME.fullmatch(clean(text[by.end() : end]))
+        if match is None or not lexicon.is_name_shaped(match.group("name")) or len(match.group("name").split()) < 2:
+            return None
+        name, organization = match.group("name"), match.group("org")
+        speakers = [Person(name=name, name_en=name, affiliation=organization)]
+    return (title, speakers) if title_like(title) else None
 
 
 def _marked_session(text: str, candidates: Candidates, start: int, end: int) -> Parsed | None:
@@ -217,11 +243,29 @@ def people_in(text: str, candidates: Candidates, start: int, end: int) -> list[P
     return _speakers(text, candidates, start, end) or korean_people(text, start, end)
 
 
+# Field labels of a talk's lines, never titles themselves (`**Speaker:** …`, `발표자: …`).
+_LABELS = {"speaker", "speakers", "presenter", "topic", "title", "time", "track", "session", "abstract", "slides"}
+_LABELS |= {"발표자", "연사", "강연자", "주제", "제목", "시간", "트랙", "세션", "장소", "발표 자료"}
+_LABELS |= {
+    "keynote",
+    "opening keynote",
+    "closing keynote",
+    "talk",
+    "panel",
+    "workshop",
+    "키노트",
+    "기조연설",
+    "기조강연",
+}
+
+
 def title_like(title: str) -> bool:
-    """A title is more than a name: not empty, not only digits, not an organisation or a person."""
+    """A title is more than a name or a label: not empty, not only digits, not an organisation, a
+    person or a field label."""
     return (
         len(title) >= 2
         and not title.isdigit()
+        and title.rstrip(":：").strip().casefold() not in _LABELS
         and not lexicon.organization_name(title)
         and not lexicon.is_person_name(title)
     )
