@@ -331,6 +331,11 @@ def test_session_tables_by_header_or_by_cell_content() -> None:
     ]
 
 
+def test_a_session_table_takes_its_talk_kind_from_its_section() -> None:
+    text = "## 워크숍\n| 제목 | 발표자 |\n| --- | --- |\n| 파인튜닝 실습 | 탁서하 (업스테이지) |\n"
+    assert _talks(text) == [("파인튜닝 실습", [("탁서하", None, "업스테이지")], "workshop")]
+
+
 def test_english_recaps_are_segmented_by_spacys_rules_with_exact_offsets() -> None:
     text = "Dr. Smith spoke first. Then Ms. Lee gave a demo!\nNext line"
     segmentation, candidates = analyse(text)

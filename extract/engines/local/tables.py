@@ -26,7 +26,10 @@ _HEADERS = {
 def extract_table_talks(segmentation: Segmentation, candidates: Candidates) -> list[Talk]:
     talks: list[Talk] = []
     for table in _tables(segmentation):
-        talks += _talks_of(segmentation.text, candidates, table)
+        section = table[0].section
+        heading = segmentation.blocks[section] if section is not None else None
+        section_kind = lexicon.talk_kind(segmentation.text[heading.content_start : heading.end]) if heading else None
+        talks += _talks_of(segmentation.text, candidates, table, section_kind)
     return talks
 
 
@@ -73,7 +76,8 @@ def _columns(text: str, header: list[tuple[int, int]]) -> dict[str, int]:
     return columns
 
 
-def _talks_of(text: str, candidates: Candidates, rows: list[Block]) -> list[Talk]:
+def _talks_of(text: str, candidates: Candidates, rows: list[Block], section_kind: str | None) -> list[Talk]:
+    """Talks of one table; a talk's kind comes from the section the table stands in, else its title."""
     header = _cells(text, rows[0])
     columns = _columns(text, header)
     has_header = len(rows) > 1 and _RULE.match(text[rows[1].start : rows[1].end]) is not None
@@ -92,7 +96,7 @@ def _talks_of(text: str, candidates: Candidates, rows: list[Block]) -> list[Talk
                 id="",
                 title=title,
                 speakers=speakers,
-                kind=lexicon.talk_kind(title),
+                kind=section_kind or lexicon.talk_kind(title),
                 track=track,
                 evidence=[span(text, row.start, row.end)],
             )
