@@ -253,9 +253,7 @@ def _latin_people(text: str, aliases: list[AliasPair]) -> list[Candidate]:
     """Known-shaped Latin personal names outside any alias pair (whose gloss names them already)."""
     found = []
     for match in _LATIN_NAME.finditer(text):
-        start, name = match.start(), match.group()
-        if name.endswith(".") and len(name.split()[-1]) > 2:
-            name = name[:-1]  # the sentence's full stop, not an initial
+        start, name = match.start(), lexicon.without_full_stop(match.group())
         end = start + len(name)
         inside_alias = any(a.start <= start < a.end for a in aliases)
         if not inside_alias and lexicon.is_person_name(name):

@@ -101,6 +101,12 @@ def role_words() -> tuple[RoleWord, ...]:
 
 
 @lru_cache(maxsize=1)
+def roles_by_wording() -> dict[str, Role]:
+    """Casefolded role wording -> its role (`사회자` -> emcee)."""
+    return {word.wording.casefold(): word.role for word in role_words()}
+
+
+@lru_cache(maxsize=1)
 def organizations() -> dict[str, str]:
     """Every known form of a gazetteer organisation (casefolded) -> its Latin name."""
     forms: dict[str, str] = {}
@@ -168,11 +174,17 @@ def is_korean_romanized_name(latin: str) -> bool:
 def is_person_name(latin: str) -> bool:
     """Does a Latin name look like a person's: 2-4 capitalised words, the first a known given name."""
     words = latin.split()
-    if not 2 <= len(words) <= 4 or not _name_words(words):
-        return False
-    if any(w.casefold() in NON_PERSON_WORDS for w in words):
-        return False
-    return words[0].casefold() in given_names()
+    return len(words) >= 2 and could_be_person_name(latin) and words[0].casefold() in given_names()
+
+
+def could_be_person_name(latin: str) -> bool:
+    """Name-shaped and no word that names things (`Building Reliable Agents` is a title)."""
+    return is_name_shaped(latin) and not any(w.casefold() in NON_PERSON_WORDS for w in latin.split())
+
+
+def without_full_stop(name: str) -> str:
+    """A name matched at a sentence's end, without that full stop (an initial keeps its dot: `J.`)."""
+    return name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name
 
 
 def is_name_shaped(latin: str) -> bool:

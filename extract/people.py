@@ -84,7 +84,7 @@ def is_korean_name(word: str) -> bool:
     """Surname + one or two syllables (`하대웅`, `김건`), not an organisation, a place or a role."""
     if not _HANGUL_WORD.match(word) or not 2 <= len(word) <= 4 or lexicon.organization_name(word):
         return False
-    if word in _role_wordings() or word in _titles_by_first_word():  # `사회자`, `사장`: not 사/장 + a name
+    if word in lexicon.roles_by_wording() or word in _titles_by_first_word():  # `사회자`, `사장`: not 사/장 + a name
         return False
     if len(word) >= 3 and word.endswith((*lexicon.ADMINISTRATIVE_UNITS, "대")):
         return False  # `고양시`, and universities as news abbreviates them (`경희대`, `서울대`)
@@ -149,14 +149,13 @@ def _one_title_at(words: list[_Word], index: int) -> int:
         if len(span) == len(title) and tuple(texts) == title and all(not w.particle for w in span[:-1]):
             return len(title)
     word = words[index].text
-    if word in _HONORIFICS or _GLUED_TITLE.search(word) or (word.endswith("님") and word[:-1] in _role_wordings()):
+    if (
+        word in _HONORIFICS
+        or _GLUED_TITLE.search(word)
+        or (word.endswith("님") and word[:-1] in lexicon.roles_by_wording())
+    ):
         return 1  # `님`, `AI이노베이션센터장`, `사회자님`
     return 0
-
-
-@lru_cache(maxsize=1)
-def _role_wordings() -> frozenset[str]:
-    return frozenset(word.wording.casefold() for word in lexicon.role_words())
 
 
 @lru_cache(maxsize=1)
@@ -231,9 +230,9 @@ def _person_before(
     before = _organization_run([w for w in phrase if w.end <= name_start], proper)
     after = [w for w in phrase if w.start >= name_end]
     # A role word beside a name with only `님` is the person's title: `로리 보스 사회자님`, `진행자 오유나님`.
-    if honorific_only and after and " ".join(w.text for w in after).casefold() in _role_wordings():
+    if honorific_only and after and " ".join(w.text for w in after).casefold() in lexicon.roles_by_wording():
         title, honorific_only, after = " ".join(w.text for w in after), False, []
-    elif honorific_only and before and before[-1].text.casefold() in _role_wordings():
+    elif honorific_only and before and before[-1].text.casefold() in lexicon.roles_by_wording():
         title, honorific_only, before = before[-1].text, False, before[:-1]
     affiliation = " ".join(text[w.start : w.end] for w in before + after) or None
     name = alias.latin if alias else text[name_start:name_end]

@@ -80,9 +80,10 @@ def extract_english_prose(segmentation: Segmentation) -> tuple[list[Talk], list[
 def _people(text: str, start: int, end: int) -> list[tuple[int, int, Person]]:
     found = []
     for match in _PERSON.finditer(text, start, end):
-        name, organization, until = match.group("name"), match.group("org"), match.end()
-        if not organization and name.endswith(".") and len(name.split()[-1]) > 2:
-            name, until = name[:-1], until - 1  # the sentence's full stop, not an initial
+        name, organization = match.group("name"), match.group("org")
+        if not organization:
+            name = lexicon.without_full_stop(name)
+        until = match.start() + len(name) if not organization else match.end()
         if lexicon.is_person_name(name):
             affiliation = clean(organization).rstrip(".") if organization else None
             person = Person(name=name, name_en=name, affiliation=affiliation)

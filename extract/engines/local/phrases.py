@@ -199,15 +199,10 @@ def english_people(text: str, start: int, end: int) -> list[Person] | None:
         organization = (
             match.group("org") or match.group("paren") or match.group("org2") or (one if one != title else None)
         )
-        if not (lexicon.is_person_name(name) or ((title or organization) and _could_be_a_name(name))):
+        if not (lexicon.is_person_name(name) or ((title or organization) and lexicon.could_be_person_name(name))):
             return None
         people.append(Person(name=name, name_en=name, title=title, affiliation=organization))
     return people or None
-
-
-def _could_be_a_name(latin: str) -> bool:
-    """Name-shaped and no word that names things (`Building Reliable Agents` is a title)."""
-    return lexicon.is_name_shaped(latin) and not any(w.casefold() in lexicon.NON_PERSON_WORDS for w in latin.split())
 
 
 # `이영희 (카카오)`, `카카오 이영희 님`, `김철수(Chulsoo Kim), 네이버`

@@ -116,9 +116,8 @@ def _people_with_roles(text: str, candidates: Candidates, sentence: Sentence) ->
     if not titled:
         return []
     credits = []
-    roles = {word.wording.casefold(): word.role for word in lexicon.role_words()}
     for person in titled:  # a role as the person's title: `사회자 한가람 님`, `진행자 오유나님`
-        role = roles.get((person.title or "").casefold())
+        role = lexicon.roles_by_wording().get((person.title or "").casefold())
         if role is not None and person.title is not None:
             credits.append(_credit(text, person, role, person.title, person.start, person.end))
     gathered = _GATHERED.search(text, sentence.start, sentence.end)
