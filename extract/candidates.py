@@ -8,8 +8,10 @@ has words), and Kiwi's tags say where a noun phrase starts (a particle or ending
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from extract import lexicon
@@ -163,11 +165,11 @@ def _hangul_start(text: str, open_at: int, latin: str, tokens: ByStart[Token]) -
     # their gloss (`컨테이너 활용 기능(container-use)`).
     person = lexicon.is_name_shaped(latin)
     limit = len(latin.split()) if person else len(re.split(r"[\s\-]+", latin)) + 1
-    if lexicon.is_korean_romanized_name(latin) and _is_korean_name(text[_word_start(text, open_at) : open_at]):
+    start = _word_start(text, open_at)
+    if lexicon.is_korean_romanized_name(latin) and _is_korean_name(text[start:open_at]):
         limit = 1  # a Korean name is one word however many its romanisation has: `이서준(Seojun Lee)`
     # Transliterated given names get odd tags (`닷/MAG`), so a name stops only at a particle or ending.
     closing = _NAME_CLOSING_TAGS if person else _CLOSING_TAGS
-    start = _word_start(text, open_at)
     words = 1
     while True:
         # A bracket, quote or bold mark glued to the word opens the phrase: `(추천 시스템(RecSys)`.
@@ -251,13 +253,18 @@ _LATIN_NAME = re.compile(rf"(?<![A-Za-z])(?:{lexicon.LATIN_NAME})")
 
 def _latin_people(text: str, aliases: list[AliasPair]) -> list[Candidate]:
     """Known-shaped Latin personal names outside any alias pair (whose gloss names them already)."""
+    # An offset lies inside some pair when the pairs starting at or before it reach past it: the
+    # running maximum of their ends answers that by bisection (a document can hold thousands).
+    ordered = sorted(aliases, key=lambda a: a.start)
+    starts = [a.start for a in ordered]
+    reach = list(accumulate((a.end for a in ordered), max))
     found = []
     for match in _LATIN_NAME.finditer(text):
         start, name = match.start(), lexicon.without_full_stop(match.group())
-        end = start + len(name)
-        inside_alias = any(a.start <= start < a.end for a in aliases)
+        before = bisect_right(starts, start) - 1
+        inside_alias = before >= 0 and reach[before] > start
         if not inside_alias and lexicon.is_person_name(name):
-            found.append(Candidate("PERSON", start, end, name))
+            found.append(Candidate("PERSON", start, start + len(name), name))
     return found
 
 

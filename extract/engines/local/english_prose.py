@@ -93,6 +93,7 @@ def _people(text: str, start: int, end: int) -> list[tuple[int, int, Person]]:
 
 def _talks_in(text: str, sentence: Sentence, credited: set[str]) -> list[Talk]:
     content = text[sentence.start : sentence.end]
+    evidence = [span(text, sentence.start, sentence.end)]
     possessive = _POSSESSIVE_TALK.search(content)
     if possessive and lexicon.is_person_name(possessive.group("name")):
         quoted = _QUOTED.search(content, possessive.end())
@@ -103,13 +104,12 @@ def _talks_in(text: str, sentence: Sentence, credited: set[str]) -> list[Talk]:
                 title=clean(quoted.group("title")) if quoted else None,
                 speakers=[Person(name=name, name_en=name)],
                 kind=lexicon.talk_kind(possessive.group("noun")),
-                evidence=[span(text, sentence.start, sentence.end)],
+                evidence=evidence,
             )
         ]
     noun, verb, quoted = _TALK_NOUN.search(content), _TALK_VERB.search(content), _QUOTED.search(content)
     titled_by = _TITLE_BY.search(text, sentence.start, sentence.end)
     if titled_by and (by_people := _people(text, titled_by.end(), sentence.end)):
-        evidence = [span(text, sentence.start, sentence.end)]
         kind = lexicon.talk_kind(noun.group()) if noun else "talk"
         named_title = clean(titled_by.group("title"))
         return [Talk(id="", title=named_title, speakers=[by_people[0][2]], kind=kind, evidence=evidence)]
@@ -120,7 +120,7 @@ def _talks_in(text: str, sentence: Sentence, credited: set[str]) -> list[Talk]:
         return []
     title = clean(quoted.group("title")) if quoted else None
     kind = lexicon.talk_kind(noun.group()) if noun else "talk"
-    return [Talk(id="", title=title, speakers=speakers, kind=kind, evidence=[span(text, sentence.start, sentence.end)])]
+    return [Talk(id="", title=title, speakers=speakers, kind=kind, evidence=evidence)]
 
 
 def _credits_in(text: str, sentence: Sentence) -> list[Credit]:

@@ -33,6 +33,10 @@ _COORDINATION = re.compile(r"['’\"”*]*(?:과|와|,|및)\s+['‘\"“*]*")
 # Generic heads that follow a product's name without being part of it (`v3 알파(v3 alpha) 버전`).
 _GENERIC_HEADS = ("버전", "기능", "서비스", "제품", "version")
 _NP_BREAK = re.compile(r"(?:[은는이가을를에]|에서|에서는|으로|에게|하며|하고|었|였|된|한|던|운|인|함께)\s")
+_SUBJECT_PARTICLES = {"은", "는", "이", "가"}
+# A quoted name inside a product phrase (its closing quote may be cut off with the phrase).
+_QUOTED = re.compile(r"[‘'\"“](?P<name>[^’'\"”\n]{1,60})(?:[’'\"”]|$)")
+_AFTER_LEAD = re.compile(r"\*\*\s*[:：]\s*")
 
 
 @dataclass(frozen=True)
@@ -55,9 +59,6 @@ def extract_launches(segmentation: Segmentation, candidates: Candidates) -> list
         for sentence in block.sentences[:1] if block.index in listed else block.sentences:
             launches += _launches_in(text, candidates, sentence, block.index in listed, year)
     return launches
-
-
-_AFTER_LEAD = re.compile(r"\*\*\s*[:：]\s*")
 
 
 def _led_launch(text: str, candidates: Candidates, block: Block, year: int | None) -> list[Launch]:
@@ -190,8 +191,9 @@ def _phrase_start(text: str, floor: int, end: int, candidates: Candidates) -> in
     """Start of the noun phrase that ends at `end`: after the last particle-marked word before it,
     where a name's own `이`/`가` is no particle (`제미나이 2.5(Gemini 2.5)` stays whole)."""
     position = floor
+    aliases = candidates.aliases_within(floor, end)
     for match in _NP_BREAK.finditer(text, floor, end):
-        if not any(a.start < match.end() < a.end for a in candidates.aliases_within(floor, end)):
+        if not any(a.start < match.end() < a.end for a in aliases):
             position = match.end()
     return position
 
@@ -313,10 +315,6 @@ def _maker(
         if particle_after(text, organization.end)[1] in _SUBJECT_PARTICLES:
             return organization.text
     return None
-
-
-_SUBJECT_PARTICLES = {"은", "는", "이", "가"}
-_QUOTED = re.compile(r"[‘'\"“](?P<name>[^’'\"”\n]{1,60})(?:[’'\"”]|$)")
 
 
 def _quoted_name(text: str, start: int, end: int) -> tuple[int, int] | None:

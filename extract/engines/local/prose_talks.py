@@ -140,12 +140,13 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
         return []
     sentence_text = text[sentence.start : sentence.end]
     evidence = [span(text, sentence.start, sentence.end)]
+    subjects = [(start, end, person) for start, end, person in speakers if _is_subject(text, end)]
+    people = [person for _, _, person in subjects]
     title = _topic(text, sentence, speakers[-1][1])
     if title is not None:
         after_topic = sentence_text[sentence_text.find(title) + len(title) :]
         talk_noun, medium = _TALK_NOUN.search(after_topic), _OTHER_MEDIUM.search(after_topic)
         if talk_noun and (medium is None or talk_noun.start() < medium.start()):
-            people = [p for _, end, p in speakers if _is_subject(text, end)]
             return [Talk(id="", title=title, speakers=people, kind=lexicon.talk_kind(after_topic), evidence=evidence)]
         return []
     # A talk of one speaker leads with that speaker's mention, then the sentence that states it.
@@ -169,9 +170,7 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
         return talks
     at_talk = _AT_TALK.search(sentence_text)
     if at_talk and lexicon.announces(sentence_text[at_talk.end() :]):
-        presenters = [
-            (s, e, p) for s, e, p in speakers if e <= sentence.start + at_talk.start() and _is_subject(text, e)
-        ]
+        presenters = [(s, e, p) for s, e, p in subjects if e <= sentence.start + at_talk.start()]
         kind = lexicon.talk_kind(at_talk.group("kind"))
         return [Talk(id="", speakers=[p], kind=kind, evidence=[span(text, s, e), *evidence]) for s, e, p in presenters]
     taking_part = (
@@ -179,23 +178,17 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
         or _PARTICIPATION_IN.search(sentence_text)
         or _SPEAKER_IS.search(sentence_text)
     )
-    if taking_part and announced is not None:  # the talk the sentence before named
-        people = [p for _, end, p in speakers if _is_subject(text, end)]
+    if taking_part is None:
+        return []
+    if announced is not None:  # the talk the sentence before named
         evidence = [announced.evidence, *evidence]
         return [Talk(id="", title=announced.title, speakers=people, kind=announced.kind, evidence=evidence)]
-    if taking_part and (topic := _topic(text, sentence, sentence.start)) is not None:
-        people = [p for _, end, p in speakers if _is_subject(text, end)]  # `'…'라는 제목의 세션 … 발표자는 X`
-        return [
-            Talk(id="", title=topic, speakers=people, kind=lexicon.only_talk_kind(sentence_text), evidence=evidence)
-        ]
-    if taking_part:
-        kind = lexicon.only_talk_kind(taking_part.group())
-        return [
-            Talk(id="", speakers=[p], kind=kind, evidence=[span(text, start, end), *evidence])
-            for start, end, p in speakers
-            if _is_subject(text, end)
-        ]
-    return []
+    topic = _topic(text, sentence, sentence.start)  # `'…'라는 제목의 세션을 들었는데, 발표자는 X`
+    if topic is not None:
+        kind = lexicon.only_talk_kind(sentence_text)
+        return [Talk(id="", title=topic, speakers=people, kind=kind, evidence=evidence)]
+    kind = lexicon.only_talk_kind(taking_part.group())
+    return [Talk(id="", speakers=[p], kind=kind, evidence=[span(text, s, e), *evidence]) for s, e, p in subjects]
 
 
 def _is_subject(text: str, end: int) -> bool:

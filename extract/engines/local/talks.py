@@ -109,14 +109,14 @@ def _titled_by_speaker_line(
     blocks: tuple[Block, ...], heading: Block, text: str, candidates: Candidates, title_start: int
 ) -> Parsed | None:
     """A heading is a talk's title when the line right under it names the speakers."""
-    for block in blocks[heading.index + 1 : heading.index + 2]:
-        label = _SPEAKER_LABEL.match(text, block.content_start)
-        if block.kind == "heading" or label is None:
-            break
-        people = people_in(text, candidates, label.end(), block.end)
-        title = clean(text[title_start : heading.end])
-        if people and title_like(title):
-            return title, people, None, span(text, block.content_start, block.end)
+    if heading.index + 1 >= len(blocks) or blocks[heading.index + 1].kind == "heading":
+        return None
+    block = blocks[heading.index + 1]
+    label = _SPEAKER_LABEL.match(text, block.content_start)
+    people = people_in(text, candidates, label.end(), block.end) if label else None
+    title = clean(text[title_start : heading.end])
+    if people and title_like(title):
+        return title, people, None, span(text, block.content_start, block.end)
     return None
 
 
