@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from extract.models import Extraction, Span
 
@@ -37,7 +38,7 @@ class Fragment:
     first: bool
     children: list[Fragment] = field(default_factory=list)
 
-    @property
+    @cached_property
     def height(self) -> int:
         """Fragments stacked inside this one (0 for the innermost), which lifts its underline."""
         return 1 + max(child.height for child in self.children) if self.children else 0
