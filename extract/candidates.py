@@ -32,6 +32,7 @@ _OPENERS = "([{'\"‘“「『<*"
 # ending, a verb or a determiner), so it is not part of the name.
 _CLOSING_TAGS = ("J", "E", "XSV", "XSA", "VV", "VA", "VX", "VCP", "VCN", "MM", "MAG", "MAJ", "SF", "SP", "SS")
 _NAME_CLOSING_TAGS = ("J", "E", "XSV", "XSA", "VCP", "SF", "SP", "SS")
+_WORD_OPENERS = frozenset(_OPENERS + ")/")
 _PHRASE_BREAKS = ")*:;,—–·|"
 _GAP_PIECES = re.compile(r"\s+|\S+")
 
@@ -173,8 +174,8 @@ def _hangul_start(text: str, open_at: int, latin: str, tokens: ByStart[Token]) -
     words = 1
     while True:
         # A bracket, quote or bold mark glued to the word opens the phrase: `(추천 시스템(RecSys)`.
-        opener = max(text.rfind(ch, start, open_at) for ch in _OPENERS + ")/")
-        if opener >= 0:
+        opener = _last_opener(text, start, open_at)
+        if opener is not None:
             return _start_if_hangul(text, opener + 1, open_at)
         if words >= limit or start == 0 or text[start - 1] != " ":
             break
@@ -189,6 +190,14 @@ def _hangul_start(text: str, open_at: int, latin: str, tokens: ByStart[Token]) -
         start = prev_start
         words += 1
     return _start_if_hangul(text, start, open_at)
+
+
+def _last_opener(text: str, start: int, end: int) -> int | None:
+    """Offset of the last bracket, quote, bold mark or slash in `text[start:end]` (a short word)."""
+    for at in range(end - 1, start - 1, -1):
+        if text[at] in _WORD_OPENERS:
+            return at
+    return None
 
 
 def _start_if_hangul(text: str, start: int, open_at: int) -> int | None:

@@ -168,7 +168,7 @@ def _title_cue() -> re.Pattern[str]:
 def find_titled_people(segmentation: Segmentation, aliases: list[AliasPair]) -> list[TitledPerson]:
     text = segmentation.text
     alias_by_end = {a.end: a for a in aliases}
-    proper = {t.start for t in segmentation.tokens if t.tags[0] in {"NNP", "SL", "SH"}}
+    proper = {t.start for t in segmentation.tokens if t.morphs[0].tag in {"NNP", "SL", "SH"}}
     found: list[TitledPerson] = []
     may_hold_title = _title_cue().search
     for sentence in segmentation.sentences:

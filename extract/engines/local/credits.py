@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract import lexicon
 from extract.candidates import Candidates, closing_bracket
@@ -59,11 +60,15 @@ def _role_lists(text: str, block: Block, cues: list[RoleCue]) -> list[tuple[int,
     return regions
 
 
+@lru_cache(maxsize=1)
+def _folded_role_words() -> tuple[tuple[RoleWord, str], ...]:
+    return tuple((word, word.wording.casefold()) for word in lexicon.role_words())
+
+
 def _role_cues(text: str, start: int, end: int) -> list[RoleCue]:
     cues: list[RoleCue] = []
     lowered = text[start:end].casefold()
-    for word in lexicon.role_words():
-        wording = word.wording.casefold()
+    for word, wording in _folded_role_words():
         at = lowered.find(wording)
         while at >= 0:
             cue = RoleCue(start + at, start + at + len(wording), word)

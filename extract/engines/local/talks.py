@@ -323,6 +323,9 @@ _TRACK = re.compile(
 def _track(text: str, body: list[Block]) -> tuple[str | None, Span | None]:
     """A track named in a talk's first lines: `YouTube video: Keynotes & Multimodality track`."""
     for block in body[:3]:
+        line = text[block.content_start : block.end]
+        if "트랙" not in line and "rack" not in line:
+            continue  # the pattern backtracks at every letter: ask it only when a track word is there
         match = _TRACK.search(text, block.content_start, block.end)
         if match:
             group = 1 if match.group(1) else 2
