@@ -110,6 +110,7 @@ def run(
 
     from extract.engines import EngineUnavailable, get_engine
     from extract.ingest import IngestError, discover
+    from extract.segment import set_analysis_threads
     from extract.write import remove_stale_temporaries
 
     try:
@@ -136,7 +137,9 @@ def run(
     signal.signal(signal.SIGTERM, _interrupt)
     options = {"engine": chosen, "out_dir": out, "force": force, "debug": debug, "max_bytes": int(max_size * 1e6)}
     extract_one = partial(_extract_in_worker, options=options)
-    workers = min(jobs or os.cpu_count() or 1, len(files))
+    workers = min(jobs or available_cores(), len(files))
+    if workers == 1:
+        set_analysis_threads(analysis_threads_per_worker(1))
     try:
         with Progress(*columns, console=console, transient=True) as progress:
             task = progress.add_task("extracting", total=len(files))
@@ -168,12 +171,27 @@ def _in_parallel(extract_one: Callable[[Path], FileResult], files: list[Path], w
     # spawn, not fork: forking a process that already runs threads (Kiwi's pool) can deadlock.
     context = multiprocessing.get_context("spawn")
     executor = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_worker_setup, initargs=(os.getpid(),)
+        max_workers=workers,
+        mp_context=context,
+        initializer=_worker_setup,
+        initargs=(os.getpid(), analysis_threads_per_worker(workers)),
     )
     try:
         yield from executor.map(extract_one, files)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def available_cores() -> int:
+    """Cores this process may run on (an affinity mask or a container can allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def analysis_threads_per_worker(workers: int) -> int:
+    """Kiwi's threads in each of `workers` processes: the cores shared out, at least one each."""
+    return max(1, available_cores() // workers)
 
 
 def _extract_in_worker(path: Path, options: dict[str, Any]) -> FileResult:
@@ -186,9 +204,13 @@ def _extract_in_worker(path: Path, options: dict[str, Any]) -> FileResult:
         os._exit(EXIT_INTERRUPTED)  # not back into the pool's loop: there is no parent to serve
 
 
-def _worker_setup(parent: int) -> None:
-    """Workers leave Ctrl-C to the parent, which stops handing out files and waits for theirs; and they
-    die with the parent (even a SIGKILLed one) instead of running on as orphans."""
+def _worker_setup(parent: int, analysis_threads: int) -> None:
+    """Workers share the cores (Kiwi's threads among them), leave Ctrl-C to the parent, which stops
+    handing out files and waits for theirs, and die with the parent (even a SIGKILLed one) instead of
+    running on as orphans."""
+    from extract.segment import set_analysis_threads
+
+    set_analysis_threads(analysis_threads)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _interrupt)  # unwinds: the file being written is removed
     if sys.platform == "linux":

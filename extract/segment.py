@@ -90,12 +90,24 @@ class Segmentation:
         return ByStart(m for token in self.tokens for m in token.morphs)
 
 
+_analysis_threads: int | None = None  # None: Kiwi's default, a thread per core
+
+
+def set_analysis_threads(threads: int | None) -> None:
+    """Threads Kiwi analyses with in this process (None: one per core). Worker processes sharing the
+    cores take a share each: N workers with a thread per core each would fight over the cores."""
+    global _analysis_threads
+    if threads != _analysis_threads:
+        _analysis_threads = threads
+        kiwi.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def kiwi() -> Kiwi:
     """One Kiwi per process; `load_multi_dict=False` saves ~190 MB and does not change tags we use."""
     from kiwipiepy import Kiwi
 
-    return Kiwi(load_multi_dict=False)
+    return Kiwi(num_workers=_analysis_threads, load_multi_dict=False)
 
 
 def detect_language(text: str) -> str:

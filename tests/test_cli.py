@@ -8,10 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, SEED
 from typer.testing import CliRunner
 
-from extract.cli import app
+from extract.cli import analysis_threads_per_worker, app, available_cores
 
 runner = CliRunner()
 
@@ -32,6 +33,30 @@ def test_run_writes_one_output_per_recap_and_prints_a_table(tmp_path: Path) -> N
     assert "talks" in result.output and "launches" in result.output and "credits" in result.output
     legacy = json.loads((out / "레거시 인코딩.json").read_text(encoding="utf-8"))
     assert [t["title"] for t in legacy["talks"]] == ["평가의 현실"]
+
+
+def test_parallel_workers_write_what_one_process_writes(tmp_path: Path) -> None:
+    folder = _recaps(tmp_path)
+    for jobs in ("1", "2"):
+        result = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path / jobs), "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+    for output in (tmp_path / "1").iterdir():
+        alone, parallel = (json.loads((tmp_path / j / output.name).read_text(encoding="utf-8")) for j in "12")
+        del alone["run"]["duration_s"], parallel["run"]["duration_s"]
+        assert alone == parallel
+
+
+def test_workers_share_the_cores_among_their_analysis_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("extract.cli.available_cores", lambda: 4)
+    assert [analysis_threads_per_worker(n) for n in (1, 2, 3, 4, 8)] == [4, 2, 1, 1, 1]
+
+
+def test_the_cores_are_those_the_process_may_run_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0}, raising=False)
+    assert available_cores() == 1
+    monkeypatch.delattr("os.sched_getaffinity", raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: None)
+    assert available_cores() == 1
 
 
 def test_current_outputs_are_skipped_unless_forced(tmp_path: Path) -> None:

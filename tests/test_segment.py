@@ -3,7 +3,7 @@ from __future__ import annotations
 from conftest import SEED
 
 from extract.ingest import read_document
-from extract.segment import layout_blocks, mask_markup, segment
+from extract.segment import kiwi, layout_blocks, mask_markup, segment, set_analysis_threads
 
 LAYOUT = """## 행사 개요
 **주요 발표**
@@ -51,3 +51,14 @@ def test_every_token_and_sentence_is_an_exact_span_of_the_seed() -> None:
 def test_language_is_detected_from_the_script() -> None:
     assert segment("오늘 행사에서 발표가 있었습니다.").language == "ko"
     assert segment("The conference had three tracks.").language == "en"
+
+
+def test_a_worker_can_analyse_with_one_thread_and_gets_the_same_tokens() -> None:
+    text = read_document(SEED).text
+    shared = segment(text)
+    try:
+        set_analysis_threads(1)
+        assert kiwi().num_workers == 1
+        assert segment(text) == shared
+    finally:
+        set_analysis_threads(None)
