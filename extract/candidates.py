@@ -293,13 +293,15 @@ def _gazetteer_mentions(text: str) -> list[tuple[int, int]]:
 
 def doc_from_segmentation(vocab: Vocab, segmentation: Segmentation) -> Doc:
     """A Doc whose text is the source exactly: Kiwi surface tokens, the gaps as their own tokens."""
+    import numpy
+    from spacy.attrs import SENT_START, TAG
     from spacy.tokens import Doc
 
     text = segmentation.text
     words: list[str] = []
     spaces: list[bool] = []
     tags: list[str] = []
-    starts: list[bool | int | None] = []
+    starts: list[bool] = []
     sentence_starts = {s.start for s in segmentation.sentences}
 
     def add_gap(gap: str) -> None:
@@ -321,14 +323,21 @@ def doc_from_segmentation(vocab: Vocab, segmentation: Segmentation) -> Doc:
                 add_gap(text[position : token.start])
         words.append(token.text)
         spaces.append(False)
-        tags.append("+".join([morph.tag for morph in token.morphs]))
+        morphs = token.morphs
+        tags.append(morphs[0].tag if len(morphs) == 1 else "+".join([morph.tag for morph in morphs]))
         starts.append(token.start in sentence_starts)
         position = token.end
     if position < len(text):
         add_gap(text[position:])
     if starts:
         starts[0] = True
-    return Doc(vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts)
+    doc = Doc(vocab, words=words, spaces=spaces)
+    # Tags and sentence starts set as one array: given to Doc() one by one they cost twice as much.
+    tag_ids = {tag: vocab.strings.add(tag) for tag in set(tags)}
+    values = numpy.empty((len(words), 2), dtype=numpy.uint64)
+    values[:, 0] = [tag_ids[tag] for tag in tags]
+    values[:, 1] = numpy.array([1 if start else -1 for start in starts], dtype=numpy.int64).view(numpy.uint64)
+    return doc.from_array([TAG, SENT_START], values)  # type: ignore[arg-type]  # uint64, as spaCy wants; its stub says Ints2d
 
 
 def tag_candidates(segmentation: Segmentation) -> Candidates:

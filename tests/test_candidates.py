@@ -72,3 +72,15 @@ def test_spacy_doc_text_is_the_source_and_sentences_come_from_kiwi() -> None:
     doc_starts = {s.start_char for s in doc.sents}
     assert kiwi_starts <= doc_starts | {0}
     assert len(doc.spans["aliases"]) == len(candidates.aliases)
+
+
+def test_each_doc_token_carries_its_kiwi_tags() -> None:
+    segmentation, candidates = analyse("사이먼 윌리슨(Simon Willison)은 공개했습니다.  두 번째 문장입니다.")
+    by_start = {t.idx: t.tag_ for t in candidates.doc if not t.is_space}
+    for token in segmentation.tokens:
+        assert by_start[token.start] == "+".join(token.tags)
+    assert by_start[segmentation.tokens[-1].start] == "SF"
+    assert [s.text.strip() for s in candidates.doc.sents] == [
+        "사이먼 윌리슨(Simon Willison)은 공개했습니다.",
+        "두 번째 문장입니다.",
+    ]
