@@ -195,11 +195,15 @@ def analysis_threads_per_worker(workers: int) -> int:
 
 
 def _extract_in_worker(path: Path, options: dict[str, Any]) -> FileResult:
-    """run_file in a worker; stopped (SIGTERM), it exits once the file being written is cleaned up."""
-    from extract.pipeline import run_file
+    """run_file in a worker (or the one process); stopped (SIGTERM), it exits once the file being
+    written is cleaned up. The first file extracted has loaded what the process keeps: frozen then."""
+    from extract.pipeline import freeze_warm_state, run_file
 
     try:
-        return run_file(path, **options)
+        result = run_file(path, **options)
+        if result.status == "done":
+            freeze_warm_state()
+        return result
     except KeyboardInterrupt:
         os._exit(EXIT_INTERRUPTED)  # not back into the pool's loop: there is no parent to serve
 

@@ -16,6 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "raw" / "aiewf-2025-recap.ko.txt"
 
 
+@pytest.fixture(autouse=True)
+def _no_heap_freeze(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`extract run` in this process must not freeze the test process's heap: frozen objects are
+    invisible to gc.get_referrers, which other libraries' checks rely on."""
+    monkeypatch.setattr("gc.freeze", lambda: None)
+
+
 @pytest.fixture(scope="session")
 def seed_extraction() -> Extraction:
     return extract_document(read_document(SEED), LocalEngine())

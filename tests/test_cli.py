@@ -13,6 +13,7 @@ from conftest import ROOT, SEED
 from typer.testing import CliRunner
 
 from extract.cli import analysis_threads_per_worker, app, available_cores
+from extract.pipeline import freeze_warm_state
 
 runner = CliRunner()
 
@@ -44,6 +45,21 @@ def test_parallel_workers_write_what_one_process_writes(tmp_path: Path) -> None:
         alone, parallel = (json.loads((tmp_path / j / output.name).read_text(encoding="utf-8")) for j in "12")
         del alone["run"]["duration_s"], parallel["run"]["duration_s"]
         assert alone == parallel
+
+
+def test_a_process_freezes_what_it_keeps_once_after_its_first_extracted_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    freezes = []
+    monkeypatch.setattr("gc.freeze", lambda: freezes.append(1))
+    freeze_warm_state.cache_clear()
+    folder, out = _recaps(tmp_path), tmp_path / "out"
+    runner.invoke(app, ["run", str(folder), "--out", str(out), "--jobs", "1"])
+    assert freezes == [1]  # two files extracted, one freeze
+    freeze_warm_state.cache_clear()
+    runner.invoke(app, ["run", str(folder), "--out", str(out), "--jobs", "1"])
+    assert freezes == [1]  # every file skipped: nothing was loaded to freeze
+    freeze_warm_state.cache_clear()
 
 
 def test_workers_share_the_cores_among_their_analysis_threads(monkeypatch: pytest.MonkeyPatch) -> None:
