@@ -134,6 +134,11 @@ def given_names() -> frozenset[str]:
 _NAME_WORD = re.compile(r"^(?:(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)$")
 
 
+# Name checks are asked of the same few hundred forms again and again in a document and across an
+# archive: each is a pure function of its string, so its answers are kept.
+NAME_CHECKS_CACHED = 8192
+
+
 # Lower-case particles inside names: `Guido van Rossum`, `Ursula von der Leyen`, `Luis de Souza`.
 NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "del", "la", "le", "bin", "al"})
 
@@ -161,6 +166,7 @@ KOREAN_SURNAMES_LATIN = frozenset(
 LATIN_NAME = r"[A-Z][a-zA-Z'’.\-]+(?:\s+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+)?[A-Z][a-zA-Z'’.\-]+){1,3}"
 
 
+@lru_cache(maxsize=NAME_CHECKS_CACHED)
 def is_korean_romanized_name(latin: str) -> bool:
     """Two or three name-shaped words, the first or last a romanised Korean surname."""
     words = latin.split()
@@ -171,12 +177,14 @@ def is_korean_romanized_name(latin: str) -> bool:
     )
 
 
+@lru_cache(maxsize=NAME_CHECKS_CACHED)
 def is_person_name(latin: str) -> bool:
     """Does a Latin name look like a person's: 2-4 capitalised words, the first a known given name."""
     words = latin.split()
     return len(words) >= 2 and could_be_person_name(latin) and words[0].casefold() in given_names()
 
 
+@lru_cache(maxsize=NAME_CHECKS_CACHED)
 def could_be_person_name(latin: str) -> bool:
     """Name-shaped and no word that names things (`Building Reliable Agents` is a title)."""
     return is_name_shaped(latin) and not any(w.casefold() in NON_PERSON_WORDS for w in latin.split())
@@ -187,12 +195,14 @@ def without_full_stop(name: str) -> str:
     return name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name
 
 
+@lru_cache(maxsize=NAME_CHECKS_CACHED)
 def is_name_shaped(latin: str) -> bool:
     """Capitalised words only (a person's name when the context says so, e.g. `Sarah`)."""
     words = latin.split()
     return 1 <= len(words) <= 4 and _name_words(words)
 
 
+@lru_cache(maxsize=NAME_CHECKS_CACHED)
 def organization_name(form: str) -> str | None:
     """The organisation a form names, by gazetteer or by an organisation suffix."""
     known = organizations().get(form.casefold())

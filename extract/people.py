@@ -80,6 +80,7 @@ def _surnames() -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
+@lru_cache(maxsize=lexicon.NAME_CHECKS_CACHED)
 def is_korean_name(word: str) -> bool:
     """Surname + one or two syllables (`하대웅`, `김건`), not an organisation, a place or a role."""
     if not _HANGUL_WORD.match(word) or not 2 <= len(word) <= 4 or lexicon.organization_name(word):
@@ -88,7 +89,13 @@ def is_korean_name(word: str) -> bool:
         return False
     if len(word) >= 3 and word.endswith((*lexicon.ADMINISTRATIVE_UNITS, "대")):
         return False  # `고양시`, and universities as news abbreviates them (`경희대`, `서울대`)
-    return any(word.startswith(s) and 1 <= len(word) - len(s) <= 2 for s in _surnames())
+    surnames = _surnames()
+    return any(word[:n] in surnames and 1 <= len(word) - n <= 2 for n in _surname_lengths())
+
+
+@lru_cache(maxsize=1)
+def _surname_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(surname) for surname in _surnames()}))
 
 
 def _words(text: str, start: int, end: int, morphs: ByStart[Morph]) -> list[_Word]:
