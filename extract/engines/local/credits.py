@@ -65,9 +65,17 @@ def _folded_role_words() -> tuple[tuple[RoleWord, str], ...]:
     return tuple((word, word.wording.casefold()) for word in lexicon.role_words())
 
 
+@lru_cache(maxsize=1)
+def _any_role_word() -> re.Pattern[str]:
+    """One scan tells whether a block holds any role word (most hold none)."""
+    return re.compile("|".join(re.escape(wording) for _, wording in _folded_role_words()))
+
+
 def _role_cues(text: str, start: int, end: int) -> list[RoleCue]:
     cues: list[RoleCue] = []
     lowered = text[start:end].casefold()
+    if not _any_role_word().search(lowered):
+        return cues
     for word, wording in _folded_role_words():
         at = lowered.find(wording)
         while at >= 0:

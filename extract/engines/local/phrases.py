@@ -39,6 +39,9 @@ _PARTICLES = (
     "도",
     "및",
 )
+_PARTICLES_BY_FIRST_LETTER: dict[str, tuple[str, ...]] = {
+    letter: tuple(p for p in _PARTICLES if p[0] == letter) for letter in {p[0] for p in _PARTICLES}
+}
 _SKIPPABLE = re.compile(r"[*'\"’”」』]*(?:\s?\([^()가-힣]*\))?[*'\"’”」』]*")
 _HONORIFIC = re.compile(r" ?(?:(님|씨)(?![가-힣])|(님|씨)(?=[은는이가을를과와의께]))")
 PRESENTER_NOUNS = (
@@ -79,7 +82,7 @@ def particle_after(text: str, end: int) -> tuple[bool, str | None, int]:
     honorific = _HONORIFIC.match(text, position)
     if honorific:
         position = honorific.end()
-    for particle in _PARTICLES:
+    for particle in _PARTICLES_BY_FIRST_LETTER.get(text[position : position + 1], ()):
         if text.startswith(particle, position):
             after = position + len(particle)
             # `이` or `가` glued to more Hangul is part of a word (`이는`), not a subject particle.
