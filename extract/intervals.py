@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import Generic, Protocol, TypeVar
 
 
@@ -22,7 +23,7 @@ class ByStart(Generic[T]):
     """Items sorted by start, answering "which lie inside [start, end)" by bisection."""
 
     def __init__(self, items: Iterable[T]) -> None:
-        self.items: list[T] = sorted(items, key=lambda item: item.start)
+        self.items: list[T] = sorted(items, key=attrgetter("start"))
         self._starts = [item.start for item in self.items]
 
     def within(self, start: int, end: int) -> list[T]:
