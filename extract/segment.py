@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -11,6 +12,7 @@ from extract.intervals import ByStart
 
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
+    from kiwipiepy import Token as KiwiToken
 
 BlockKind = Literal["heading", "bullet", "bold_lead", "paragraph"]
 
@@ -21,8 +23,8 @@ _BOLD_LEAD = re.compile(r"^[ \t]*\*\*(?P<lead>[^*]+?)\*\*[ \t]*[:：]")
 _BOLD = re.compile(r"\*\*(?P<inner>[^*\n]+?)\*\*")
 # Markup Kiwi should not see: it glues particles to '**' (`**를` becomes 르+ᆯ).
 _MARKUP = re.compile(r"\*+|(?<!\w)__|__(?!\w)|^[ \t]*#{1,6}(?=[ \t])|^[ \t]*[-+•·▪◦▶►](?=[ \t])", re.M)
-_HANGUL = re.compile(r"[가-힣]")
-_LATIN = re.compile(r"[A-Za-z]")
+_HANGUL_RUN = re.compile(r"[가-힣]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
 
 
 # Morphemes and tokens are tuples: a document has hundreds of thousands, built in C, not dataclasses.
@@ -31,6 +33,10 @@ class Morph(NamedTuple):
     tag: str
     start: int
     end: int
+
+
+# Built with tuple.__new__ where there are many: a NamedTuple's own __new__ is a Python-level call.
+_new_tuple = tuple.__new__
 
 
 class Token(NamedTuple):
@@ -110,9 +116,14 @@ def kiwi() -> Kiwi:
     return Kiwi(num_workers=_analysis_threads, load_multi_dict=False)
 
 
+def _count_letters(runs: re.Pattern[str], text: str) -> int:
+    """Letters in `text` that `runs` matches, without a string per letter."""
+    return len(text) - len(runs.sub("", text))
+
+
 def detect_language(text: str) -> str:
-    hangul = len(_HANGUL.findall(text))
-    latin = len(_LATIN.findall(text))
+    hangul = _count_letters(_HANGUL_RUN, text)
+    latin = _count_letters(_LATIN_RUN, text)
     return "ko" if hangul >= latin * 0.2 and hangul > 0 else "en"
 
 
@@ -153,21 +164,27 @@ def layout_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def _merge_morphs(morphs: list[Morph], text: str) -> list[Token]:
-    """Surface tokens: morphemes that overlap (`했` = 하+었) become one token."""
+def _surface_tokens(sentence: Iterable[KiwiToken], at: int, text: str) -> list[Token]:
+    """One sentence's tokens from Kiwi's morphemes (offsets `at` + theirs): morphemes that overlap
+    (`했` = 하+었) become one token."""
     tokens: list[Token] = []
     group: list[Morph] = []
-    group_start = group_end = 0
-    for morph in morphs:
-        if group and morph.start >= group_end:
-            tokens.append(Token(group_start, group_end, text[group_start:group_end], tuple(group)))
-            group = []
-        if not group:
-            group_start, group_end = morph.start, morph.end
-        group.append(morph)
-        group_end = max(group_end, morph.end)
+    start = end = -1
+    for morph in sentence:
+        length = morph.len
+        if not length:
+            continue
+        morph_start = at + morph.start
+        morph_end = morph_start + length
+        if morph_start >= end:
+            if group:
+                tokens.append(_new_tuple(Token, (start, end, text[start:end], tuple(group))))
+            group, start, end = [], morph_start, morph_end
+        elif morph_end > end:
+            end = morph_end
+        group.append(_new_tuple(Morph, (morph.form, morph.tag, morph_start, morph_end)))
     if group:
-        tokens.append(Token(group_start, group_end, text[group_start:group_end], tuple(group)))
+        tokens.append(_new_tuple(Token, (start, end, text[start:end], tuple(group))))
     return tokens
 
 
@@ -181,29 +198,29 @@ def _english() -> object:
     return nlp
 
 
-def _english_analysis(texts: list[str], offsets: list[int]) -> list[list[list[Morph]]]:
-    """Per block, per sentence, one pseudo-morpheme per spaCy token (tagged SL, SN or SW like Kiwi);
-    offsets are into the document (`offsets` are the blocks' starts)."""
+def _english_analysis(texts: list[str], offsets: list[int], text: str) -> list[list[list[Token]]]:
+    """Per block, per sentence, a token per spaCy token, one pseudo-morpheme each (tagged SL, SN or
+    SW like Kiwi); offsets are into the document (`offsets` are the blocks' starts)."""
     nlp = _english()
     result = []
     for doc, at in zip(nlp.pipe(texts), offsets, strict=True):  # type: ignore[attr-defined]
         sentences = []
         for sent in doc.sents:
-            morphs = [
-                Morph(
-                    t.text, "SL" if t.is_alpha else "SN" if t.like_num else "SW", at + t.idx, at + t.idx + len(t.text)
-                )
-                for t in sent
-                if not t.is_space
-            ]
-            sentences.append(morphs)
+            tokens = []
+            for t in sent:
+                if t.is_space:
+                    continue
+                start, end = at + t.idx, at + t.idx + len(t.text)
+                tag = "SL" if t.is_alpha else "SN" if t.like_num else "SW"
+                tokens.append(Token(start, end, text[start:end], (Morph(t.text, tag, start, end),)))
+            sentences.append(tokens)
         result.append(sentences)
     return result
 
 
-def _kiwi_analysis(texts: list[str], offsets: list[int]) -> list[list[list[Morph]]]:
+def _kiwi_analysis(texts: list[str], offsets: list[int], text: str) -> list[list[list[Token]]]:
     return [
-        [[Morph(t.form, t.tag, at + t.start, at + t.start + t.len) for t in sentence if t.len] for sentence in block]
+        [_surface_tokens(sentence, at, text) for sentence in block]
         for block, at in zip(kiwi().tokenize(texts, split_sents=True), offsets, strict=True)
     ]
 
@@ -217,15 +234,14 @@ def segment(text: str) -> Segmentation:
     masked = mask_markup(text)
     language = detect_language(text)
     analyse = _kiwi_analysis if language == "ko" else _english_analysis
-    analysed = analyse([masked[b.start : b.end] for b in blocks], [b.start for b in blocks])
+    analysed = analyse([masked[b.start : b.end] for b in blocks], [b.start for b in blocks], text)
     result: list[Block] = []
     for block, sentences in zip(blocks, analysed, strict=True):
         block_sentences: list[Sentence] = []
         block_tokens: list[Token] = []
-        for sentence in sentences:
-            if not sentence:
+        for tokens in sentences:
+            if not tokens:
                 continue
-            tokens = _merge_morphs(sentence, text)
             block_tokens.extend(tokens)
             block_sentences.append(Sentence(tokens[0].start, tokens[-1].end))
         result.append(

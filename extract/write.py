@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -16,7 +15,7 @@ def output_path(out_dir: Path, document_id: str) -> Path:
 
 
 def write_extraction(extraction: Extraction, path: Path) -> None:
-    atomic_write_text(path, json.dumps(extraction.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+    atomic_write_text(path, extraction.model_dump_json(indent=2) + "\n")  # UTF-8 as written, not \u escapes
 
 
 TEMPORARY_SUFFIX = ".tmp"
