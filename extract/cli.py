@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import sys
-from collections.abc import Callable, Iterator, Sequence
-from functools import partial
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from extract import __version__
 from extract.models import Usage
+from extract.parallel import EXIT_INTERRUPTED
 
 if TYPE_CHECKING:
     from extract.evaluate import Report
@@ -27,7 +25,6 @@ app = typer.Typer(
 LLM = "LLM engine"
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
 
 
 def _version(value: bool) -> None:
@@ -61,7 +58,10 @@ def run(
         float, typer.Option("--max-size", help="Skip (and name) files larger than this many MB.", min=0.001)
     ] = 5.0,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", help="Files extracted in parallel [number of cores].", min=1)
+        int | None,
+        typer.Option(
+            "--jobs", help="Cores to use: files extracted in parallel, each with a share [number of cores].", min=1
+        ),
     ] = None,
     model: Annotated[
         str | None, typer.Option("--model", help="llm: model name (or EXTRACT_MODEL).", rich_help_panel=LLM)
@@ -110,7 +110,7 @@ def run(
 
     from extract.engines import EngineUnavailable, get_engine
     from extract.ingest import IngestError, discover
-    from extract.segment import set_analysis_threads
+    from extract.parallel import available_cores, extract_files, interrupt
     from extract.write import remove_stale_temporaries
 
     try:
@@ -134,16 +134,12 @@ def run(
     console = Console(stderr=True)
     results: list[FileResult] = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
     options = {"engine": chosen, "out_dir": out, "force": force, "debug": debug, "max_bytes": int(max_size * 1e6)}
-    extract_one = partial(_extract_in_worker, options=options)
-    workers = min(jobs or available_cores(), len(files))
-    if workers == 1:
-        set_analysis_threads(analysis_threads_per_worker(1))
     try:
         with Progress(*columns, console=console, transient=True) as progress:
             task = progress.add_task("extracting", total=len(files))
-            for result in _in_parallel(extract_one, files, workers) if workers > 1 else map(extract_one, files):
+            for result in extract_files(files, options, jobs or available_cores()):
                 results.append(result)
                 progress.update(task, advance=1, description=f"extracted {result.path.name}")
     except KeyboardInterrupt:
@@ -160,75 +156,6 @@ def run(
         for result in failed:
             typer.echo(f"error: {result.path}: {result.error}", err=True)
         raise typer.Exit(EXIT_FAILED)
-
-
-def _in_parallel(extract_one: Callable[[Path], FileResult], files: list[Path], workers: int) -> Iterator[FileResult]:
-    """Files in worker processes (one Kiwi each), results in input order. On Ctrl-C or SIGTERM the
-    files being extracted finish their atomic writes and the rest are cancelled."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # spawn, not fork: forking a process that already runs threads (Kiwi's pool) can deadlock.
-    context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_worker_setup,
-        initargs=(os.getpid(), analysis_threads_per_worker(workers)),
-    )
-    try:
-        yield from executor.map(extract_one, files)
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
-
-
-def available_cores() -> int:
-    """Cores this process may run on (an affinity mask or a container can allow fewer than exist)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def analysis_threads_per_worker(workers: int) -> int:
-    """Kiwi's threads in each of `workers` processes: the cores shared out, at least one each."""
-    return max(1, available_cores() // workers)
-
-
-def _extract_in_worker(path: Path, options: dict[str, Any]) -> FileResult:
-    """run_file in a worker (or the one process); stopped (SIGTERM), it exits once the file being
-    written is cleaned up. The first file extracted has loaded what the process keeps: frozen then."""
-    from extract.pipeline import freeze_warm_state, run_file
-
-    try:
-        result = run_file(path, **options)
-        if result.status == "done":
-            freeze_warm_state()
-        return result
-    except KeyboardInterrupt:
-        os._exit(EXIT_INTERRUPTED)  # not back into the pool's loop: there is no parent to serve
-
-
-def _worker_setup(parent: int, analysis_threads: int) -> None:
-    """Workers share the cores (Kiwi's threads among them), leave Ctrl-C to the parent, which stops
-    handing out files and waits for theirs, and die with the parent (even a SIGKILLed one) instead of
-    running on as orphans."""
-    from extract.segment import set_analysis_threads
-
-    set_analysis_threads(analysis_threads)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _interrupt)  # unwinds: the file being written is removed
-    if sys.platform == "linux":
-        import ctypes
-
-        set_parent_death_signal = 1  # PR_SET_PDEATHSIG
-        ctypes.CDLL(None).prctl(set_parent_death_signal, signal.SIGTERM)
-    if os.getppid() != parent:  # the parent died before the signal was armed
-        os._exit(EXIT_INTERRUPTED)
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    """SIGTERM unwinds like Ctrl-C, so that a file being written is removed, not left half-written."""
-    raise KeyboardInterrupt
 
 
 def _summary(results: Sequence[FileResult]) -> None:

@@ -12,7 +12,8 @@ import pytest
 from conftest import ROOT, SEED
 from typer.testing import CliRunner
 
-from extract.cli import analysis_threads_per_worker, app, available_cores
+from extract.cli import app
+from extract.parallel import analysis_threads_per_worker, available_cores
 from extract.pipeline import freeze_warm_state
 
 runner = CliRunner()
@@ -62,9 +63,24 @@ def test_a_process_freezes_what_it_keeps_once_after_its_first_extracted_file(
     freeze_warm_state.cache_clear()
 
 
-def test_workers_share_the_cores_among_their_analysis_threads(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("extract.cli.available_cores", lambda: 4)
-    assert [analysis_threads_per_worker(n) for n in (1, 2, 3, 4, 8)] == [4, 2, 1, 1, 1]
+def test_workers_share_the_cores_asked_for_among_their_analysis_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("extract.parallel.available_cores", lambda: 4)
+    assert [analysis_threads_per_worker(4, n) for n in (1, 2, 3, 4)] == [4, 2, 1, 1]
+    assert [analysis_threads_per_worker(8, n) for n in (1, 2, 8)] == [4, 2, 1]  # no more than there are
+    assert [analysis_threads_per_worker(jobs, 1) for jobs in (1, 2)] == [1, 2]  # one file: `--jobs` cores
+
+
+def test_one_job_analyses_on_one_core_and_one_file_on_every_core_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("extract.parallel.available_cores", lambda: 4)
+    threads: list[int | None] = []
+    monkeypatch.setattr("extract.segment.set_analysis_threads", threads.append)
+    recap = _recaps(tmp_path) / "aiewf-2025-recap.ko.txt"
+    for jobs in (["--jobs", "1"], ["--jobs", "2"], []):
+        result = runner.invoke(app, ["run", str(recap), "--out", str(tmp_path / "out"), "--force", *jobs])
+        assert result.exit_code == 0, result.output
+    assert threads == [1, 2, 4]
 
 
 def test_the_cores_are_those_the_process_may_run_on(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -27,11 +27,14 @@ def _whole_outputs(out: Path) -> list[Path]:
     return outputs
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
-def test_a_killed_run_leaves_whole_files_and_the_next_run_resumes(tmp_path: Path, signum: int) -> None:
+@pytest.mark.parametrize(
+    ("signum", "jobs"),
+    [(signal.SIGINT, "2"), (signal.SIGTERM, "2"), (signal.SIGKILL, "2"), (signal.SIGINT, "1")],
+)
+def test_a_killed_run_leaves_whole_files_and_the_next_run_resumes(tmp_path: Path, signum: int, jobs: str) -> None:
     recaps, out = tmp_path / "recaps", tmp_path / "out"
     _corpus(recaps, 15)
-    command = [sys.executable, "-m", "extract", "run", str(recaps), "--out", str(out)]
+    command = [sys.executable, "-m", "extract", "run", str(recaps), "--out", str(out), "--jobs", jobs]
     log = tmp_path / "stderr.txt"
     with log.open("w", encoding="utf-8") as stream:  # a file, not a pipe: nothing can hold the test up
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stream)
