@@ -137,11 +137,12 @@ def run(
     signal.signal(signal.SIGTERM, interrupt)
     options = {"engine": chosen, "out_dir": out, "force": force, "debug": debug, "max_bytes": int(max_size * 1e6)}
     try:
-        with Progress(*columns, console=console, transient=True) as progress:
+        # Redrawn per file, not by a refresh thread: a process without threads can fork its workers.
+        with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
             task = progress.add_task("extracting", total=len(files))
             for result in extract_files(files, options, jobs or available_cores()):
                 results.append(result)
-                progress.update(task, advance=1, description=f"extracted {result.path.name}")
+                progress.update(task, advance=1, description=f"extracted {result.path.name}", refresh=True)
     except KeyboardInterrupt:
         _summary(results)
         typer.echo(

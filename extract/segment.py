@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import warnings
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -113,7 +114,26 @@ def kiwi() -> Kiwi:
     """One Kiwi per process; `load_multi_dict=False` saves ~190 MB and does not change tags we use."""
     from kiwipiepy import Kiwi
 
-    return Kiwi(num_workers=_analysis_threads, load_multi_dict=False)
+    if not _in_calling_thread():
+        return Kiwi(num_workers=_analysis_threads, load_multi_dict=False)
+    # num_workers=0 analyses in the calling thread (1 would start a pool thread): a process without
+    # threads can be forked with Kiwi loaded. Kiwi warns that 0 meant "every core" before 0.21.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return Kiwi(num_workers=0, load_multi_dict=False)
+
+
+def _in_calling_thread() -> bool:
+    return _analysis_threads == 1
+
+
+def analyse_blocks(texts: list[str]) -> Iterator[list[list[KiwiToken]]]:
+    """Kiwi's sentences and morphemes per text: a list spread over Kiwi's threads, or text by text
+    when it runs in the calling thread (it only takes lists with threads of its own)."""
+    analyser = kiwi()
+    if _in_calling_thread():
+        return (analyser.tokenize(text, split_sents=True) for text in texts)
+    return analyser.tokenize(texts, split_sents=True)  # type: ignore[no-any-return]
 
 
 def _count_letters(runs: re.Pattern[str], text: str) -> int:
@@ -221,7 +241,7 @@ def _english_analysis(texts: list[str], offsets: list[int], text: str) -> list[l
 def _kiwi_analysis(texts: list[str], offsets: list[int], text: str) -> list[list[list[Token]]]:
     return [
         [_surface_tokens(sentence, at, text) for sentence in block]
-        for block, at in zip(kiwi().tokenize(texts, split_sents=True), offsets, strict=True)
+        for block, at in zip(analyse_blocks(texts), offsets, strict=True)
     ]
 
 

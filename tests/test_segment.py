@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 from conftest import SEED
 
 from extract.ingest import read_document
@@ -53,12 +58,22 @@ def test_language_is_detected_from_the_script() -> None:
     assert segment("The conference had three tracks.").language == "en"
 
 
-def test_a_worker_can_analyse_with_one_thread_and_gets_the_same_tokens() -> None:
+def test_a_worker_can_analyse_in_its_own_thread_and_gets_the_same_tokens() -> None:
     text = read_document(SEED).text
     shared = segment(text)
     try:
         set_analysis_threads(1)
-        assert kiwi().num_workers == 1
+        assert kiwi().tokenize("준비합니다")
         assert segment(text) == shared
     finally:
         set_analysis_threads(None)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
+def test_kiwi_on_one_thread_starts_no_thread_so_a_loaded_process_can_be_forked() -> None:
+    code = (
+        "import os; from extract.segment import kiwi, segment, set_analysis_threads; set_analysis_threads(1); "
+        "segment('행사에서 발표가 있었습니다. 둘째 문장입니다.'); print(len(os.listdir('/proc/self/task')))"
+    )
+    threads = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert threads.strip() == "1"

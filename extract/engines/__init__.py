@@ -28,6 +28,8 @@ class Engine(Protocol):
     name: str
     model: str | None
     fingerprint: str | None
+    # Safe to fork with its state loaded (no threads, sockets or other handles a copy would share).
+    forkable: bool
 
     def extract(self, segmentation: Segmentation, candidates: Candidates) -> Records: ...
 

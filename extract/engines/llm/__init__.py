@@ -19,6 +19,7 @@ from extract.segment import Segmentation
 
 class LLMEngine:
     name = "llm"
+    forkable = False  # its HTTP client's pooled connections must not be shared by forked copies
 
     def __init__(self, settings: LLMSettings) -> None:
         self.settings = settings
