@@ -131,11 +131,16 @@ def _word_start(text: str, end: int) -> int:
     return i
 
 
+# A `(` glued to the word before it; the lookbehind follows the bracket so that the scan only stops at
+# brackets (a pattern that starts with a lookbehind is tried at every position).
+_GLUED_OPENING = re.compile(r"\((?<=[^\s(]\()")
+
+
 def find_alias_pairs(segmentation: Segmentation) -> list[AliasPair]:
     text = segmentation.text
     token_list = segmentation.token_index
     pairs: list[AliasPair] = []
-    for match in re.finditer(r"(?<=[^\s(])\(", text):
+    for match in _GLUED_OPENING.finditer(text):
         open_at = match.start()
         close_at = closing_bracket(text, open_at)
         if close_at is None:
