@@ -45,7 +45,7 @@ def extract_files(files: list[Path], options: dict[str, Any], jobs: int) -> Iter
     than one, this process extracts files too (instead of waiting) beside `jobs - 1` workers."""
     from extract.segment import set_analysis_threads
 
-    workers = min(jobs, len(files))
+    workers = max(1, min(jobs, len(files)))
     threads = analysis_threads_per_worker(jobs, workers)
     set_analysis_threads(threads)
     if workers == 1:

@@ -29,6 +29,10 @@ def test_every_file_is_extracted_once_and_results_come_in_input_order(tmp_path: 
     assert sorted(p.stem for p in (tmp_path / "out").iterdir()) == [f.stem for f in files]
 
 
+def test_no_files_give_no_results(tmp_path: Path) -> None:
+    assert list(extract_files([], {"engine": LocalEngine(), "out_dir": tmp_path}, jobs=2)) == []
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
 def test_workers_are_forked_only_from_a_process_without_threads_and_a_forkable_engine() -> None:
     assert _can_fork(LocalEngine(), analysis_threads=1)
