@@ -8,9 +8,8 @@ measures in one run (2-core machine: under 5 minutes):
   with Kiwi on one thread, as each worker of `extract run` on many files runs it: wall and CPU time,
   each stage's share, throughput; again with Kiwi on every core (one file at a time, for information);
 - `extract run` on the corpus with --jobs 1 (one core) and --jobs 2 (wall time, speed-up);
-- start-up: process start to first file done, against Kiwi's own model load and first analysis,
-  and how much of it is importing spaCy (every process imports from cached bytecode, as an installed
-  copy does after its first run);
+- start-up: process start to first file done, against Kiwi's own model load and first analysis
+  (every process imports from cached bytecode, as an installed copy does after its first run);
 - peak resident memory of `extract run` on 1 document and on 100 documents.
 Timings are the best of --rounds runs, taken in turn (Kiwi, pipeline, Kiwi, ...): this shared machine's
 speed drifts by up to 15% within minutes, and the fastest run is the one least disturbed.
@@ -120,12 +119,6 @@ def command(arguments: list[str]) -> tuple[float, int]:
     return time.perf_counter() - started, int(finished.stderr.strip().splitlines()[-1])
 
 
-def spacy_import() -> float:
-    code = "import time; t = time.perf_counter(); import spacy.vocab; print(time.perf_counter() - t)"
-    process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENVIRONMENT, check=True)
-    return float(process.stdout)
-
-
 def kiwi_startup() -> float:
     started = time.perf_counter()
     code = "from kiwipiepy import Kiwi; Kiwi(load_multi_dict=False).tokenize('준비')"
@@ -166,7 +159,6 @@ def main() -> None:
         for i in range(100):
             shutil.copy(paths[i % len(paths)], hundred / f"r{i:03d}.txt")
         _, rss_hundred = command(["run", str(hundred), "--out", str(work / "hundred-out"), "--jobs", "1", "--force"])
-        spacy_start = min(spacy_import() for _ in range(rounds))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -197,7 +189,6 @@ def main() -> None:
         "run_command": {"jobs1_s": round(jobs1, 2), "jobs2_s": round(jobs2, 2), "speedup": round(jobs1 / jobs2, 2)},
         "startup_s": round(startup, 2),
         "startup_over_kiwi_s": round(startup - kiwi_start, 2),
-        "spacy_import_s": round(spacy_start, 2),
         "peak_rss_mb": {"one_document": rss_one, "hundred_documents": rss_hundred},
         "targets": {
             "end_to_end_at_most_1_5x_kiwi": total <= 1.5 * floor,
@@ -231,7 +222,6 @@ def print_table(result: dict[str, Any]) -> None:
         ),
         ("extract run --jobs 1 / --jobs 2", f"{run['jobs1_s']} s / {run['jobs2_s']} s = {run['speedup']}x"),
         ("start-up (to first file done)", f"{result['startup_s']} s (Kiwi alone {kiwi_['startup_s']} s)"),
-        ("  of which importing spaCy", f"{result['spacy_import_s']} s"),
         ("peak RSS, 1 / 100 documents", f"{rss['one_document']} MB / {rss['hundred_documents']} MB"),
     ]
     for name, value in rows:

@@ -1,4 +1,4 @@
-"""Candidates: a spaCy Doc over Kiwi tokens, tagged with PERSON, ORG, PRODUCT, TRACK and DATE spans.
+"""Candidates: PERSON, ORG, PRODUCT, TRACK and DATE spans over Kiwi's tokens (a spaCy Doc on request).
 
 Hangul↔Latin alias pairs (`사이먼 윌리슨(Simon Willison)`) are found on the surface text: the Latin
 gloss decides how far back the Hangul form reaches (a person's name has as many eojeols as the gloss
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from itertools import accumulate
+from functools import cached_property
+from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
 from extract import lexicon
@@ -21,7 +21,6 @@ from extract.segment import Segmentation, Token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-    from spacy.vocab import Vocab
 
     from extract.people import TitledPerson
 
@@ -59,11 +58,20 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Candidates:
-    doc: Doc
+    segmentation: Segmentation
     aliases: tuple[AliasPair, ...]
     spans: tuple[Candidate, ...]
     people: tuple[TitledPerson, ...] = ()
     latin_people: tuple[Candidate, ...] = ()  # `Guillermo Rauch` written in Latin in running text
+
+    @cached_property
+    def doc(self) -> Doc:
+        """The candidates as spans of a spaCy Doc over the tokens, for spaCy's tools (displaCy,
+        matchers). Built on first use: the engines read the spans above, and a Doc costs importing
+        spaCy (half a second) and a few milliseconds a document."""
+        from extract.spacy_doc import candidate_doc  # builds on this module's Candidates
+
+        return candidate_doc(self)
 
     @cached_property
     def _aliases_by_end(self) -> dict[int, AliasPair]:
@@ -232,14 +240,6 @@ def _classify(pair: AliasPair, text: str) -> str | None:
     return None  # a translated common phrase such as `정신적 모델(mental models)`
 
 
-@lru_cache(maxsize=1)
-def _vocab() -> Vocab:
-    """A bare vocabulary: the Doc needs strings and tags, not a language's pipeline."""
-    from spacy.vocab import Vocab
-
-    return Vocab()
-
-
 _TRACK_WORDS = re.compile(r"트랙|(?i:track)")
 _TRACK_NAME_TAGS = ("NNP", "NNG", "SL", "SN", "SH")
 
@@ -257,7 +257,7 @@ def _track_mentions(segmentation: Segmentation) -> list[tuple[int, int]]:
             if before < 0 or not tokens[before].tags[0].startswith(_TRACK_NAME_TAGS):
                 break
             if text[tokens[before].end : tokens[before + 1].start] not in ("", " "):
-                break  # the Doc keeps any other gap as a token of its own
+                break  # any other gap is a token of its own (`gap_pieces`)
             found.append((tokens[before].start, tokens[at].end))
     return found
 
@@ -296,86 +296,65 @@ def _gazetteer_mentions(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def doc_from_segmentation(vocab: Vocab, segmentation: Segmentation) -> Doc:
-    """A Doc whose text is the source exactly: Kiwi surface tokens, the gaps as their own tokens."""
-    import numpy
-    from spacy.attrs import SENT_START, TAG
-    from spacy.tokens import Doc
+def gap_pieces(segmentation: Segmentation) -> list[tuple[int, int]]:
+    """What lies between the tokens, as tokens of its own: runs of whitespace and runs of anything else
+    (layout markup, characters no token covers). A single space right after a token is not a piece:
+    it is that token's trailing whitespace, as in a spaCy Doc."""
+    text, tokens = segmentation.text, segmentation.tokens
+    gaps = [(0, tokens[0].start if tokens else len(text))]
+    # Most tokens follow the one before directly or after a single space: no piece between them.
+    gaps += [(a.end, b.start) for a, b in pairwise(tokens) if b.start != a.end and text[a.end : b.start] != " "]
+    if tokens:
+        gaps.append((tokens[-1].end, len(text)))
+    return [piece for start, end in gaps for piece in _pieces_of_gap(text, start, end)]
 
-    text = segmentation.text
-    words: list[str] = []
-    spaces: list[bool] = []
-    tags: list[str] = []
-    starts: list[bool] = []
-    sentence_starts = {s.start for s in segmentation.sentences}
 
-    def add_gap(gap: str) -> None:
-        if gap.startswith(" ") and words and not spaces[-1]:
-            spaces[-1] = True
-            gap = gap[1:]
-        for piece in _GAP_PIECES.findall(gap):
-            words.append(piece)
-            spaces.append(False)
-            tags.append("_SP" if piece.isspace() else "SW")
-            starts.append(False)
+def _pieces_of_gap(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of the gap `text[start:end]` after a token (or, from 0, before the first)."""
+    if start > 0 and text.startswith(" ", start):
+        start += 1  # the token's trailing whitespace
+    return [match.span() for match in _GAP_PIECES.finditer(text, start, end)]
 
-    position = 0
-    for token in segmentation.tokens:
-        if token.start != position:  # most tokens follow one space or none: the common cases first
-            if token.start == position + 1 and text[position] == " " and words and not spaces[-1]:
-                spaces[-1] = True
-            else:
-                add_gap(text[position : token.start])
-        words.append(token.text)
-        spaces.append(False)
-        morphs = token.morphs
-        tags.append(morphs[0].tag if len(morphs) == 1 else "+".join([morph.tag for morph in morphs]))
-        starts.append(token.start in sentence_starts)
-        position = token.end
-    if position < len(text):
-        add_gap(text[position:])
-    if starts:
-        starts[0] = True
-    doc = Doc(vocab, words=words, spaces=spaces)
-    # Tags and sentence starts set as one array: given to Doc() one by one they cost twice as much.
-    tag_ids = {tag: vocab.strings.add(tag) for tag in set(tags)}
-    values = numpy.empty((len(words), 2), dtype=numpy.uint64)
-    values[:, 0] = [tag_ids[tag] for tag in tags]
-    values[:, 1] = numpy.array([1 if start else -1 for start in starts], dtype=numpy.int64).view(numpy.uint64)
-    return doc.from_array([TAG, SENT_START], values)  # type: ignore[arg-type]  # uint64, as spaCy wants; its stub says Ints2d
+
+def _on_token_boundaries(segmentation: Segmentation, spans: list[tuple[int, int]]) -> list[bool]:
+    """Whether each span begins where a token or gap piece begins and ends where one ends."""
+    return [_is_edge(segmentation, start, 0) and _is_edge(segmentation, end, 1) for start, end in spans]
+
+
+def _is_edge(segmentation: Segmentation, offset: int, side: int) -> bool:
+    """Whether a token or gap piece starts (side 0) or ends (side 1) at `offset`: found from the
+    token at the character there (a start) or before it (an end), or else the gap holding it."""
+    tokens = segmentation.token_index
+    at = offset - side
+    index = tokens.index_at_or_before(at)
+    if index >= 0 and tokens.items[index].end > at:
+        return offset == tokens.items[index][side]
+    gap_start = tokens.items[index].end if index >= 0 else 0
+    gap_end = tokens.items[index + 1].start if index + 1 < len(tokens.items) else len(segmentation.text)
+    return any(piece[side] == offset for piece in _pieces_of_gap(segmentation.text, gap_start, gap_end))
 
 
 def tag_candidates(segmentation: Segmentation) -> Candidates:
-    doc = doc_from_segmentation(_vocab(), segmentation)
-    # Organisations, dates and tracks are found on the text (far cheaper than spaCy's token matchers)
-    # and tagged as Doc spans; `char_span` keeps only those that begin and end on token boundaries.
-    found = [("ORG", span) for span in _gazetteer_mentions(segmentation.text)]
-    found += [("DATE", span) for span in date_mentions(segmentation.text)]
+    text = segmentation.text
+    # Organisations, dates and tracks are found on the text (far cheaper than token matchers) and kept
+    # where they begin and end on token boundaries (not `구글` inside `구글러들`).
+    found = [("ORG", span) for span in _gazetteer_mentions(text)]
+    found += [("DATE", span) for span in date_mentions(text)]
     found += [("TRACK", span) for span in _track_mentions(segmentation)]
-    tagged = [doc.char_span(start, end, label=label) for label, (start, end) in found]
-    doc.spans["candidates"] = [span for span in tagged if span is not None]
+    on_boundaries = _on_token_boundaries(segmentation, [span for _, span in found])
+    found = [mention for mention, kept in zip(found, on_boundaries, strict=True) if kept]
     aliases = find_alias_pairs(segmentation)
     spans: list[Candidate] = []
-    alias_spans = []
     for alias in aliases:
-        label = _classify(alias, segmentation.text)
+        label = _classify(alias, text)
         if label:
-            spans.append(Candidate(label, alias.start, alias.end, segmentation.text[alias.start : alias.end], alias))
-        span = doc.char_span(alias.start, alias.end, label=label or "ALIAS", alignment_mode="expand")
-        if span is not None:
-            alias_spans.append(span)
-    doc.spans["aliases"] = alias_spans
+            spans.append(Candidate(label, alias.start, alias.end, text[alias.start : alias.end], alias))
+    spans += [Candidate(label, start, end, text[start:end]) for label, (start, end) in found]
     from extract.people import find_titled_people  # imports this module's AliasPair
 
     people = find_titled_people(segmentation, aliases)
-    titled = [doc.char_span(p.name_start, p.name_end, label="PERSON", alignment_mode="expand") for p in people]
-    doc.spans["titled_people"] = [span for span in titled if span is not None]
-    for span in doc.spans["candidates"]:
-        spans.append(Candidate(span.label_, span.start_char, span.end_char, span.text))
-    spans += [
-        Candidate("PERSON", p.name_start, p.name_end, segmentation.text[p.name_start : p.name_end]) for p in people
-    ]
-    latin_people = _latin_people(segmentation.text, aliases)
+    spans += [Candidate("PERSON", p.name_start, p.name_end, text[p.name_start : p.name_end]) for p in people]
+    latin_people = _latin_people(text, aliases)
     spans += latin_people
     spans.sort(key=lambda c: (c.start, -c.end))
-    return Candidates(doc, tuple(aliases), tuple(spans), tuple(people), tuple(latin_people))
+    return Candidates(segmentation, tuple(aliases), tuple(spans), tuple(people), tuple(latin_people))

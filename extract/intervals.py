@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from operator import attrgetter
 from typing import Generic, Protocol, TypeVar
@@ -34,3 +34,7 @@ class ByStart(Generic[T]):
         """Position in `items` of the first item starting exactly at `start`."""
         at = bisect_left(self._starts, start)
         return at if at < len(self._starts) and self._starts[at] == start else None
+
+    def index_at_or_before(self, offset: int) -> int:
+        """Position in `items` of the last item starting at or before `offset` (-1: none does)."""
+        return bisect_right(self._starts, offset) - 1

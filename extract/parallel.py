@@ -76,7 +76,7 @@ def _shared_with_workers(
     finished: dict[int, FileResult] = {}
     forking = _can_fork(options["engine"], analysis_threads)
     if forking:
-        # The first file loads Kiwi, spaCy and the lexicons here; workers forked after it share them
+        # The first file loads Kiwi (spaCy for English) and the lexicons here; workers forked after it share them
         # (copy-on-write) instead of spending a second or two and ~400 MB each loading their own.
         index, path = waiting.popleft()
         finished[index] = _extract_file(path, options)

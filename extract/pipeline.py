@@ -71,8 +71,8 @@ def extract_document(document: SourceDocument, engine: Engine, timings: dict[str
 
 @lru_cache(maxsize=1)  # once per process: freezing again would also pin each later file's garbage
 def freeze_warm_state() -> None:
-    """Hide what is alive after a process's first file from the cyclic garbage collector: Kiwi, the
-    spaCy vocabulary, lexicons and compiled rules live as long as the process, and every full
+    """Hide what is alive after a process's first file from the cyclic garbage collector: Kiwi (spaCy
+    for English), lexicons and compiled rules live as long as the process, and every full
     collection would walk them again (about a tenth of a many-file run's time)."""
     gc.freeze()
 

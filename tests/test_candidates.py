@@ -72,6 +72,10 @@ def test_spacy_doc_text_is_the_source_and_sentences_come_from_kiwi() -> None:
     doc_starts = {s.start_char for s in doc.sents}
     assert kiwi_starts <= doc_starts | {0}
     assert len(doc.spans["aliases"]) == len(candidates.aliases)
+    spans = doc.spans["candidates"]
+    assert [s.label_ for s in spans] == [c.label for c in candidates.spans]
+    # A span covers its candidate's whole tokens (a gloss can start inside one: `#define AI 엔지니어(…)`).
+    assert all(s.start_char <= c.start < c.end <= s.end_char for s, c in zip(spans, candidates.spans, strict=True))
 
 
 def test_each_doc_token_carries_its_kiwi_tags() -> None:

@@ -153,6 +153,19 @@ def test_the_installed_command_reports_its_version_and_errors_without_a_tracebac
     assert "Traceback" not in missing.stderr and missing.stderr.strip().startswith("error:")
 
 
+def test_a_korean_run_does_not_import_spacy_which_only_english_segmentation_needs(tmp_path: Path) -> None:
+    """Importing spaCy takes half a second of start-up; nothing reads the candidates' spaCy Doc."""
+    code = (
+        "import sys; from extract.cli import app\n"
+        "try:\n    app(sys.argv[1:], prog_name='extract')\nexcept SystemExit:\n    pass\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'thinc'}))"
+    )
+    arguments = ["run", str(SEED), "--out", str(tmp_path), "--jobs", "1"]
+    process = subprocess.run([sys.executable, "-c", code, *arguments], capture_output=True, text=True, check=True)
+    assert (tmp_path / "aiewf-2025-recap.ko.json").exists()
+    assert process.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_an_llm_document_whose_requests_keep_failing_is_named_and_the_others_written(tmp_path: Path) -> None:
     from fault_server import Answer, fault_server
 

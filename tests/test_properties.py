@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.candidates import tag_candidates
+from extract.candidates import _on_token_boundaries, tag_candidates
 from extract.engines.local import LocalEngine
 from extract.ground import ground, span_is_exact
 from extract.ingest import normalise
@@ -63,3 +63,17 @@ def test_no_stage_crashes_and_every_span_is_exact(text: str) -> None:
     records = [*grounded.talks, *grounded.launches, *grounded.credits]
     assert all(span_is_exact(s, text) for r in records for s in r.evidence)
     assert all(span_is_exact(m, text) for e in grounded.entities for m in e.mentions)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT, st.lists(st.tuples(st.integers(0, 400), st.integers(1, 30)), max_size=40))
+def test_a_span_is_on_token_boundaries_exactly_when_the_spacy_doc_has_it_as_a_span(
+    text: str, offsets: list[tuple[int, int]]
+) -> None:
+    segmentation = segment(text)
+    doc = tag_candidates(segmentation).doc
+    tokens = [(t.idx, t.idx + len(t)) for t in doc]
+    spans = [(start, end) for start, _ in tokens for _, end in tokens if start < end]  # every whole-token span
+    spans += [(start, start + length) for start, length in offsets if start + length <= len(text)]
+    expected = [doc.char_span(start, end) is not None for start, end in spans]
+    assert _on_token_boundaries(segmentation, spans) == expected

@@ -18,7 +18,7 @@ class LocalEngine:
     name = "local"
     model: str | None = None
     fingerprint: str | None = None  # the rules are versioned with the package
-    forkable = True  # pure rules over Kiwi, spaCy and lexicons loaded once per process
+    forkable = True  # pure rules over Kiwi (spaCy for English) and lexicons loaded once per process
 
     def extract(self, segmentation: Segmentation, candidates: Candidates) -> Records:
         english_talks, english_credits, english_launches = extract_english_prose(segmentation)
