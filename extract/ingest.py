@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,8 +43,9 @@ def discover(paths: list[Path]) -> list[Path]:
 
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-# Invisible characters that split words without showing (Kiwi tags U+200B as a proper noun).
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+# Invisible characters that split words without showing (Kiwi tags U+200B as a proper noun). A
+# pattern: str.translate looks every character of a Hangul text up in its table (20x slower).
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -83,7 +85,7 @@ def _looks_like_text(text: str) -> bool:
 
 def normalise(text: str) -> str:
     """NFC, line ends unified to \\n, zero-width characters removed; all offsets refer to this text."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_ZERO_WIDTH)
+    text = _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return unicodedata.normalize("NFC", text)
 
 
