@@ -11,8 +11,9 @@ measures in one run (2-core machine: under 5 minutes):
 - start-up: process start to first file done, against Kiwi's own model load and first analysis
   (every process imports from cached bytecode, as an installed copy does after its first run);
 - peak resident memory of `extract run` on 1 document and on 100 documents.
-Timings are the best of --rounds runs, taken in turn (Kiwi, pipeline, Kiwi, ...): this shared machine's
-speed drifts by up to 15% within minutes, and the fastest run is the one least disturbed.
+Kiwi and the pipeline are timed file by file in turn, so that this shared machine's drift (up to 15%
+within minutes) touches both alike; of --rounds rounds the fastest, least disturbed one counts, and of
+the other timings the best of --rounds runs.
 """
 
 from __future__ import annotations
@@ -72,26 +73,38 @@ def analysed_blocks(paths: list[Path]) -> list[list[str]]:
     return texts
 
 
-def kiwi_floor(texts: list[list[str]]) -> tuple[float, float]:
-    """(wall, CPU) seconds for Kiwi to analyse every block of the corpus, warm."""
-    started, cpu = time.perf_counter(), time.process_time()
-    for blocks in texts:
+def timed_round(paths: list[Path], texts: list[list[str]], engine: LocalEngine, kiwi_first: bool) -> dict[str, Any]:
+    """Kiwi's floor and the pipeline, file by file in turn so that the machine's drift touches both
+    alike: (wall, CPU) seconds of each over the corpus, and the pipeline's seconds per stage."""
+    clocks = {"floor": [0.0, 0.0], "total": [0.0, 0.0]}
+    stages: dict[str, float] = {}
+
+    def floor(path: Path, blocks: list[str]) -> None:
         for _ in analyse_blocks(blocks):
             pass
-    return time.perf_counter() - started, time.process_time() - cpu
 
+    def pipeline(path: Path, blocks: list[str]) -> None:
+        extract_document(read_document(path), engine, stages)
 
-def pipeline(paths: list[Path], engine: LocalEngine) -> tuple[float, float, dict[str, float]]:
-    """(wall, CPU, seconds per stage) of every stage over the corpus, warm."""
-    timings: dict[str, float] = {}
-    started, cpu = time.perf_counter(), time.process_time()
-    for path in paths:
-        extract_document(read_document(path), engine, timings)
-    return time.perf_counter() - started, time.process_time() - cpu, timings
+    steps = [("floor", floor), ("total", pipeline)]
+    for path, blocks in zip(paths, texts, strict=True):
+        for name, step in steps if kiwi_first else reversed(steps):
+            started, cpu = time.perf_counter(), time.process_time()
+            step(path, blocks)
+            clocks[name][0] += time.perf_counter() - started
+            clocks[name][1] += time.process_time() - cpu
+    return {
+        "floor": clocks["floor"][0],
+        "floor_cpu": clocks["floor"][1],
+        "total": clocks["total"][0],
+        "total_cpu": clocks["total"][1],
+        "stages": stages,
+    }
 
 
 def against_kiwi(paths: list[Path], threads: int | None, rounds: int) -> dict[str, Any]:
-    """Kiwi's floor and the pipeline, in turn, best of `rounds`; Kiwi on `threads` (None: every core)."""
+    """Kiwi's floor and the pipeline over the corpus, warm, Kiwi on `threads` (None: every core); of
+    `rounds` rounds (which of the two goes first alternates) the least disturbed one counts."""
     set_analysis_threads(threads)
     started = time.perf_counter()
     kiwi().tokenize("준비")
@@ -101,14 +114,8 @@ def against_kiwi(paths: list[Path], threads: int | None, rounds: int) -> dict[st
         extract_document(document, engine)  # warm: spaCy, lexicons, the English tokenizer
     freeze_warm_state()  # as `extract run` does after a process's first file
     texts = analysed_blocks(paths)
-    floors, runs = [], []
-    for _ in range(rounds):
-        floors.append(kiwi_floor(texts))
-        runs.append(pipeline(paths, engine))
-    floor, floor_cpu = min(floors)
-    total, total_cpu, stages = min(runs, key=lambda run: run[0])
-    timings = {"load": load, "floor": floor, "floor_cpu": floor_cpu, "total": total, "total_cpu": total_cpu}
-    return {**timings, "stages": stages}
+    timed = [timed_round(paths, texts, engine, kiwi_first=i % 2 == 0) for i in range(rounds)]
+    return {"load": load, **min(timed, key=lambda round_: round_["floor"] + round_["total"])}
 
 
 def command(arguments: list[str]) -> tuple[float, int]:
