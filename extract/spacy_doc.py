@@ -60,6 +60,6 @@ def _tagged_doc(candidates: Candidates) -> Doc:
     values = numpy.empty((len(words), 2), dtype=numpy.uint64)
     values[:, 0] = [vocab.strings.add(tag) for _, _, tag, _ in pieces]
     values[:, 1] = numpy.array([1 if start else -1 for *_, start in pieces], dtype=numpy.int64).view(numpy.uint64)
-    if len(words):
+    if words:
         values[0, 1] = 1
     return doc.from_array([TAG, SENT_START], values)  # type: ignore[arg-type]  # uint64, as spaCy wants; its stub says Ints2d
