@@ -114,7 +114,7 @@ def _words(text: str, start: int, end: int, morphs: ByStart[Morph]) -> list[_Wor
         # A noun with the copula (`님이었다`, `교수였다`) keeps the noun: the copula's endings trail.
         trailing = _TRAILING_TAGS + (_COPULA_ENDINGS if any(m.tag == "VCP" for m in inside) else ())
         for morph in reversed(inside):
-            if not morph.tag.startswith(trailing) or morph.start <= word_start:
+            if not (morph.tag.startswith(trailing) or _misread_particle(morph, inside)) or morph.start <= word_start:
                 break
             core_end = morph.start
         core = text[word_start:core_end]
@@ -125,8 +125,14 @@ def _words(text: str, start: int, end: int, morphs: ByStart[Morph]) -> list[_Wor
     return words
 
 
+def _misread_particle(morph: Morph, word: list[Morph]) -> bool:
+    """Kiwi reads `님이 행사를` as 님 + 이/MM (`this`) + 행사: a determiner glued to a word's end is
+    the subject particle."""
+    return morph is word[-1] and morph.tag == "MM" and morph.form == "이"
+
+
 _HONORIFICS = ("님", "씨")
-_DIGITS = "0123456789"
+_ORDINAL = re.compile(r"제?\d+")  # before a title, at a word's start: `2차관`, `제1차관`
 
 
 def _title_at(words: list[_Word], index: int) -> int:
@@ -149,7 +155,8 @@ def _titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 def _one_title_at(words: list[_Word], index: int) -> int:
-    first = words[index].text.lstrip(_DIGITS)  # `2차관`
+    ordinal = _ORDINAL.match(words[index].text)
+    first = words[index].text[ordinal.end() :] if ordinal else words[index].text
     for title in _titles_by_first_word().get(first, ()):
         span = words[index : index + len(title)]
         texts = [first, *(w.text for w in span[1:])]
@@ -241,6 +248,10 @@ def _person_before(
         title, honorific_only, after = " ".join(w.text for w in after), False, []
     elif honorific_only and before and before[-1].text.casefold() in lexicon.roles_by_wording():
         title, honorific_only, before = before[-1].text, False, before[:-1]
+    if before and before[-1].particle == "의" and before[-1].text in _SETTINGS:
+        before = []  # `오늘의 진행자 오유나님`: a day or the event owns the role, not an organisation
+    while len(before) > 1 and before[0].text in _COUNTRIES:
+        before = before[1:]  # `영국 옥스퍼드대학교`: where the organisation is, not its name
     affiliation = " ".join(text[w.start : w.end] for w in before + after) or None
     name = alias.latin if alias else text[name_start:name_end]
     return TitledPerson(
@@ -253,6 +264,17 @@ def _person_before(
         affiliation=affiliation,
         alias=alias,
     )
+
+
+# Owners (`X의`) that are a time or the event itself, never the person's organisation.
+_SETTINGS = frozenset(
+    "오늘 어제 내일 이날 당일 첫날 올해 작년 내년 오전 오후 저녁 "
+    "행사 세션 트랙 대회 포럼 세미나 컨퍼런스 콘퍼런스 현장 무대".split()
+)
+_COUNTRIES = frozenset(
+    "미국 영국 중국 일본 독일 프랑스 캐나다 호주 인도 이스라엘 싱가포르 "
+    "스위스 네덜란드 스웨덴 핀란드 이탈리아 스페인 대만 홍콩 베트남 한국".split()
+)
 
 
 def _organization_run(words: list[_Word], proper: set[int]) -> list[_Word]:

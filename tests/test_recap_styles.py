@@ -106,6 +106,42 @@ def test_news_speeches_named_before_the_person_who_gave_them() -> None:
     assert credits == {("개회사", "한승우"), ("축사", "이도현")}
 
 
+def test_news_an_ordinal_title_keeps_its_person_giving_a_speech() -> None:
+    text = "개막식에서는 문태호 행정안전부 제2차관이 개회사를 했으며, 대한의학회 장은비 회장이 축사를 전했다.\n"
+    credits = {(c.role_text, c.person.name, c.person.title) for c in extract_records(text).credits if c.person}
+    assert credits == {("개회사", "문태호", "제2차관"), ("축사", "장은비", "회장")}
+
+
+def test_news_a_talk_as_the_sentences_topic_or_about_a_quoted_subject() -> None:
+    text = (
+        "특별강연은 독일 뮌헨공과대학교 한스 뮐러(Hans Mueller) 교수가 '로봇 학습의 현재'를 주제로 진행했다. "
+        "이어 SK텔레콤 노재희 부사장이 '통신사의 AI 전환'에 대해 기조강연을 했다. "
+        "기조강연은 행사장 곳곳에서 화제가 됐고, 송유리 교수는 '양자 컴퓨팅 입문'을 주제로 한 책을 소개했다.\n"
+    )
+    assert _talks(text) == [
+        ("로봇 학습의 현재", [("Hans Mueller", "교수", "뮌헨공과대학교")], "special_talk"),
+        ("통신사의 AI 전환", [("노재희", "부사장", "SK텔레콤")], "keynote"),
+    ]
+
+
+def test_a_person_named_after_a_hosting_role_hosts_the_panel_rather_than_speaks() -> None:
+    text = (
+        "이어 '데이터 윤리'를 주제로 한 패널토론이 열렸다. 토론에는 연세대 하지우 교수, 법무법인 태평 "
+        "민서진 변호사가 참여했으며 좌장은 고려대 남궁현 교수가 맡았다.\n"
+    )
+    assert _talks(text) == [
+        ("데이터 윤리", [("하지우", "교수", "연세대"), ("민서진", "변호사", "법무법인 태평")], "panel")
+    ]
+    credits = {(c.role, c.person.name) for c in extract_records(text).credits if c.person}
+    assert credits == {("track_host", "남궁현")}
+
+
+def test_a_day_or_the_event_owning_a_role_is_no_affiliation() -> None:
+    text = "이날의 사회자 윤채원 님이 행사를 열었다. 행사의 진행자 배도현님이 마무리했다.\n"
+    people = {(c.person.name, c.person.title, c.person.affiliation) for c in extract_records(text).credits if c.person}
+    assert people == {("윤채원", "사회자", None), ("배도현", "진행자", None)}
+
+
 def test_news_launches_by_a_gazetteer_organisation_with_a_quoted_product() -> None:
     text = "삼성전자는 차세대 AI 칩 '엑시노스 X'를 공개했다. 네이버는 자체 개발한 하이퍼클로바X를 선보였다.\n"
     launches = [(launch.name, launch.organization) for launch in extract_records(text).launches]

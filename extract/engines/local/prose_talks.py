@@ -18,7 +18,10 @@ from extract.models import Person, Span, Talk
 from extract.people import TitledPerson
 from extract.segment import Segmentation, Sentence
 
-_QUOTED_TOPIC = re.compile(r"[‘'\"“]([^’'\"”\n]{2,120})[’'\"”]\s*(?:을|를|이라는|라는)\s*(?:주제|제목)")
+# `'…'을 주제로`, `'…'라는 제목의`, `'…'에 대해 강연했다`.
+_QUOTED_TOPIC = re.compile(
+    r"[‘'\"“]([^’'\"”\n]{2,120})[’'\"”]\s*(?:(?:을|를|이라는|라는)\s*(?:주제|제목)|에\s*(?:대해|대한|관해|관한)\s)"
+)
 _TOPIC = re.compile(r"(?:을|를)\s+(?:주제|제목)로")
 # Taking part as a speaker: `연사로 참여한다`, `강연과 토론에 참가하고`, `기조연설에 나선다`.
 # (`발표` alone is not a cue: it also means "announce".)
@@ -50,6 +53,11 @@ _SPEAKER_IS = re.compile(
 _AT_TALK = re.compile(
     r"(?<!의 )(?:\S+\s)?(?P<kind>기조\s?강연|기조\s?연설|키노트|특별\s?강연|강연|세션|워크숍|워크샵)에서\s"
 )
+# A talk noun as what the sentence is about (`기조강연은`, `특별강연에서는`), and a verb of giving it
+# right after the topic (`'…'을 주제로 진행했다`, `… 이야기했다`, `… 강연했다`).
+_TALK_AS_TOPIC = re.compile(rf"(?<![가-힣])(?:{_KINDS})(?:은|는|에서는|에서)\s")
+_GIVEN = re.compile(r"[^,.]{0,12}(?:진행|이야기|강연|발표|소개|설명|연설)")
+_HOSTING_ROLE = re.compile(r"(?<![가-힣])(?:좌장|사회자|사회|진행자|모더레이터|MC)(?:은|는|으로는|(?:을|를)\s맡은)\s$")
 # A topic introduces a talk only when a talk noun, not another medium, is what it is the topic of.
 _TALK_NOUN = re.compile(r"강연|연설|발표|특강|세션|토론|대담|키노트|워크숍|기조|talk|keynote|session", re.I)
 _OTHER_MEDIUM = re.compile(
@@ -135,7 +143,7 @@ def titled_person(person: TitledPerson) -> Person:
 
 
 def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: Announced | None) -> list[Talk]:
-    speakers = _speakers(text, candidates, sentence)
+    speakers = [s for s in _speakers(text, candidates, sentence) if not _hosts(text, sentence.start, s[0])]
     if not speakers:
         return []
     sentence_text = text[sentence.start : sentence.end]
@@ -148,6 +156,11 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
         talk_noun, medium = _TALK_NOUN.search(after_topic), _OTHER_MEDIUM.search(after_topic)
         if talk_noun and (medium is None or talk_noun.start() < medium.start()):
             return [Talk(id="", title=title, speakers=people, kind=lexicon.talk_kind(after_topic), evidence=evidence)]
+        # `기조강연은 X 교수가 '…'을 주제로 진행했다`: the talk is the sentence's topic, before its speaker.
+        talk_topic = _TALK_AS_TOPIC.search(text, sentence.start, speakers[0][0])
+        if talk_topic and medium is None and _GIVEN.match(after_topic):
+            kind = lexicon.talk_kind(talk_topic.group())
+            return [Talk(id="", title=title, speakers=people, kind=kind, evidence=evidence)]
         return []
     # A talk of one speaker leads with that speaker's mention, then the sentence that states it.
     talks = []
@@ -189,6 +202,12 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
         return [Talk(id="", title=topic, speakers=people, kind=kind, evidence=evidence)]
     kind = lexicon.only_talk_kind(taking_part.group())
     return [Talk(id="", speakers=[p], kind=kind, evidence=[span(text, s, e), *evidence]) for s, e, p in subjects]
+
+
+def _hosts(text: str, floor: int, start: int) -> bool:
+    """`좌장은 서울대 이상훈 교수가 맡았다`, `사회를 맡은 …`: named right after a hosting role, a
+    person hosts the talk (a credit) rather than speaks at it."""
+    return _HOSTING_ROLE.search(text, max(floor, start - 12), start) is not None
 
 
 def _is_subject(text: str, end: int) -> bool:
