@@ -114,7 +114,7 @@ def _words(text: str, start: int, end: int, morphs: ByStart[Morph]) -> list[_Wor
         # A noun with the copula (`님이었다`, `교수였다`) keeps the noun: the copula's endings trail.
         trailing = _TRAILING_TAGS + (_COPULA_ENDINGS if any(m.tag == "VCP" for m in inside) else ())
         for morph in reversed(inside):
-            if not (morph.tag.startswith(trailing) or _misread_particle(morph, inside)) or morph.start <= word_start:
+            if not (morph.tag.startswith(trailing) or _also_trailing(morph, inside)) or morph.start <= word_start:
                 break
             core_end = morph.start
         core = text[word_start:core_end]
@@ -125,10 +125,13 @@ def _words(text: str, start: int, end: int, morphs: ByStart[Morph]) -> list[_Wor
     return words
 
 
-def _misread_particle(morph: Morph, word: list[Morph]) -> bool:
-    """Kiwi reads `님이 행사를` as 님 + 이/MM (`this`) + 행사: a determiner glued to a word's end is
-    the subject particle."""
-    return morph is word[-1] and morph.tag == "MM" and morph.form == "이"
+def _also_trailing(morph: Morph, word: list[Morph]) -> bool:
+    """A word's last morpheme trails it although its tag says otherwise: Kiwi reads `님이 행사를` as
+    님 + 이/MM (`this`) + 행사, and a bracket closes after an honorific (`(좌장: 정하늘 님)`)."""
+    if morph is not word[-1]:
+        return False
+    misread = morph.tag == "MM" and morph.form == "이"
+    return misread or (morph.tag == "SSC" and len(word) > 1 and word[-2].form in _HONORIFICS)
 
 
 _HONORIFICS = ("님", "씨")

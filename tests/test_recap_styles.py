@@ -142,6 +142,26 @@ def test_a_day_or_the_event_owning_a_role_is_no_affiliation() -> None:
     assert people == {("윤채원", "사회자", None), ("배도현", "진행자", None)}
 
 
+def test_launches_by_an_organisation_written_in_latin_letters_and_organisers_by_their_ending() -> None:
+    text = (
+        "Figma는 이날 새 디자인 도구 '코드 커넥트(Code Connect)'를 공개했다. "
+        "Ravi Menon CTO는 새 기능 '보이스 모드(Voice Mode)'를 선보였다.\n"
+        "행사는 서울 러스트 모임과 DevRel Korea가 주최했다.\n"
+    )
+    records = extract_records(text)
+    assert [(x.name, x.organization) for x in records.launches] == [("Code Connect", "Figma"), ("Voice Mode", None)]
+    assert {(c.organization, c.role) for c in records.credits} == {
+        ("서울 러스트 모임", "organizer"),
+        ("DevRel Korea", "organizer"),
+    }
+
+
+def test_an_honorific_before_a_word_kiwi_reads_as_a_determiner_keeps_its_person() -> None:
+    text = "진행자 홍서율 님이 행사를 열었다.\n"
+    credits = {(c.role, c.person.name) for c in extract_records(text).credits if c.person}
+    assert credits == {("emcee", "홍서율")}
+
+
 def test_news_launches_by_a_gazetteer_organisation_with_a_quoted_product() -> None:
     text = "삼성전자는 차세대 AI 칩 '엑시노스 X'를 공개했다. 네이버는 자체 개발한 하이퍼클로바X를 선보였다.\n"
     launches = [(launch.name, launch.organization) for launch in extract_records(text).launches]
@@ -196,6 +216,16 @@ def test_blog_session_list_items_with_marked_titles_slashes_and_brackets() -> No
         ("모델 경량화 실전", [("송하늘", None, "업스테이지")], "talk"),
         ("오픈소스의 내일", [("Lucas van der Werf", None, None)], "keynote"),
     ]
+
+
+def test_blog_session_lines_with_a_quoted_title_after_the_speaker_or_a_host_in_brackets() -> None:
+    text = (
+        "- 09:30 기조연설 — 남기현 (우아한형제들) “주문 시스템 다시 짜기”\n"
+        "- 14:00 패널 토론: 사내 개발 문화 (좌장: 변서아 님)\n"
+    )
+    assert _talks(text) == [("주문 시스템 다시 짜기", [("남기현", None, "우아한형제들")], "keynote")]
+    credits = {(c.role, c.role_text, c.person.name) for c in extract_records(text).credits if c.person}
+    assert credits == {("track_host", "좌장", "변서아")}
 
 
 def test_blog_headings_with_a_speaker_note_or_a_speaker_line_under_them() -> None:

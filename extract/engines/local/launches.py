@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from extract import dates, lexicon
 from extract.candidates import Candidates
@@ -34,6 +35,8 @@ _COORDINATION = re.compile(r"['’\"”*]*(?:과|와|,|및)\s+['‘\"“*]*")
 _GENERIC_HEADS = ("버전", "기능", "서비스", "제품", "version")
 _NP_BREAK = re.compile(r"(?:[은는이가을를에]|에서|에서는|으로|에게|하며|하고|었|였|된|한|던|운|인|함께)\s")
 _SUBJECT_PARTICLES = {"은", "는", "이", "가"}
+# A subject written in Latin letters right before its particle: `JetBrains는`, `Mistral AI가`.
+_LATIN_SUBJECT = re.compile(r"(?<![\w.])[A-Z][\w.&\-]*(?: [A-Z][\w.&\-]*){0,2}$")
 # A quoted name inside a product phrase (its closing quote may be cut off with the phrase).
 _QUOTED = re.compile(r"[‘'\"“](?P<name>[^’'\"”\n]{1,60})(?:[’'\"”]|$)")
 _AFTER_LEAD = re.compile(r"\*\*\s*[:：]\s*")
@@ -314,7 +317,19 @@ def _maker(
     for organization in candidates.within(subject[0], subject[1] + 2, "ORG"):
         if particle_after(text, organization.end)[1] in _SUBJECT_PARTICLES:
             return organization.text
-    return None
+    if any(subject[0] <= m.alias.start < subject[1] for m in found):
+        return None  # a person's subject phrase: `사티아 나델라(Satya Nadella) CEO는`
+    latin = _LATIN_SUBJECT.search(text, subject[0], subject[1])
+    return latin.group() if latin and _organization_shaped(latin.group()) else None
+
+
+def _organization_shaped(latin: str) -> bool:
+    """A Latin subject that names no person: one word that is no given name (`JetBrains`), or words
+    of which no two in a row are name-shaped (`Mistral AI`, not `Ravi Menon CTO`)."""
+    words = latin.split()
+    if len(words) == 1:
+        return latin.casefold() not in lexicon.given_names()
+    return not any(lexicon.could_be_person_name(f"{a} {b}") for a, b in pairwise(words))
 
 
 def _quoted_name(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -4,7 +4,8 @@
 - dignitaries: `조경식 … 2차관, 오병권 … 권한대행 … 등 주요 인사가 참석해` (a role after a list with 등);
 - speeches: `조경식 2차관이 축사를 했다`, `오세훈 시장의 환영사로` (a titled person and a speech role);
 - roles taken, as blog recaps write them: `사회는 정다은 님이 맡아 주셨다`, `좌장을 맡은 김 교수`,
-  `정다은 님의 사회로` (a role noun with a verb of taking it, and the person nearest to it).
+  `정다은 님의 사회로` (a role noun with a verb of taking it, and the person nearest to it), or as a
+  label before a name (`(좌장: 정하늘 님)`).
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ from extract.segment import Segmentation, Sentence
 _ORGANIZER = re.compile(r"(?:이|가|에서)?\s*(주최|주관|후원|공동\s?주최)(?:하[는고며였]|한|했|하여|해|로|으로|:)")
 # `와`/`과` join list items only when glued to the item before and followed by a space.
 _LIST_SEPARATOR = re.compile(r"(?<=[가-힣A-Za-z0-9)])(?:와|과)\s+|\s*[,、]\s*|\s+및\s+")
+_LATIN_NAME = re.compile(r"[A-Z][\w.&\-]*(?: [A-Z0-9][\w.&\-]*){0,3}$")  # `PyTorch Korea`
 _SPEECHES = re.compile(r"환영사|축사|개회사|폐회사|기념사|격려사|인사말")
 _GATHERED = re.compile(r"\s*등\s*(주요\s*인사|내빈|귀빈)")
 # A role noun as a topic or object (`사회는`, `진행을`) or as `의 사회로`; a bare `사회`/`진행` is too
 # common a word to be a role without that grammar and a verb of taking it.
 _ROLE_NOUN = re.compile(
-    r"(?<![가-힣])(?P<role>사회자|사회|진행자|진행|좌장|모더레이터|모더레이션|MC|인터뷰|대담)(?P<particle>은|는|을|를|로|으로)(?![가-힣])"
+    r"(?<![가-힣])(?P<role>사회자|사회|진행자|진행|좌장|모더레이터|모더레이션|MC|인터뷰|대담)"
+    r"(?P<particle>은|는|을|를|로|으로|\s*[:：])(?![가-힣])"
 )
 _TAKES = re.compile(r"맡|봤|보았|보셨|보신|본\s|보고|담당|진행[했하한]")
 # Another object or clause between the role noun and the verb: the verb is not about the role.
@@ -59,7 +62,12 @@ def _roles_taken(text: str, candidates: Candidates, sentence: Sentence) -> list[
     for noun in _ROLE_NOUN.finditer(text, sentence.start, sentence.end):
         before = [p for p in people if p.end <= noun.start()]
         by_possessive = noun.group("particle") in {"로", "으로"} and before
-        if by_possessive and particle_after(text, before[-1].end)[1] == "의":
+        labelled = [p for p in people if noun.end() <= p.start <= noun.end() + 2]
+        if noun.group("particle").strip() in {":", "："}:
+            if not labelled:
+                continue
+            person = labelled[0]  # `(좌장: 정하늘 님)`, `사회: 한가람 님`
+        elif by_possessive and particle_after(text, before[-1].end)[1] == "의":
             person = before[-1]  # `정다은 님의 사회로`
         elif noun.group("particle") in {"로", "으로"} or not _takes_it(text, noun.end(), sentence.end):
             continue
@@ -80,7 +88,7 @@ def _organizers(text: str, sentence: Sentence) -> list[Credit]:
         role = "organizer" if "주" in role_word else "other"
         for start, end in names:
             name = text[start:end]
-            if lexicon.organization_name(name) or name.endswith(lexicon.INSTITUTION_ENDINGS):
+            if lexicon.organization_name(name) or name.endswith(lexicon.INSTITUTION_ENDINGS) or _LATIN_NAME.match(name):
                 credits.append(
                     Credit(
                         id="",

@@ -165,6 +165,8 @@ _MARKED_TITLE = re.compile(
 _SESSION_SEPARATORS = re.compile(r"\s+[-–—|/]\s+")
 _BRACKET_ONLY = re.compile(r"(?!)")  # headings name speakers beside a title only in brackets
 _BRACKET_LABEL = re.compile(r"\s*(?:발표자|발표|연사|강연자|speakers?|by)\s*[:：]?\s*", re.I)
+_HOST_LABEL = re.compile(r"\s*(?:좌장|사회|진행|모더레이터|moderator|host|MC)\s*[:：]", re.I)
+_QUOTED_END = re.compile(r"\s*[\"“'‘『](?P<title>[^\"”'’』\n]{2,120})[\"”'’』]\s*$")
 
 
 def _parse_listed_session(block: Block, text: str, candidates: Candidates) -> Parsed | None:
@@ -219,8 +221,15 @@ def _parse_session(
     if label:
         start = label.end()
     content = text[start:end]
+    quoted = _QUOTED_END.search(content)  # `김도윤 (토스) "Title"`
+    if quoted:
+        people = people_in(text, candidates, start, start + quoted.start())
+        title = clean(quoted.group("title"))
+        if people and title_like(title):
+            return title, people, kind, None
     bracket = _PARENTHESISED_END.search(content)
-    if bracket and not candidates.alias_ending_at(start + bracket.end()):  # not a name's Latin gloss
+    hosted = bracket and _HOST_LABEL.match(text, start + bracket.start(1))  # `(좌장: 이름)`: no speakers
+    if bracket and not hosted and not candidates.alias_ending_at(start + bracket.end()):  # not a Latin gloss
         inside = _BRACKET_LABEL.match(text, start + bracket.start(1))
         people_start = inside.end() if inside else start + bracket.start(1)
         people = people_in(text, candidates, people_start, start + bracket.end(1))
