@@ -345,6 +345,27 @@ def test_english_prose_talks_credits_and_launches() -> None:
     assert [(launch.name, launch.organization) for launch in records.launches] == [("Codestral Mamba", "Mistral")]
 
 
+def test_english_prose_speakers_with_a_job_at_an_organisation_or_in_brackets_and_track_hosts() -> None:
+    text = (
+        "The closing keynote came from Helen Park, Director of Research at Cohere, who argued for smaller models. "
+        'Later, Marco Rossi (Mistral) walked through "Tokenizers Explained". '
+        "Thanks to the track hosts Nina Berg and Paul Adler.\n"
+    )
+    assert _talks(text) == [
+        (None, [("Helen Park", "Director of Research", "Cohere")], "keynote"),
+        ("Tokenizers Explained", [("Marco Rossi", None, "Mistral")], "talk"),
+    ]
+    credits = {(c.role, c.person.name) for c in extract_records(text).credits if c.person}
+    assert credits == {("track_host", "Nina Berg"), ("track_host", "Paul Adler")}
+
+
+def test_english_panel_items_with_their_panelists_and_a_moderator() -> None:
+    text = "- Panel: *Who owns the data platform?* with Ines Moreau (Spotify) and Raj Patel (Stripe), moderated by Joe Kim\n"
+    assert _talks(text) == [
+        ("Who owns the data platform?", [("Ines Moreau", None, "Spotify"), ("Raj Patel", None, "Stripe")], "panel")
+    ]
+
+
 def test_english_lines_led_by_a_bold_title_with_a_kind_label() -> None:
     text = "**Keynote: Rethinking Data Frames** — Ines Moreau, Hugging Face\n**Panel: Open Models** — Raj Patel, CTO\n"
     assert _talks(text) == [

@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 
 from extract import lexicon
-from extract.engines.local.phrases import EN_NAME, clean, span
+from extract.engines.local.phrases import EN_NAME, JOB_WORDS, clean, span
 from extract.models import Credit, Launch, Person, Role, Talk
 from extract.segment import Segmentation, Sentence
 
 _ORG = r"[A-Z][\w.&'’\-]*(?:\s+(?:[A-Z][\w.&'’\-]*|of|for|&))*"
-_PERSON = re.compile(rf"(?P<name>{EN_NAME})(?:,?\s+(?:of|from|at)\s+(?P<org>{_ORG}))?")
+_JOB_TITLE = r"[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|and|&))*"
+# `Tom Baker of Spotify`, `Jonas Weber (Zalando)`, `Priya Raman, VP of Engineering at Databricks`
+_PERSON = re.compile(
+    rf"(?P<name>{EN_NAME})(?:,?\s+(?:of|from|at)\s+(?P<org>{_ORG})|\s*\((?P<paren>{_ORG})\)"
+    rf"|,\s+(?P<title>{_JOB_TITLE})\s+(?:at|of)\s+(?P<employer>{_ORG}))?"
+)
 _QUOTED = re.compile(r"[\"“‘](?P<title>[^\"”’\n]{3,150})[\"”’]")
 _TALK_NOUNS = r"keynote|talk|session|workshop|panel|presentation|fireside chat|lightning talk"
 _TALK_NOUN = re.compile(rf"\b(?:{_TALK_NOUNS})s?\b", re.I)
@@ -30,9 +35,10 @@ _TITLE_BY = re.compile(r"[\"“‘](?P<title>[^\"”’\n]{3,150})[\"”’],?\s
 # `Lisa Ray's keynote`, `Tom Brown’s closing talk`
 _POSSESSIVE_TALK = re.compile(rf"(?P<name>{EN_NAME})['’]s\s+(?:\w+\s+)?(?i:(?P<noun>{_TALK_NOUNS}))\b")
 _PEOPLE = rf"{EN_NAME}(?:(?:,\s*|,?\s+and\s+){EN_NAME})*"
-# `our MC, Priya Nair`, `the moderator was David Kim`, `host Emily Chen`
+# `our MC, Priya Nair`, `the moderator was David Kim`, `host Emily Chen`, `the track hosts A and B`
 _ROLE_NAMED = re.compile(
-    rf"\b(?P<role>MC|[Ee]mcee|[Hh]ost|[Mm]oderator|[Ii]nterviewer)s?(?:,\s*|\s+was\s+|\s+)(?P<people>{_PEOPLE})"
+    r"\b(?P<role>MC|[Ee]mcee|(?:[Tt]rack\s|[Ss]ession\s)?[Hh]ost|[Mm]oderator|[Ii]nterviewer|[Ss]ession\s[Cc]hair)s?"
+    rf"(?:,\s*|\s+was\s+|\s+were\s+|\s+)(?P<people>{_PEOPLE})"
 )
 _ROLE_BY = re.compile(
     r"\b(?P<role>hosted|emceed|moderated|chaired|organi[sz]ed|interviewed)\s+by\s+"
@@ -40,6 +46,9 @@ _ROLE_BY = re.compile(
 )
 _ROLES: dict[str, Role] = {
     "mc": "emcee",
+    "track host": "track_host",
+    "session host": "track_host",
+    "session chair": "track_host",
     "emcee": "emcee",
     "host": "emcee",
     "moderator": "track_host",
@@ -80,13 +89,16 @@ def extract_english_prose(segmentation: Segmentation) -> tuple[list[Talk], list[
 def _people(text: str, start: int, end: int) -> list[tuple[int, int, Person]]:
     found = []
     for match in _PERSON.finditer(text, start, end):
-        name, organization = match.group("name"), match.group("org")
+        name, title = match.group("name"), match.group("title")
+        if title is not None and not JOB_WORDS.search(title):
+            title = None  # `Jane Doe, Head of Data at Acme` names a job; `Jane Doe, Berlin at night` does not
+        organization = match.group("org") or match.group("paren") or (match.group("employer") if title else None)
         if not organization:
             name = lexicon.without_full_stop(name)
         until = match.start() + len(name) if not organization else match.end()
         if lexicon.is_person_name(name):
             affiliation = clean(organization).rstrip(".") if organization else None
-            person = Person(name=name, name_en=name, affiliation=affiliation)
+            person = Person(name=name, name_en=name, title=title, affiliation=affiliation)
             found.append((match.start(), until, person))
     return found
 
@@ -128,7 +140,7 @@ def _credits_in(text: str, sentence: Sentence) -> list[Credit]:
     matches = [*_ROLE_BY.finditer(text, sentence.start, sentence.end)]
     matches += _ROLE_NAMED.finditer(text, sentence.start, sentence.end)
     for match in matches:
-        role = _ROLES[match.group("role").lower()]
+        role = _ROLES[" ".join(match.group("role").lower().split())]
         cue = span(text, match.start("role"), match.start("people"))  # `hosted by`, `MC,`, `moderator was`
         role_text = cue.text.rstrip(", ")
         cue_span = span(text, cue.start, cue.start + len(role_text))

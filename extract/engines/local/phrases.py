@@ -181,7 +181,7 @@ _EN_PERSON = re.compile(
     r"|,\s*(?P<title2>[^,()]+?),\s*(?P<org2>[^,()]+?)"
     r"|,\s*(?P<one>[^,()]+?))?\s*$"  # `Wes McKinney, Posit` or `Jane Doe, CEO`
 )
-_JOB_WORDS = re.compile(
+JOB_WORDS = re.compile(
     r"\b(?:CEO|CTO|CFO|COO|CPO|VP|SVP|EVP|Founder|Co-?founder|Head|Director|Manager|Engineer|Scientist|"
     r"Researcher|Professor|Lead|Principal|Chief|President|Partner|Developer|Advocate|Architect)\b",
     re.I,
@@ -198,7 +198,7 @@ def english_people(text: str, start: int, end: int) -> list[Person] | None:
             return None
         name = match.group("name")
         one = match.group("one")
-        title = match.group("title") or match.group("title2") or (one if one and _JOB_WORDS.search(one) else None)
+        title = match.group("title") or match.group("title2") or (one if one and JOB_WORDS.search(one) else None)
         organization = (
             match.group("org") or match.group("paren") or match.group("org2") or (one if one != title else None)
         )

@@ -100,6 +100,7 @@ def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidate
 
 
 _BY = re.compile(r"\s+by\s+")
+_PARTICIPLE_BEFORE = re.compile(r"[A-Za-z]ed$")
 _BY_NAME = re.compile(r"(?P<name>[^()]+?)(?:\s*\((?P<org>[^()]+)\))?")
 # `발표자: 김민수 (토스)`, `- 연사: 오세진 (카카오뱅크)`, `Speaker: Jane Doe (Acme)` on the line after a heading.
 _SPEAKER_LABEL = re.compile(r"(?:발표자|발표|연사|강연자|speakers?|presenters?)\s*[:：]\s*", re.I)
@@ -143,7 +144,8 @@ def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | Non
     if timed and timed.end() > block.content_start:
         return _parse_session(text, timed.end(), block.end, candidates)
     listed = block.kind != "paragraph" or _MARKED_TITLE.match(text, block.content_start)
-    if listed and len(block.sentences) <= 1:  # a list item or a line led by a marked title, not prose
+    # A list item (its title may end in `?`) or a line led by a marked title, not prose.
+    if listed and (block.kind == "bullet" or len(block.sentences) <= 1):
         session = _parse_listed_session(block, text, candidates)
         if session:
             return session
@@ -165,6 +167,8 @@ _MARKED_TITLE = re.compile(
 _SESSION_SEPARATORS = re.compile(r"\s+[-–—|/]\s+")
 _BRACKET_ONLY = re.compile(r"(?!)")  # headings name speakers beside a title only in brackets
 _BRACKET_LABEL = re.compile(r"\s*(?:발표자|발표|연사|강연자|speakers?|by)\s*[:：]?\s*", re.I)
+_WITH = re.compile(r"\s+with\s+")
+_HOSTED_CLAUSE = re.compile(r",?\s+(?:moderated|hosted|chaired|led)\s+by\s")
 _HOST_LABEL = re.compile(r"\s*(?:좌장|사회|진행|모더레이터|moderator|host|MC)\s*[:：]", re.I)
 _QUOTED_END = re.compile(r"\s*[\"“'‘『](?P<title>[^\"”'’』\n]{2,120})[\"”'’』]\s*$")
 
@@ -181,7 +185,8 @@ def _parse_listed_session(block: Block, text: str, candidates: Candidates) -> Pa
 def _titled_by_name(text: str, start: int, end: int) -> tuple[str, list[Person]] | None:
     """`Agents in Production by Hamel Husain`, `Title by Name (Org)`: the last `by` names the speaker;
     after `by` a name-shaped phrase is enough, given name known or not."""
-    found = list(_BY.finditer(text, start, end))
+    # `moderated by`, `hosted by`: a by after a participle names a host, not the speaker.
+    found = [by for by in _BY.finditer(text, start, end) if not _PARTICIPLE_BEFORE.search(text, start, by.start())]
     if not found:
         return None
     by = found[-1]
@@ -244,6 +249,13 @@ def _parse_session(
             if people and title_like(title):
                 return title, people, kind, None
         break
+    joined = _WITH.search(content)  # `Panel: *Title* with A (Org) and B (Org), moderated by C`
+    if joined and separators is _SESSION_SEPARATORS:
+        hosted = _HOSTED_CLAUSE.search(content, joined.end())
+        people = english_people(text, start + joined.end(), start + hosted.start() if hosted else end)
+        title = clean(content[: joined.start()])
+        if people and title_like(title):
+            return title, people, kind, None
     return None
 
 
