@@ -228,6 +228,25 @@ def test_blog_session_lines_with_a_quoted_title_after_the_speaker_or_a_host_in_b
     assert credits == {("track_host", "좌장", "변서아")}
 
 
+def test_newsletter_headings_of_a_kind_and_its_speaker_or_a_titled_speaker_and_a_title() -> None:
+    text = (
+        "**폐막 기조연설 — 페이페이 리(Fei-Fei Li), 월드랩스**\n"
+        "리 교수는 공간 지능을 이야기했습니다.\n\n"
+        "**리벨리온 박성현 대표 — “국산 AI 반도체의 길”**\n"
+        "박성현 대표는 새 칩의 성능을 공유했습니다.\n"
+    )
+    talks = _talks(text)
+    assert (None, [("Fei-Fei Li", None, "월드랩스")], "keynote") in talks
+    assert ("국산 AI 반도체의 길", [("박성현", "대표", "리벨리온")], None) in talks
+
+
+def test_talks_listed_under_a_track_heading_take_that_track() -> None:
+    text = "**트랙 C: 로보틱스**\n- 「휴머노이드의 손」 — 안태오 (레인보우로보틱스)\n"
+    _, candidates = analyse(text)
+    talks = ground(resolve(extract_records(text), text, candidates), text).talks
+    assert [(t.title, t.track) for t in talks] == [("휴머노이드의 손", "로보틱스")]
+
+
 def test_blog_headings_with_a_speaker_note_or_a_speaker_line_under_them() -> None:
     text = (
         "### 세션 3. 검색 랭킹 재설계 (발표: 윤서진, 무신사)\n"

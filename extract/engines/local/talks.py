@@ -1,6 +1,7 @@
 """Talks from the layout: a heading or a session line that names a title and its speakers.
 
-- headings: `**Name (Latin) — Title**` (either order), `세션 1. Title (발표: 이름, 소속)`, or a heading
+- headings: `**Name (Latin) — Title**` (either order, the name maybe titled or followed by `, Org`, the
+  title maybe only a kind such as `기조연설`), `세션 1. Title (발표: 이름, 소속)`, or a heading
   whose next lines say who speaks (`발표자: 김민수 (토스)`);
 - session lines (bullets, numbered items, bold leads, timetable rows): `10:00-10:40 | Title | Speaker`,
   `**Title** - 이름 (소속)`, `[Title] Speaker`, `Title / Speaker`, `Title (Speaker, Org)`, and the
@@ -22,6 +23,7 @@ from extract.engines.local.phrases import (
     person_of,
     span,
 )
+from extract.engines.local.prose_talks import titled_person
 from extract.models import Person, Span, Talk
 from extract.segment import Block, Segmentation
 
@@ -57,6 +59,8 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
         evidence += [s for s in (url_span, summary_span) if s is not None]
         kind = lexicon.talk_kind(_block_text(text, section)) if section else None
         track, track_span = _track(text, body)
+        if track is None and section is not None:
+            track, track_span = _track_heading(text, section)
         if track_span is not None:
             evidence.append(track_span)
         talks.append(
@@ -64,7 +68,7 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
                 id="",
                 title=title,
                 speakers=speakers,
-                kind=label or kind or lexicon.talk_kind(title),
+                kind=label or kind or (lexicon.talk_kind(title) if title else None),
                 summary=summary_span.text if summary_span else None,
                 url=url,
                 track=track,
@@ -83,8 +87,10 @@ def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidate
     for separator in _SEPARATOR.finditer(text[start:end]):
         sides = ((start, start + separator.start()), (start + separator.end(), end))
         for speakers_side, title_side in (sides, sides[::-1]):
-            speakers = _speakers(text, candidates, *speakers_side)
+            speakers = _speakers(text, candidates, *speakers_side) or _heading_people(text, candidates, *speakers_side)
             title = clean(text[title_side[0] : title_side[1]])
+            if speakers and _KIND_ONLY.fullmatch(title):  # `**개막 기조연설 — 앤드루 응(Andrew Ng), 딥러닝닷에이아이**`
+                return None, speakers, lexicon.talk_kind(title), None
             if speakers and title:
                 return title, speakers, kind, None
         break  # only the first separator divides speakers from title
@@ -130,11 +136,17 @@ _KIND_PREFIX = re.compile(
     r"(?:키노트|기조연설|기조강연|특별강연|세션\s*\d*|워크숍|패널|keynote|talk|session\s*\d*|workshop|panel)\s*[:：\-–—|]\s*",
     re.I,
 )
+# A talk kind standing for a title: `개막 기조연설`, `Opening keynote`.
+_KIND_ONLY = re.compile(
+    r"(?:(?:개막|폐막|오프닝|클로징|첫|마지막|특별)\s?)?(?:기조\s?연설|기조\s?강연|키노트|특별\s?강연|특강)"
+    r"|(?i:(?:opening|closing|morning|afternoon)\s)?(?i:keynote)"
+)
+_AFFILIATION_AFTER = re.compile(r"\s*(?:,\s*|\()(?P<org>[^,()\n]{2,40}?)\)?\s*")
 _PARENTHESISED_END = re.compile(r"\s*\(([^()]+(?:\([^()]*\)[^()]*)*)\)\s*$")
 
 
 # title, speakers, kind from a label, the line that names the speakers (when not the title's own)
-Parsed = tuple[str, list[Person], str | None, Span | None]
+Parsed = tuple[str | None, list[Person], str | None, Span | None]
 
 
 def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | None:
@@ -309,6 +321,27 @@ def _speakers(text: str, candidates: Candidates, start: int, end: int) -> list[P
     return [person_of(m.alias) for m in found]
 
 
+def _heading_people(text: str, candidates: Candidates, start: int, end: int) -> list[Person] | None:
+    """A heading side that is titled people (`업스테이지 김성훈 대표`) or one person with an
+    organisation after a comma or in brackets (`앤드루 응(Andrew Ng), 딥러닝닷에이아이`)."""
+    titled = candidates.people_within(start, end)
+    position = start
+    for person in titled:
+        if not _JOINERS.match(text[position : person.start]):
+            break
+        position = person.end
+    else:
+        if titled and _JOINERS.match(text[position:end]):
+            return [titled_person(p) for p in titled]
+    found = [m for m in mentions(text, candidates, start, end) if m.alias.end <= end]
+    if len(found) != 1 or not _JOINERS.match(text[start : found[0].alias.start]):
+        return None
+    organization = _AFFILIATION_AFTER.fullmatch(text, found[0].alias.end, end)
+    if organization is None or not (is_person(found[0], text) or _heading_name(found[0].latin)):
+        return None
+    return [person_of(found[0].alias).model_copy(update={"affiliation": clean(organization.group("org"))})]
+
+
 def _heading_name(latin: str) -> bool:
     """A heading side that holds only `이름(Name)` reads as a speaker even for an unknown given name."""
     return lexicon.is_name_shaped(latin) and len(latin.split()) >= 2
@@ -352,6 +385,24 @@ def _track(text: str, body: list[Block]) -> tuple[str | None, Span | None]:
             group = 1 if match.group(1) else 2
             return match.group(group).strip(), span(text, match.start(group), match.end(group))
     return None, None
+
+
+# A section named as a track: `트랙 B: 멀티모달`, `Track 2 — Agents`, `에이전트 트랙`.
+_TRACK_HEADING = re.compile(
+    r"(?i:트랙|track)\s*(?P<label>[A-Z0-9]{1,3})?\s*(?:[:：.\-–—]\s*(?P<name>\S.*?))?\s*$"
+    r"|(?P<before>\S.*?)\s*(?i:트랙|track)\s*$"
+)
+
+
+def _track_heading(text: str, heading: Block) -> tuple[str | None, Span | None]:
+    match = _TRACK_HEADING.match(clean(_block_text(text, heading)))
+    if match is None:
+        return None, None
+    name = match.group("name") or match.group("before") or match.group("label")
+    if not name:
+        return None, None
+    at = text.find(name, heading.content_start, heading.end)
+    return (name, span(text, at, at + len(name))) if at >= 0 else (None, None)
 
 
 def _first_url(text: str, body: list[Block]) -> tuple[str | None, Span | None]:
