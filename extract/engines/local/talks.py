@@ -14,6 +14,7 @@ import re
 
 from extract import lexicon
 from extract.candidates import Candidates
+from extract.engines.local import talk_context
 from extract.engines.local.phrases import (
     clean,
     english_people,
@@ -30,7 +31,6 @@ from extract.segment import Block, Segmentation
 _SEPARATOR = re.compile(r"\s+[—–-]{1,2}\s+|\s*[:：]\s+|\s+\|\s+")
 # What may stand between speakers on a speakers' side: conjunctions, commas, honorifics.
 _JOINERS = re.compile(r"^(?:\s|[,&/·*]|와|과|및|님|and|with)*$")
-_URL = re.compile(r"https?://[^\s)>\]]+")
 
 
 def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Talk]:
@@ -49,18 +49,18 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
     talk_headings = set(parsed_blocks)
     for index, (title, speakers, label, speaker_line) in parsed_blocks.items():
         block = blocks[index]
-        body = _body(blocks, block, talk_headings)
-        section = _section_heading(blocks, block, talk_headings)
+        body = talk_context.body(blocks, block, talk_headings)
+        section = talk_context.section_heading(blocks, block, talk_headings)
         evidence = [span(text, block.content_start, block.end)]
         if speaker_line is not None:
             evidence.append(speaker_line)
-        url, url_span = _first_url(text, body)
-        summary_span = _summary(text, body)
+        url, url_span = talk_context.first_url(text, body)
+        summary_span = talk_context.summary(text, body)
         evidence += [s for s in (url_span, summary_span) if s is not None]
-        kind = lexicon.talk_kind(_block_text(text, section)) if section else None
-        track, track_span = _track(text, body)
+        kind = lexicon.talk_kind(talk_context.block_text(text, section)) if section else None
+        track, track_span = talk_context.track(text, body)
         if track is None and section is not None:
-            track, track_span = _track_heading(text, section)
+            track, track_span = talk_context.track_heading(text, section)
         if track_span is not None:
             evidence.append(track_span)
         talks.append(
@@ -345,82 +345,3 @@ def _heading_people(text: str, candidates: Candidates, start: int, end: int) -> 
 def _heading_name(latin: str) -> bool:
     """A heading side that holds only `이름(Name)` reads as a speaker even for an unknown given name."""
     return lexicon.is_name_shaped(latin) and len(latin.split()) >= 2
-
-
-def _body(blocks: tuple[Block, ...], heading: Block, talk_lines: set[int]) -> list[Block]:
-    """The blocks under a talk's heading or line, up to the next heading."""
-    body = []
-    for block in blocks[heading.index + 1 :]:
-        if block.kind == "heading" or block.index in talk_lines:
-            break
-        body.append(block)
-    return body
-
-
-def _section_heading(blocks: tuple[Block, ...], block: Block, talk_headings: set[int]) -> Block | None:
-    """The nearest heading above a talk that is not itself a talk."""
-    for candidate in reversed(blocks[: block.index]):
-        if candidate.kind == "heading" and candidate.index not in talk_headings:
-            return candidate
-    return None
-
-
-def _block_text(text: str, block: Block) -> str:
-    return text[block.content_start : block.end]
-
-
-_TRACK = re.compile(
-    r"(?:^|:\s|\()([A-Z][^:()\n]{1,60}?)\s+[Tt]rack\b|([가-힣A-Za-z][^:()\n]{0,40}?)\s*트랙(?:에서|의)?\s"
-)
-
-
-def _track(text: str, body: list[Block]) -> tuple[str | None, Span | None]:
-    """A track named in a talk's first lines: `YouTube video: Keynotes & Multimodality track`."""
-    for block in body[:3]:
-        line = text[block.content_start : block.end]
-        if "트랙" not in line and "rack" not in line:
-            continue  # the pattern backtracks at every letter: ask it only when a track word is there
-        match = _TRACK.search(text, block.content_start, block.end)
-        if match:
-            group = 1 if match.group(1) else 2
-            return match.group(group).strip(), span(text, match.start(group), match.end(group))
-    return None, None
-
-
-# A section named as a track: `트랙 B: 멀티모달`, `Track 2 — Agents`, `에이전트 트랙`.
-_TRACK_HEADING = re.compile(
-    r"(?i:트랙|track)\s*(?P<label>[A-Z0-9]{1,3})?\s*(?:[:：.\-–—]\s*(?P<name>\S.*?))?\s*$"
-    r"|(?P<before>\S.*?)\s*(?i:트랙|track)\s*$"
-)
-
-
-def _track_heading(text: str, heading: Block) -> tuple[str | None, Span | None]:
-    match = _TRACK_HEADING.match(clean(_block_text(text, heading)))
-    if match is None:
-        return None, None
-    name = match.group("name") or match.group("before") or match.group("label")
-    if not name:
-        return None, None
-    at = text.find(name, heading.content_start, heading.end)
-    return (name, span(text, at, at + len(name))) if at >= 0 else (None, None)
-
-
-def _first_url(text: str, body: list[Block]) -> tuple[str | None, Span | None]:
-    for block in body:
-        match = _URL.search(text, block.start, block.end)
-        if match:
-            url = match.group().rstrip(".,")
-            return url, span(text, match.start(), match.start() + len(url))
-    return None, None
-
-
-def _summary(text: str, body: list[Block]) -> Span | None:
-    """The first sentence of the first prose paragraph under the heading."""
-    for block in body:
-        if block.kind not in {"paragraph", "bold_lead"} or _URL.search(text, block.start, block.end):
-            continue
-        if block.end - block.start < 40 or not block.sentences:
-            continue  # a one-line pointer such as `전체 대본 보기!`
-        sentence = block.sentences[0]
-        return span(text, sentence.start, sentence.end)
-    return None

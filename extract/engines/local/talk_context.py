@@ -1,0 +1,92 @@
+"""What lies around a talk's heading or line: the blocks under it, the section it is in, and the
+track, link and summary those name."""
+
+from __future__ import annotations
+
+import re
+
+from extract.engines.local.phrases import clean, span
+from extract.models import Span
+from extract.segment import Block
+
+_URL = re.compile(r"https?://[^\s)>\]]+")
+
+
+def body(blocks: tuple[Block, ...], heading: Block, talk_lines: set[int]) -> list[Block]:
+    """The blocks under a talk's heading or line, up to the next heading."""
+    under = []
+    for block in blocks[heading.index + 1 :]:
+        if block.kind == "heading" or block.index in talk_lines:
+            break
+        under.append(block)
+    return under
+
+
+def section_heading(blocks: tuple[Block, ...], block: Block, talk_headings: set[int]) -> Block | None:
+    """The nearest heading above a talk that is not itself a talk."""
+    for candidate in reversed(blocks[: block.index]):
+        if candidate.kind == "heading" and candidate.index not in talk_headings:
+            return candidate
+    return None
+
+
+def block_text(text: str, block: Block) -> str:
+    return text[block.content_start : block.end]
+
+
+_TRACK = re.compile(
+    r"(?:^|:\s|\()([A-Z][^:()\n]{1,60}?)\s+[Tt]rack\b|([가-힣A-Za-z][^:()\n]{0,40}?)\s*트랙(?:에서|의)?\s"
+)
+
+
+def track(text: str, body: list[Block]) -> tuple[str | None, Span | None]:
+    """A track named in a talk's first lines: `YouTube video: Keynotes & Multimodality track`."""
+    for block in body[:3]:
+        line = text[block.content_start : block.end]
+        if "트랙" not in line and "rack" not in line:
+            continue  # the pattern backtracks at every letter: ask it only when a track word is there
+        match = _TRACK.search(text, block.content_start, block.end)
+        if match:
+            group = 1 if match.group(1) else 2
+            return match.group(group).strip(), span(text, match.start(group), match.end(group))
+    return None, None
+
+
+# A section named as a track: `트랙 B: 멀티모달`, `Track 2 — Agents`, `에이전트 트랙`.
+_TRACK_HEADING = re.compile(
+    r"(?i:트랙|track)\s*(?P<label>[A-Z0-9]{1,3})?\s*(?:[:：.\-–—]\s*(?P<name>\S.*?))?\s*$"
+    r"|(?P<before>\S.*?)\s*(?i:트랙|track)\s*$"
+)
+
+
+def track_heading(text: str, heading: Block) -> tuple[str | None, Span | None]:
+    """The track a section heading names, for the talks listed under it."""
+    match = _TRACK_HEADING.match(clean(block_text(text, heading)))
+    if match is None:
+        return None, None
+    name = match.group("name") or match.group("before") or match.group("label")
+    if not name:
+        return None, None
+    at = text.find(name, heading.content_start, heading.end)
+    return (name, span(text, at, at + len(name))) if at >= 0 else (None, None)
+
+
+def first_url(text: str, body: list[Block]) -> tuple[str | None, Span | None]:
+    for block in body:
+        match = _URL.search(text, block.start, block.end)
+        if match:
+            url = match.group().rstrip(".,")
+            return url, span(text, match.start(), match.start() + len(url))
+    return None, None
+
+
+def summary(text: str, body: list[Block]) -> Span | None:
+    """The first sentence of the first prose paragraph under the heading."""
+    for block in body:
+        if block.kind not in {"paragraph", "bold_lead"} or _URL.search(text, block.start, block.end):
+            continue
+        if block.end - block.start < 40 or not block.sentences:
+            continue  # a one-line pointer such as `전체 대본 보기!`
+        sentence = block.sentences[0]
+        return span(text, sentence.start, sentence.end)
+    return None
