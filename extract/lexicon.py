@@ -159,6 +159,7 @@ KOREAN_SURNAMES_LATIN = frozenset(
     shin sin kwon hwang ahn an song yoo yu ryu hong jeon jun ko go moon mun yang son bae baek paik heo huh nam
     noh roh ha kwak sung cha joo ju woo koo gu na jin ji eom um chae won cheon bang gong hyun ham byun yeo
     chu do so seok sun seol ma gil yeon wi pyo myung ki ban ra wang geum ok yook in maeng je mo tak
+    min shim sim hur kook guk kong bong pyeon pyun yeom yum hyeon seon chun rho yim lyu kye gye choo tae
     """.split()
 )
 

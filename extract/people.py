@@ -249,8 +249,8 @@ def _person_before(
     # A role word beside a name with only `님` is the person's title: `로리 보스 사회자님`, `진행자 오유나님`.
     if honorific_only and after and " ".join(w.text for w in after).casefold() in lexicon.roles_by_wording():
         title, honorific_only, after = " ".join(w.text for w in after), False, []
-    elif honorific_only and before and before[-1].text.casefold() in lexicon.roles_by_wording():
-        title, honorific_only, before = before[-1].text, False, before[:-1]
+    elif honorific_only and (role_words := _role_words_ending(before)):
+        title, honorific_only, before = " ".join(w.text for w in role_words), False, before[: -len(role_words)]
     if before and before[-1].particle == "의" and before[-1].text in _SETTINGS:
         before = []  # `오늘의 진행자 오유나님`: a day or the event owns the role, not an organisation
     while len(before) > 1 and before[0].text in _COUNTRIES:
@@ -267,6 +267,15 @@ def _person_before(
         affiliation=affiliation,
         alias=alias,
     )
+
+
+def _role_words_ending(words: list[_Word]) -> list[_Word]:
+    """The longest run of words ending `words` that names a role (`트랙 호스트`, `사회자`), or none."""
+    for size in (3, 2, 1):
+        run = words[-size:]
+        if len(run) == size and " ".join(w.text for w in run).casefold() in lexicon.roles_by_wording():
+            return run
+    return []
 
 
 # Owners (`X의`) that are a time or the event itself, never the person's organisation.

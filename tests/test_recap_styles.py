@@ -68,6 +68,15 @@ def test_a_corner_quoted_title_heading_and_romanised_korean_names() -> None:
     assert ("track_host", "Seoyun Bae", "배서윤") in credits
 
 
+def test_a_role_of_two_words_before_a_name_is_its_title_not_an_affiliation() -> None:
+    text = "트랙 호스트 민하율(Hayul Min) 님께 감사드립니다.\n"
+    _, candidates = analyse(text)
+    credits = ground(resolve(extract_records(text), text, candidates), text).credits
+    assert [(c.role, c.person.name, c.person.title, c.person.affiliation) for c in credits if c.person] == [
+        ("track_host", "Hayul Min", "트랙 호스트", None)
+    ]
+
+
 def test_news_a_topic_announced_then_its_panel_named_in_the_next_sentence() -> None:
     text = (
         "이어 '데이터 주권과 규제'를 주제로 한 패널토론이 열렸다. "
