@@ -169,10 +169,15 @@ def _one_title_at(words: list[_Word], index: int) -> int:
     if (
         word in _HONORIFICS
         or _GLUED_TITLE.search(word)
-        or (word.endswith("님") and word[:-1] in lexicon.roles_by_wording())
+        or (word.endswith("님") and (word[:-1] in lexicon.roles_by_wording() or word[:-1] in _one_word_titles()))
     ):
-        return 1  # `님`, `AI이노베이션센터장`, `사회자님`
+        return 1  # `님`, `AI이노베이션센터장`, `사회자님`, `대표님`
     return 0
+
+
+@lru_cache(maxsize=1)
+def _one_word_titles() -> frozenset[str]:
+    return frozenset(title[0] for title in _titles() if len(title) == 1)
 
 
 @lru_cache(maxsize=1)
@@ -200,6 +205,8 @@ def find_titled_people(segmentation: Segmentation, aliases: list[AliasPair]) -> 
                 continue
             person = _person_before(text, words, index, size, alias_by_end, proper)
             if person is not None:
+                # `인프랩 CTO 이동욱 님`: the title before a name belongs to it, not to a person of its own.
+                found = [p for p in found if not person.start <= p.start < p.end <= person.end]
                 found.append(person)
             index += size
     return found
@@ -249,8 +256,8 @@ def _person_before(
     # A role word beside a name with only `님` is the person's title: `로리 보스 사회자님`, `진행자 오유나님`.
     if honorific_only and after and " ".join(w.text for w in after).casefold() in lexicon.roles_by_wording():
         title, honorific_only, after = " ".join(w.text for w in after), False, []
-    elif honorific_only and (role_words := _role_words_ending(before)):
-        title, honorific_only, before = " ".join(w.text for w in role_words), False, before[: -len(role_words)]
+    elif honorific_only and (words := _role_words_ending(before) or _title_words_ending(before)):
+        title, honorific_only, before = " ".join(w.text for w in words), False, before[: -len(words)]
     if before and before[-1].particle == "의" and before[-1].text in _SETTINGS:
         before = []  # `오늘의 진행자 오유나님`: a day or the event owns the role, not an organisation
     while len(before) > 1 and before[0].text in _COUNTRIES:
@@ -267,6 +274,15 @@ def _person_before(
         affiliation=affiliation,
         alias=alias,
     )
+
+
+def _title_words_ending(words: list[_Word]) -> list[_Word]:
+    """The job title ending `words` (`인프랩 CTO` before `이동욱 님`), or none."""
+    for title in _titles():  # longest first
+        run = words[-len(title) :]
+        if len(run) == len(title) and tuple(w.text for w in run) == title:
+            return run
+    return []
 
 
 def _role_words_ending(words: list[_Word]) -> list[_Word]:

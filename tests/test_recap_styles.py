@@ -310,6 +310,28 @@ def test_latin_script_names_in_korean_prose_are_speakers() -> None:
     ]
 
 
+def test_blog_titles_with_an_honorific_or_before_the_name_stay_titles() -> None:
+    text = "행사는 데브원 송지후 대표님의 인사말로 시작했다. 첫 세션은 데브원 CTO 오채린 님의 발표였다.\n"
+    records = extract_records(text)
+    assert {
+        (c.role_text, c.person.name, c.person.title, c.person.affiliation) for c in records.credits if c.person
+    } == {("인사말", "송지후", "대표", "데브원")}
+    assert _talks(text) == [(None, [("오채린", "CTO", "데브원")], "talk")]
+
+
+def test_a_role_goes_to_the_person_of_its_own_clause() -> None:
+    text = "행사 진행은 운영팀이 맡았고, 사회는 개발자 윤다온 님이 봤다.\n"
+    credits = {(c.role_text, c.person.name) for c in extract_records(text).credits if c.person}
+    assert credits == {("사회", "윤다온")}
+
+
+def test_a_heading_with_a_speakers_handle_before_their_name_keeps_the_title_clean() -> None:
+    text = "### 2. 레거시 코드와 친해지기 — 코코 (장서진)\n본문입니다.\n"
+    assert [(title, [s[0] for s in speakers]) for title, speakers, _ in _talks(text)] == [
+        ("레거시 코드와 친해지기", ["장서진"])
+    ]
+
+
 def test_blog_roles_taken_in_prose_are_credits() -> None:
     text = (
         "이날 사회는 백지유 님이 맡아 주셨다. 패널 토론의 좌장을 맡은 고려대 신동욱 교수는 질문을 던졌다. "

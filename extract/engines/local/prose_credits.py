@@ -35,6 +35,7 @@ _ROLE_NOUN = re.compile(
 _TAKES = re.compile(r"맡|봤|보았|보셨|보신|본\s|보고|담당|진행[했하한]")
 # Another object or clause between the role noun and the verb: the verb is not about the role.
 _OTHER_CLAUSE = re.compile(r"[가-힣](?:을|를|고|며|서|지만)\s")
+_CLAUSE_BREAK = re.compile(r"[가-힣](?:고|며|는데|지만),?\s|[,;]\s")
 _ROLES_TAKEN = {
     **dict.fromkeys(("사회자", "사회", "진행자", "진행", "MC"), "emcee"),
     **dict.fromkeys(("인터뷰", "대담"), "interviewer"),
@@ -71,13 +72,20 @@ def _roles_taken(text: str, candidates: Candidates, sentence: Sentence) -> list[
             person = before[-1]  # `정다은 님의 사회로`
         elif noun.group("particle") in {"로", "으로"} or not _takes_it(text, noun.end(), sentence.end):
             continue
-        elif people:
-            person = min(people, key=lambda p: min(abs(p.start - noun.end()), abs(noun.start() - p.end)))
+        elif near := [
+            p for p in people if not _CLAUSE_BREAK.search(text, min(p.end, noun.end()), max(p.start, noun.start()))
+        ]:
+            person = min(near, key=lambda p: min(abs(p.start - noun.end()), abs(noun.start() - p.end)))
         else:
-            continue
+            continue  # `진행은 … 팀이 맡았고, 사회는 … 님이 봤다`: the nearest person took another role
         role = _ROLES_TAKEN.get(noun.group("role"), "track_host")
         credits.append(_credit(text, person, role, noun.group("role"), noun.start("role"), noun.end("role")))
     return credits
+
+
+def _same_clause(text: str, person: TitledPerson, start: int, end: int) -> bool:
+    """Whether no clause ends between a person and the words at `start:end`."""
+    return not _CLAUSE_BREAK.search(text, min(person.end, end), max(person.start, start))
 
 
 def _organizers(text: str, sentence: Sentence) -> list[Credit]:

@@ -180,6 +180,7 @@ _SESSION_SEPARATORS = re.compile(r"\s+[-–—|/]\s+")
 _BRACKET_ONLY = re.compile(r"(?!)")  # headings name speakers beside a title only in brackets
 _BRACKET_LABEL = re.compile(r"\s*(?:발표자|발표|연사|강연자|speakers?|by)\s*[:：]?\s*", re.I)
 _WITH = re.compile(r"\s+with\s+")
+_HANDLE_END = re.compile(r"\s+[—–-]\s+\S{1,12}$")
 _HOSTED_CLAUSE = re.compile(r",?\s+(?:moderated|hosted|chaired|led)\s+by\s")
 _HOST_LABEL = re.compile(r"\s*(?:좌장|사회|진행|모더레이터|moderator|host|MC)\s*[:：]", re.I)
 _QUOTED_END = re.compile(r"\s*[\"“'‘『](?P<title>[^\"”'’』\n]{2,120})[\"”'’』]\s*$")
@@ -251,6 +252,9 @@ def _parse_session(
         people_start = inside.end() if inside else start + bracket.start(1)
         people = people_in(text, candidates, people_start, start + bracket.end(1))
         title = clean(content[: bracket.start()])
+        handle = _HANDLE_END.search(title)  # `Title — 향로 (이동욱)`: the speaker's handle, then their name
+        if handle and people:
+            title = title[: handle.start()]
         if people and title_like(title):
             return title, people, kind, None
     for separator in separators.finditer(content):
