@@ -156,8 +156,8 @@ def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | Non
     if timed and timed.end() > block.content_start:
         return _parse_session(text, timed.end(), block.end, candidates)
     listed = block.kind != "paragraph" or _MARKED_TITLE.match(text, block.content_start)
-    # A list item (its title may end in `?`) or a line led by a marked title, not prose.
-    if listed and (block.kind == "bullet" or len(block.sentences) <= 1):
+    # A list item or a line led by a marked title, not prose (though a title may end in `?`).
+    if listed and (len(block.sentences) <= 1 or _split_at_question(text, block)):
         session = _parse_listed_session(block, text, candidates)
         if session:
             return session
@@ -172,6 +172,12 @@ def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | Non
     return title, speakers, None, None
 
 
+def _split_at_question(text: str, block: Block) -> bool:
+    """A line that reads as two sentences only because its title asks a question (`Is X dead?*`)."""
+    first = block.sentences[0]
+    return len(block.sentences) == 2 and text[first.start : first.end].rstrip("*_'\"”’ ").endswith("?")
+
+
 # `**Title** Speaker`, `[Title] Speaker`, `「Title」 Speaker`, each optionally followed by a dash.
 _MARKED_TITLE = re.compile(
     r"\s*(?:\*\*(?P<bold>[^*\n]{2,120})\*\*|\[(?P<bracketed>[^\]\n]{2,120})\]|「(?P<cornered>[^」\n]{2,120})」)"
@@ -183,6 +189,7 @@ _WITH = re.compile(r"\s+with\s+")
 _HANDLE_END = re.compile(r"\s+[—–-]\s+\S{1,12}$")
 _HOSTED_CLAUSE = re.compile(r",?\s+(?:moderated|hosted|chaired|led)\s+by\s")
 _HOST_LABEL = re.compile(r"\s*(?:좌장|사회|진행|모더레이터|moderator|host|MC)\s*[:：]", re.I)
+_CLOSING_QUOTES = "\"”'’』"
 _QUOTED_END = re.compile(r"\s*[\"“'‘『](?P<title>[^\"”'’』\n]{2,120})[\"”'’』]\s*$")
 
 
@@ -239,8 +246,8 @@ def _parse_session(
     if label:
         start = label.end()
     content = text[start:end]
-    quoted = _QUOTED_END.search(content)  # `김도윤 (토스) "Title"`
-    if quoted:
+    quoted = _QUOTED_END.search(content) if content.rstrip()[-1:] in _CLOSING_QUOTES else None
+    if quoted:  # `김도윤 (토스) "Title"`
         people = people_in(text, candidates, start, start + quoted.start())
         title = clean(quoted.group("title"))
         if people and title_like(title):
@@ -265,7 +272,7 @@ def _parse_session(
             if people and title_like(title):
                 return title, people, kind, None
         break
-    joined = _WITH.search(content)  # `Panel: *Title* with A (Org) and B (Org), moderated by C`
+    joined = _WITH.search(content) if "with" in content else None  # `Panel: *Title* with A (Org) and B (Org)`
     if joined and separators is _SESSION_SEPARATORS:
         hosted = _HOSTED_CLAUSE.search(content, joined.end())
         people = english_people(text, start + joined.end(), start + hosted.start() if hosted else end)
