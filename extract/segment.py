@@ -245,6 +245,47 @@ def _kiwi_analysis(texts: list[str], offsets: list[int], text: str) -> list[list
     ]
 
 
+def _mended(sentences: list[list[Token]]) -> list[Sentence]:
+    """Kiwi's sentences, mended where Kiwi split mid-clause (`… 라오(Satish Rao)` | `교수가 연사로
+    나서 …`) or a word after the boundary (`… 공개되었습니다. '노바(Nova)'` | `는 …`): a sentence ends
+    after a full stop or a final ending, with any closing quote or bracket after it."""
+    mended: list[Sentence] = []
+    start: int | None = None
+    for tokens in sentences:
+        if not tokens:
+            continue
+        if start is None:
+            start = tokens[0].start
+        cut = _last_sentence_end(tokens)
+        if cut is not None:
+            mended.append(Sentence(start, tokens[cut].end))
+            start = tokens[cut + 1].start if cut + 1 < len(tokens) else None
+    if start is not None:
+        last = next(tokens for tokens in reversed(sentences) if tokens)
+        mended.append(Sentence(start, last[-1].end))
+    return mended
+
+
+_CLOSING = ("SSC", "SF", "SE")
+
+
+def _last_sentence_end(tokens: list[Token]) -> int | None:
+    """Index of the token that ends the last whole sentence in `tokens`, or None."""
+    end = len(tokens) - 1
+    while end >= 0 and tokens[end].morphs[-1].tag.startswith(_CLOSING):
+        end -= 1  # closing quotes and brackets after the full stop belong to the sentence
+    if end < len(tokens) - 1 and any(t.morphs[-1].tag == "SF" for t in tokens[end + 1 :]):
+        return len(tokens) - 1
+    if end >= 0 and tokens[end].morphs[-1].tag == "EF":
+        return len(tokens) - 1
+    for index in range(end, -1, -1):  # a full stop inside: the sentence ends there, the rest goes on
+        if tokens[index].morphs[-1].tag == "SF":
+            while index + 1 < len(tokens) and tokens[index + 1].morphs[-1].tag == "SSC":
+                index += 1
+            return index
+    return None
+
+
 def segment(text: str) -> Segmentation:
     """Blocks, sentences and tokens of an NFC text; every offset indexes `text`.
 
@@ -257,13 +298,11 @@ def segment(text: str) -> Segmentation:
     analysed = analyse([masked[b.start : b.end] for b in blocks], [b.start for b in blocks], text)
     result: list[Block] = []
     for block, sentences in zip(blocks, analysed, strict=True):
-        block_sentences: list[Sentence] = []
-        block_tokens: list[Token] = []
-        for tokens in sentences:
-            if not tokens:
-                continue
-            block_tokens.extend(tokens)
-            block_sentences.append(Sentence(tokens[0].start, tokens[-1].end))
+        block_tokens = [token for tokens in sentences for token in tokens]
+        if language == "ko":
+            block_sentences = _mended(sentences)
+        else:
+            block_sentences = [Sentence(tokens[0].start, tokens[-1].end) for tokens in sentences if tokens]
         result.append(
             Block(
                 block.index,

@@ -133,6 +133,31 @@ def test_news_a_talk_as_the_sentences_topic_or_about_a_quoted_subject() -> None:
     ]
 
 
+def test_news_the_sentences_talk_kind_wins_and_panelists_listed_as_the_panel() -> None:
+    text = (
+        "둘째 날 기조연설에는 사티시 라오(Satish Rao) 교수가 연사로 나서 '분산 시스템의 미래'에 대해 강연했다. "
+        "오후에는 '로봇과 노동'을 주제로 패널 토론이 진행됐다. 패널로는 현대차 오진우 상무, 고려대 나은채 교수가 참여했다.\n"
+    )
+    assert _talks(text) == [
+        ("분산 시스템의 미래", [("Satish Rao", "교수", None)], "keynote"),
+        ("로봇과 노동", [("오진우", "상무", "현대차"), ("나은채", "교수", "고려대")], "panel"),
+    ]
+
+
+def test_news_a_quoted_product_by_a_one_word_maker_and_co_organisers_beside_a_known_one() -> None:
+    text = (
+        "행사장에서는 빗썸이 새 거래 앱 '빗썸 프로'를 처음 선보였다. 그는 새 앱 '하루 지도'를 공개했다.\n"
+        "행사는 인천시가 주최하고 인천테크노파크와 코인데스크코리아가 공동 주관했다.\n"
+    )
+    records = extract_records(text)
+    assert [(x.name, x.organization) for x in records.launches] == [("빗썸 프로", "빗썸")]
+    assert {(c.organization, c.role_text) for c in records.credits} == {
+        ("인천시", "주최"),
+        ("인천테크노파크", "공동 주관"),
+        ("코인데스크코리아", "공동 주관"),
+    }
+
+
 def test_a_person_named_after_a_hosting_role_hosts_the_panel_rather_than_speaks() -> None:
     text = (
         "이어 '데이터 윤리'를 주제로 한 패널토론이 열렸다. 토론에는 연세대 하지우 교수, 법무법인 태평 "

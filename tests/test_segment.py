@@ -77,3 +77,16 @@ def test_kiwi_on_one_thread_starts_no_thread_so_a_loaded_process_can_be_forked()
     )
     threads = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert threads.strip() == "1"
+
+
+def test_sentences_kiwi_splits_mid_clause_or_past_the_full_stop_are_mended() -> None:
+    text = (
+        "둘째 날 기조연설에는 사티시 라오(Satish Rao) 교수가 연사로 나서 '분산 시스템의 미래'에 대해 강연했다. "
+        "지난 반년간 30가지에 달하는 주요 모델들이 공개되었습니다. '노바(Nova)'는 비용 효율적이었습니다.\n"
+    )
+    sentences = [text[s.start : s.end] for s in segment(text).sentences]
+    assert sentences == [
+        "둘째 날 기조연설에는 사티시 라오(Satish Rao) 교수가 연사로 나서 '분산 시스템의 미래'에 대해 강연했다.",
+        "지난 반년간 30가지에 달하는 주요 모델들이 공개되었습니다.",
+        "'노바(Nova)'는 비용 효율적이었습니다.",
+    ]

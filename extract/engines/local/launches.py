@@ -35,6 +35,12 @@ _COORDINATION = re.compile(r"['’\"”*]*(?:과|와|,|및)\s+['‘\"“*]*")
 _GENERIC_HEADS = ("버전", "기능", "서비스", "제품", "version")
 _NP_BREAK = re.compile(r"(?:[은는이가을를에]|에서|에서는|으로|에게|하며|하고|었|였|된|한|던|운|인|함께)\s")
 _SUBJECT_PARTICLES = {"은", "는", "이", "가"}
+_HANGUL_SUBJECT = re.compile(r"(?<![^\s'‘\"“(])[가-힣]{2,12}$")
+_SETTING_BEFORE = re.compile(r"(?:\A|(?:에서는|에서|에는|이날|한편|또한|이어|특히|,)\s+)\Z")
+_GENERIC_SUBJECTS = frozenset(
+    "회사 기업 업체 정부 당국 당사 우리 저희 그 그녀 이들 연구진 연구팀 개발진 개발팀 팀 측 주최측 "
+    "행사 참가자 관계자".split()
+)
 # A subject written in Latin letters right before its particle: `JetBrains는`, `Mistral AI가`.
 _LATIN_SUBJECT = re.compile(r"(?<![\w.])[A-Z][\w.&\-]*(?: [A-Z][\w.&\-]*){0,2}$")
 # A quoted name inside a product phrase (its closing quote may be cut off with the phrase).
@@ -128,7 +134,8 @@ def _launches_in(text: str, candidates: Candidates, sentence: Sentence, listed: 
     subject_maker = _maker(text, candidates, found, subject, products)
     # In running text a product needs a name (an alias pair, Latin capitals) or a named maker as the
     # subject: `메타는 라마 4를 공개했다`.
-    if not listed and not _named(text, candidates, products) and not (subject_maker and _short(text, products)):
+    named = _named(text, candidates, products) or (subject_maker and _short_or_quoted(text, products))
+    if not listed and not named:
         return []
     presenters = _presenters(text, candidates, found, products)
     maker = subject_maker or next((p.affiliation for p in presenters if p.affiliation), None)
@@ -250,8 +257,9 @@ def _named(text: str, candidates: Candidates, products: list[ProductPhrase]) -> 
     )
 
 
-def _short(text: str, products: list[ProductPhrase]) -> bool:
-    return all(len(text[p.start : p.end].split()) <= 3 for p in products)
+def _short_or_quoted(text: str, products: list[ProductPhrase]) -> bool:
+    """Products a named maker's sentence names: short phrases, or quoted names (`'업비트 월렛'`)."""
+    return all(len(text[p.start : p.end].split()) <= 3 or _quoted_name(text, p.start, p.end) for p in products)
 
 
 def _before_generic_head(text: str, start: int, end: int) -> int:
@@ -320,7 +328,22 @@ def _maker(
     if any(subject[0] <= m.alias.start < subject[1] for m in found):
         return None  # a person's subject phrase: `사티아 나델라(Satya Nadella) CEO는`
     latin = _LATIN_SUBJECT.search(text, subject[0], subject[1])
-    return latin.group() if latin and _organization_shaped(latin.group()) else None
+    if latin and _organization_shaped(latin.group()):
+        return latin.group()
+    # `업비트가 새 지갑 서비스 '업비트 월렛'을 선보였다`: with a quoted product, a one-word subject that is
+    # no person, pronoun or generic noun is the maker.
+    word = _HANGUL_SUBJECT.search(text, subject[0], subject[1])
+    if word is None or not _SETTING_BEFORE.search(text[subject[0] : word.start()]):
+        return None  # only a setting may stand before the maker (`행사장에서는 업비트가`), no name or title
+    if all(_quoted_name(text, p.start, p.end) for p in products) and _maker_word(word.group()):
+        return word.group()
+    return None
+
+
+def _maker_word(word: str) -> bool:
+    from extract.people import is_korean_name  # people builds on the candidates this module reads
+
+    return word not in _GENERIC_SUBJECTS and not word.endswith("들") and not is_korean_name(word)
 
 
 def _organization_shaped(latin: str) -> bool:

@@ -17,10 +17,12 @@ from extract.candidates import Candidates
 from extract.engines.local.phrases import particle_after, span
 from extract.engines.local.prose_talks import titled_person
 from extract.models import Credit
-from extract.people import TitledPerson
+from extract.people import TitledPerson, is_korean_name
 from extract.segment import Segmentation, Sentence
 
-_ORGANIZER = re.compile(r"(?:이|가|에서)?\s*(주최|주관|후원|공동\s?주최)(?:하[는고며였]|한|했|하여|해|로|으로|:)")
+# Led by the role word itself (a pattern led by optional parts is tried at every character).
+_ORGANIZER = re.compile(r"(공동\s?주최|공동\s?주관|공동\s?후원|주최|주관|후원)(?:하[는고며였]|한|했|하여|해|로|으로|:)")
+_PARTICLE_BEFORE = re.compile(r"(?:이|가|에서)?\s*$")
 # `와`/`과` join list items only when glued to the item before and followed by a space.
 _LIST_SEPARATOR = re.compile(r"(?<=[가-힣A-Za-z0-9)])(?:와|과)\s+|\s*[,、]\s*|\s+및\s+")
 _LATIN_NAME = re.compile(r"[A-Z][\w.&\-]*(?: [A-Z0-9][\w.&\-]*){0,3}$")  # `PyTorch Korea`
@@ -91,12 +93,16 @@ def _same_clause(text: str, person: TitledPerson, start: int, end: int) -> bool:
 def _organizers(text: str, sentence: Sentence) -> list[Credit]:
     credits = []
     for match in _ORGANIZER.finditer(text, sentence.start, sentence.end):
-        names = _listed_before(text, sentence.start, match.start())
+        particle = _PARTICLE_BEFORE.search(text, sentence.start, match.start())
+        names = _listed_before(text, sentence.start, particle.start() if particle else match.start())
         role_word = match.group(1)
         role = "organizer" if "주" in role_word else "other"
-        for start, end in names:
+        known = [_organization_like(text[start:end]) for start, end in names]
+        for (start, end), organization in zip(names, known, strict=True):
             name = text[start:end]
-            if lexicon.organization_name(name) or name.endswith(lexicon.INSTITUTION_ENDINGS) or _LATIN_NAME.match(name):
+            # Listed beside a known organisation, a short name is one too (`진흥원과 블록미디어가 주관했다`).
+            beside_known = any(known) and len(name.split()) <= 3 and not is_korean_name(name)
+            if organization or beside_known:
                 credits.append(
                     Credit(
                         id="",
@@ -107,6 +113,12 @@ def _organizers(text: str, sentence: Sentence) -> list[Credit]:
                     )
                 )
     return credits
+
+
+def _organization_like(name: str) -> bool:
+    return bool(
+        lexicon.organization_name(name) or name.endswith(lexicon.INSTITUTION_ENDINGS) or _LATIN_NAME.match(name)
+    )
 
 
 def _listed_before(text: str, floor: int, end: int) -> list[tuple[int, int]]:

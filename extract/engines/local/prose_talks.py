@@ -40,7 +40,7 @@ _KIND_AFTER_POSSESSIVE = re.compile(
 _TITLE_AFTER_POSSESSIVE = re.compile(rf"\s*{_QUOTE.format('title')}\s*(?:이었|였|입니|이다|이에요|이라는|라는)")
 # `토론에는 … 교수가 참여했다`: people taking part in a talk named as the sentence's setting.
 _PARTICIPATION_IN = re.compile(
-    r"(?:강연|토론|대담|패널|세션|발표|포럼|특강)\S{0,4}(?:에는|에서는|에)\s.*"
+    r"(?:강연|토론|대담|패널|세션|발표|포럼|특강)\S{0,4}(?:에는|에서는|에|로는|으로는)\s.*"
     r"(?:참여|참가|나섰|나선|나와|함께했|연단에\s?올|무대에\s?올|무대에\s?섰)"
 )
 # `첫 발표자는 토스의 이준호 님이었다`: the speaker named as what the sentence is about; `오후 키노트는
@@ -55,7 +55,7 @@ _AT_TALK = re.compile(
 )
 # A talk noun as what the sentence is about (`기조강연은`, `특별강연에서는`), and a verb of giving it
 # right after the topic (`'…'을 주제로 진행했다`, `… 이야기했다`, `… 강연했다`).
-_TALK_AS_TOPIC = re.compile(rf"(?<![가-힣])(?:{_KINDS})(?:은|는|에서는|에서)\s")
+_TALK_AS_TOPIC = re.compile(rf"(?<![가-힣])(?:{_KINDS})(?:은|는|에는|에서는|에서)\s")
 _GIVEN = re.compile(r"[^,.]{0,12}(?:진행|이야기|강연|발표|소개|설명|연설)")
 _HOSTING_ROLE = re.compile(r"(?<![가-힣])(?:좌장|사회자|사회|진행자|모더레이터|MC)(?:은|는|으로는|(?:을|를)\s맡은)\s$")
 # A topic introduces a talk only when a talk noun, not another medium, is what it is the topic of.
@@ -154,13 +154,14 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
     if title is not None:
         after_topic = sentence_text[sentence_text.find(title) + len(title) :]
         talk_noun, medium = _TALK_NOUN.search(after_topic), _OTHER_MEDIUM.search(after_topic)
-        if talk_noun and (medium is None or talk_noun.start() < medium.start()):
-            return [Talk(id="", title=title, speakers=people, kind=lexicon.talk_kind(after_topic), evidence=evidence)]
         # `기조강연은 X 교수가 '…'을 주제로 진행했다`: the talk is the sentence's topic, before its speaker.
         talk_topic = _TALK_AS_TOPIC.search(text, sentence.start, speakers[0][0])
-        if talk_topic and medium is None and _GIVEN.match(after_topic):
-            kind = lexicon.talk_kind(talk_topic.group())
+        topic_kind = lexicon.talk_kind(talk_topic.group()) if talk_topic else None
+        if talk_noun and (medium is None or talk_noun.start() < medium.start()):
+            kind = topic_kind or lexicon.talk_kind(after_topic)
             return [Talk(id="", title=title, speakers=people, kind=kind, evidence=evidence)]
+        if talk_topic and medium is None and _GIVEN.match(after_topic):
+            return [Talk(id="", title=title, speakers=people, kind=topic_kind, evidence=evidence)]
         return []
     # A talk of one speaker leads with that speaker's mention, then the sentence that states it.
     talks = []
