@@ -24,6 +24,7 @@ from extract.engines.local.phrases import (
     span,
 )
 from extract.models import DateValue, Launch, Person
+from extract.people import is_korean_name
 from extract.segment import Block, Segmentation, Sentence
 
 _OBJECT = re.compile(r"(?:\*\*)?(을|를)\s")
@@ -341,8 +342,6 @@ def _maker(
 
 
 def _maker_word(word: str) -> bool:
-    from extract.people import is_korean_name  # people builds on the candidates this module reads
-
     return word not in _GENERIC_SUBJECTS and not word.endswith("들") and not is_korean_name(word)
 
 
