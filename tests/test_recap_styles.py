@@ -434,6 +434,18 @@ def test_english_prose_speakers_with_a_job_at_an_organisation_or_in_brackets_and
     assert credits == {("track_host", "Nina Berg"), ("track_host", "Paul Adler")}
 
 
+def test_english_news_a_title_before_the_name_and_a_launch_by_a_person_named_earlier() -> None:
+    text = (
+        "The event opened with a keynote led by CEO Mira Castell. "
+        "Castell announced Orbit 2, the company's new assistant.\n"
+    )
+    assert _talks(text) == [(None, [("Mira Castell", "CEO", None)], "keynote")]
+    launches = extract_records(text).launches
+    assert [(x.name, x.organization, [p.name for p in x.presenters]) for x in launches] == [
+        ("Orbit 2", None, ["Mira Castell"])
+    ]
+
+
 def test_english_panel_items_with_their_panelists_and_a_moderator() -> None:
     text = "- Panel: *Who owns the data platform?* with Ines Moreau (Spotify) and Raj Patel (Stripe), moderated by Joe Kim\n"
     assert _talks(text) == [
@@ -491,6 +503,11 @@ def test_session_tables_by_header_or_by_cell_content() -> None:
         ("검색 품질 개선", [("류하린", None, "네이버웹툰")], None),
         ("Vector Databases in Production", [("Lena Fischer", None, "Qdrant")], None),
     ]
+
+
+def test_a_kind_label_before_a_tables_title_is_the_talks_kind() -> None:
+    text = "| 시간 | 세션 | 발표자 |\n| --- | --- | --- |\n| 10:00 | 클로징 키노트: 검색의 내일 | 모해솔 (네이버) |\n"
+    assert _talks(text) == [("검색의 내일", [("모해솔", None, "네이버")], "keynote")]
 
 
 def test_a_session_table_takes_its_talk_kind_from_its_section() -> None:

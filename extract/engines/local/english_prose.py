@@ -16,10 +16,12 @@ from extract.models import Credit, Launch, Person, Role, Talk
 from extract.segment import Segmentation, Sentence
 
 _ORG = r"[A-Z][\w.&'’\-]*(?:\s+(?:[A-Z][\w.&'’\-]*|of|for|&))*"
+# A job title written before a name: `CEO Sundar Pichai`, `Professor Fei-Fei Li`.
+_LEADING_TITLE = r"(?:CEO|CTO|CFO|COO|CPO|VP|SVP|EVP|President|Chairman|Chair|Director|Professor|Prof\.|Dr\.)"
 _JOB_TITLE = r"[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|and|&))*"
 # `Tom Baker of Spotify`, `Jonas Weber (Zalando)`, `Priya Raman, VP of Engineering at Databricks`
 _PERSON = re.compile(
-    rf"(?P<name>{EN_NAME})(?:,?\s+(?:of|from|at)\s+(?P<org>{_ORG})|\s*\((?P<paren>{_ORG})\)"
+    rf"(?:(?P<lead>{_LEADING_TITLE})\s+)?(?P<name>{EN_NAME})(?:,?\s+(?:of|from|at)\s+(?P<org>{_ORG})|\s*\((?P<paren>{_ORG})\)"
     rf"|,\s+(?P<title>{_JOB_TITLE})\s+(?:at|of)\s+(?P<employer>{_ORG}))?"
 )
 _QUOTED = re.compile(r"[\"“‘](?P<title>[^\"”’\n]{3,150})[\"”’]")
@@ -27,7 +29,7 @@ _TALK_NOUNS = r"keynote|talk|session|workshop|panel|presentation|fireside chat|l
 _TALK_NOUN = re.compile(rf"\b(?:{_TALK_NOUNS})s?\b", re.I)
 _TALK_VERB = re.compile(
     r"\b(?:gave|give|gives|giving|delivered|delivers|presented|presents|talked|spoke|speaks|showed|"
-    r"explained|argued|shared|discussed|demonstrated|demoed|walked|covered)\b",
+    r"explained|argued|shared|discussed|demonstrated|demoed|walked|covered|led)\b",
     re.I,
 )
 # `"Scaling Vector Search" by Jo Bergum from Vespa`: a quoted title and its speaker.
@@ -75,6 +77,7 @@ def extract_english_prose(segmentation: Segmentation) -> tuple[list[Talk], list[
     talks: list[Talk] = []
     credits: list[Credit] = []
     launches: list[Launch] = []
+    known: dict[str, Person] = {}  # people named so far, by full name and by surname (`Pichai announced …`)
     for block in segmentation.blocks:
         if block.kind == "heading":
             continue
@@ -82,7 +85,9 @@ def extract_english_prose(segmentation: Segmentation) -> tuple[list[Talk], list[
             credited = _credits_in(segmentation.text, sentence)
             credits += credited
             talks += _talks_in(segmentation.text, sentence, {c.person.name for c in credited if c.person})
-            launches += _launches_in(segmentation.text, sentence)
+            for _, _, person in _people(segmentation.text, sentence.start, sentence.end):
+                known[person.name] = known[person.name.split()[-1]] = person
+            launches += _launches_in(segmentation.text, sentence, known)
     return talks, credits, launches
 
 
@@ -92,14 +97,16 @@ def _people(text: str, start: int, end: int) -> list[tuple[int, int, Person]]:
         name, title = match.group("name"), match.group("title")
         if title is not None and not JOB_WORDS.search(title):
             title = None  # `Jane Doe, Head of Data at Acme` names a job; `Jane Doe, Berlin at night` does not
+        title = title or match.group("lead")
         organization = match.group("org") or match.group("paren") or (match.group("employer") if title else None)
         if not organization:
             name = lexicon.without_full_stop(name)
-        until = match.start() + len(name) if not organization else match.end()
-        if lexicon.is_person_name(name):
+        until = match.start("name") + len(name) if not organization else match.end()
+        # A name with a job or an organisation beside it may have a given name the lexicon lacks.
+        if lexicon.is_person_name(name) or ((title or organization) and lexicon.could_be_person_name(name)):
             affiliation = clean(organization).rstrip(".") if organization else None
             person = Person(name=name, name_en=name, title=title, affiliation=affiliation)
-            found.append((match.start(), until, person))
+            found.append((match.start("name"), until, person))
     return found
 
 
@@ -150,13 +157,20 @@ def _credits_in(text: str, sentence: Sentence) -> list[Credit]:
     return credits
 
 
-def _launches_in(text: str, sentence: Sentence) -> list[Launch]:
+def _launches_in(text: str, sentence: Sentence, known: dict[str, Person]) -> list[Launch]:
     launches = []
     for pattern in (_ACTIVE_LAUNCH, _PASSIVE_LAUNCH):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             maker, product = clean(match.group("maker")), clean(match.group("product"))
+            evidence = [span(text, sentence.start, sentence.end)]
+            if maker in known:  # `Pichai announced Gemini 3 Ultra`: a person presents it
+                person = known[maker]
+                launch = Launch(
+                    id="", name=product, organization=person.affiliation, presenters=[person], evidence=evidence
+                )
+                launches.append(launch)
+                continue
             if lexicon.is_person_name(maker) or not lexicon.is_name_shaped(maker.split(" of ")[-1]):
                 continue
-            evidence = [span(text, sentence.start, sentence.end)]
             launches.append(Launch(id="", name=product, organization=maker, presenters=[], evidence=evidence))
     return launches

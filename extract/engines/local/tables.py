@@ -9,7 +9,7 @@ import re
 from extract import lexicon
 from extract.candidates import Candidates
 from extract.engines.local.phrases import clean, span
-from extract.engines.local.talks import people_in, title_like
+from extract.engines.local.talks import people_in, title_like, without_kind_label
 from extract.models import Person, Talk
 from extract.segment import Block, Segmentation
 
@@ -90,13 +90,14 @@ def _talks_of(text: str, candidates: Candidates, rows: list[Block], section_kind
         )
         if found is None:
             continue
-        title, speakers, track = found
+        labelled_title, speakers, track = found
+        title, label_kind = without_kind_label(labelled_title)
         talks.append(
             Talk(
                 id="",
                 title=title,
                 speakers=speakers,
-                kind=section_kind or lexicon.talk_kind(title),
+                kind=section_kind or label_kind or lexicon.talk_kind(title),
                 track=track,
                 evidence=[span(text, row.start, row.end)],
             )

@@ -84,6 +84,8 @@ def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidate
     kind = lexicon.talk_kind(label.group()) if label else None
     numbered = _NUMBERED.match(text, label.end() if label else start)  # `1. …`, `세션 2. …`
     start = numbered.end() if numbered else label.end() if label else start
+    if label and (speakers := _speakers(text, candidates, start, end) or _heading_people(text, candidates, start, end)):
+        return None, speakers, kind, None  # `**기조연설 — 앤드루 응(Andrew Ng), 딥러닝닷에이아이**`: no title
     for separator in _SEPARATOR.finditer(text[start:end]):
         sides = ((start, start + separator.start()), (start + separator.end(), end))
         for speakers_side, title_side in (sides, sides[::-1]):
@@ -133,6 +135,7 @@ _NUMBERED = re.compile(
 )
 _TIME_PREFIX = re.compile(r"\s*\d{1,2}[:시]\d{0,2}분?(?:\s*[-~–]\s*\d{1,2}[:시]\d{0,2}분?)?\s*[|:·\-–]?\s*")
 _KIND_PREFIX = re.compile(
+    r"(?:(?:오프닝|클로징|개막|폐막|opening|closing)\s*)?"
     r"(?:키노트|기조연설|기조강연|특별강연|세션\s*\d*|워크숍|패널|keynote|talk|session\s*\d*|workshop|panel)\s*[:：\-–—|]\s*",
     re.I,
 )
@@ -301,6 +304,14 @@ _LABELS |= {
     "기조연설",
     "기조강연",
 }
+
+
+def without_kind_label(title: str) -> tuple[str, str | None]:
+    """`오프닝 키노트: 제목` -> (`제목`, `keynote`): a kind label before a title gives the talk's kind."""
+    label = _KIND_PREFIX.match(title)
+    if label is None or label.end() == len(title):
+        return title, None
+    return title[label.end() :], lexicon.talk_kind(label.group())
 
 
 def title_like(title: str) -> bool:
