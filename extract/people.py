@@ -10,6 +10,7 @@ Part of the candidates stage.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -169,15 +170,15 @@ def _one_title_at(words: list[_Word], index: int) -> int:
     if (
         word in _HONORIFICS
         or _GLUED_TITLE.search(word)
-        or (word.endswith("님") and (word[:-1] in lexicon.roles_by_wording() or word[:-1] in _one_word_titles()))
+        or (word.endswith("님") and (word[:-1] in lexicon.roles_by_wording() or (word[:-1],) in _title_set()))
     ):
         return 1  # `님`, `AI이노베이션센터장`, `사회자님`, `대표님`
     return 0
 
 
 @lru_cache(maxsize=1)
-def _one_word_titles() -> frozenset[str]:
-    return frozenset(title[0] for title in _titles() if len(title) == 1)
+def _title_set() -> frozenset[tuple[str, ...]]:
+    return frozenset(_titles())
 
 
 @lru_cache(maxsize=1)
@@ -256,7 +257,7 @@ def _person_before(
     # A role word beside a name with only `님` is the person's title: `로리 보스 사회자님`, `진행자 오유나님`.
     if honorific_only and after and " ".join(w.text for w in after).casefold() in lexicon.roles_by_wording():
         title, honorific_only, after = " ".join(w.text for w in after), False, []
-    elif honorific_only and (words := _role_words_ending(before) or _title_words_ending(before)):
+    elif honorific_only and (words := _run_ending(before, _names_role) or _run_ending(before, _names_title)):
         title, honorific_only, before = " ".join(w.text for w in words), False, before[: -len(words)]
     if before and before[-1].particle == "의" and before[-1].text in _SETTINGS:
         before = []  # `오늘의 진행자 오유나님`: a day or the event owns the role, not an organisation
@@ -276,22 +277,22 @@ def _person_before(
     )
 
 
-def _title_words_ending(words: list[_Word]) -> list[_Word]:
-    """The job title ending `words` (`인프랩 CTO` before `이동욱 님`), or none."""
-    for title in _titles():  # longest first
-        run = words[-len(title) :]
-        if len(run) == len(title) and tuple(w.text for w in run) == title:
-            return run
-    return []
-
-
-def _role_words_ending(words: list[_Word]) -> list[_Word]:
-    """The longest run of words ending `words` that names a role (`트랙 호스트`, `사회자`), or none."""
+def _run_ending(words: list[_Word], names: Callable[[list[_Word]], bool]) -> list[_Word]:
+    """The longest run of up to three words (the longest title's length) ending `words` that `names`
+    accepts, or none."""
     for size in (3, 2, 1):
         run = words[-size:]
-        if len(run) == size and " ".join(w.text for w in run).casefold() in lexicon.roles_by_wording():
+        if len(run) == size and names(run):
             return run
     return []
+
+
+def _names_role(run: list[_Word]) -> bool:
+    return " ".join(w.text for w in run).casefold() in lexicon.roles_by_wording()  # `트랙 호스트`, `사회자`
+
+
+def _names_title(run: list[_Word]) -> bool:
+    return tuple(w.text for w in run) in _title_set()  # `인프랩 CTO` before `이동욱 님`
 
 
 # Owners (`X의`) that are a time or the event itself, never the person's organisation.

@@ -84,8 +84,9 @@ def extract_english_prose(segmentation: Segmentation) -> tuple[list[Talk], list[
         for sentence in block.sentences:
             credited = _credits_in(segmentation.text, sentence)
             credits += credited
-            talks += _talks_in(segmentation.text, sentence, {c.person.name for c in credited if c.person})
-            for _, _, person in _people(segmentation.text, sentence.start, sentence.end):
+            people = [person for _, _, person in _people(segmentation.text, sentence.start, sentence.end)]
+            talks += _talks_in(segmentation.text, sentence, people, {c.person.name for c in credited if c.person})
+            for person in people:
                 known[person.name] = known[person.name.split()[-1]] = person
             launches += _launches_in(segmentation.text, sentence, known)
     return talks, credits, launches
@@ -110,7 +111,8 @@ def _people(text: str, start: int, end: int) -> list[tuple[int, int, Person]]:
     return found
 
 
-def _talks_in(text: str, sentence: Sentence, credited: set[str]) -> list[Talk]:
+def _talks_in(text: str, sentence: Sentence, people: list[Person], credited: set[str]) -> list[Talk]:
+    """`people`: those the sentence names (`_people`); `credited`: those it credits with a role."""
     content = text[sentence.start : sentence.end]
     evidence = [span(text, sentence.start, sentence.end)]
     possessive = _POSSESSIVE_TALK.search(content)
@@ -134,7 +136,7 @@ def _talks_in(text: str, sentence: Sentence, credited: set[str]) -> list[Talk]:
         return [Talk(id="", title=named_title, speakers=[by_people[0][2]], kind=kind, evidence=evidence)]
     if verb is None or (noun is None and quoted is None):
         return []
-    speakers = [p for _, _, p in _people(text, sentence.start, sentence.end) if p.name not in credited]
+    speakers = [p for p in people if p.name not in credited]
     if not speakers:
         return []
     title = clean(quoted.group("title")) if quoted else None

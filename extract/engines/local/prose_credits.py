@@ -74,9 +74,7 @@ def _roles_taken(text: str, candidates: Candidates, sentence: Sentence) -> list[
             person = before[-1]  # `정다은 님의 사회로`
         elif noun.group("particle") in {"로", "으로"} or not _takes_it(text, noun.end(), sentence.end):
             continue
-        elif near := [
-            p for p in people if not _CLAUSE_BREAK.search(text, min(p.end, noun.end()), max(p.start, noun.start()))
-        ]:
+        elif near := [p for p in people if _same_clause(text, p, noun.start(), noun.end())]:
             person = min(near, key=lambda p: min(abs(p.start - noun.end()), abs(noun.start() - p.end)))
         else:
             continue  # `진행은 … 팀이 맡았고, 사회는 … 님이 봤다`: the nearest person took another role

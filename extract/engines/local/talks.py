@@ -91,7 +91,7 @@ def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidate
         for speakers_side, title_side in (sides, sides[::-1]):
             speakers = _speakers(text, candidates, *speakers_side) or _heading_people(text, candidates, *speakers_side)
             title = clean(text[title_side[0] : title_side[1]])
-            if speakers and _KIND_ONLY.fullmatch(title):  # `**개막 기조연설 — 앤드루 응(Andrew Ng), 딥러닝닷에이아이**`
+            if speakers and _KIND_ONLY.fullmatch(title):  # `**앤드루 응(Andrew Ng), 딥러닝닷에이아이 — 첫 기조연설**`
                 return None, speakers, lexicon.talk_kind(title), None
             if speakers and title:
                 return title, speakers, kind, None
@@ -139,7 +139,7 @@ _KIND_PREFIX = re.compile(
     r"(?:키노트|기조연설|기조강연|특별강연|세션\s*\d*|워크숍|패널|keynote|talk|session\s*\d*|workshop|panel)\s*[:：\-–—|]\s*",
     re.I,
 )
-# A talk kind standing for a title: `개막 기조연설`, `Opening keynote`.
+# A talk kind standing for a title beside its speaker (`첫 기조연설`, `Opening keynote`).
 _KIND_ONLY = re.compile(
     r"(?:(?:개막|폐막|오프닝|클로징|첫|마지막|특별)\s?)?(?:기조\s?연설|기조\s?강연|키노트|특별\s?강연|특강)"
     r"|(?i:(?:opening|closing|morning|afternoon)\s)?(?i:keynote)"
@@ -277,8 +277,8 @@ def _parse_session(
         break
     joined = _WITH.search(content) if "with" in content else None  # `Panel: *Title* with A (Org) and B (Org)`
     if joined and separators is _SESSION_SEPARATORS:
-        hosted = _HOSTED_CLAUSE.search(content, joined.end())
-        people = english_people(text, start + joined.end(), start + hosted.start() if hosted else end)
+        moderated = _HOSTED_CLAUSE.search(content, joined.end())
+        people = english_people(text, start + joined.end(), start + moderated.start() if moderated else end)
         title = clean(content[: joined.start()])
         if people and title_like(title):
             return title, people, kind, None
