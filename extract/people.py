@@ -1,7 +1,7 @@
 """People named with a job title, as Korean news writes them.
 
-`아마존 하대웅 부사장` (organisation, name, title), `조경식 과학기술정보통신부 2차관` (name,
-organisation, title), `요수아 벤지오(Yoshua Bengio) 몬트리올대 교수`, `르그랑그룹의 케네스 프리먼
+`한빛전자 정민호 부사장` (organisation, name, title), `박도윤 미래산업부 2차관` (name,
+organisation, title), `마틴 콜(Martin Cole) 토론토대 교수`, `노스윈드그룹의 에밀 브라운
 부사장`. The title anchors the mention; the name is found next to it, or at the start of the phrase,
 by its shape (an alias pair, a Korean name, a two-word transliteration); the rest is the organisation.
 Part of the candidates stage.
@@ -83,7 +83,7 @@ def _surnames() -> frozenset[str]:
 
 @lru_cache(maxsize=lexicon.NAME_CHECKS_CACHED)
 def is_korean_name(word: str) -> bool:
-    """Surname + one or two syllables (`하대웅`, `김건`), not an organisation, a place or a role."""
+    """Surname + one or two syllables (`정민호`, `김건`), not an organisation, a place or a role."""
     if not _HANGUL_WORD.match(word) or not 2 <= len(word) <= 4 or lexicon.organization_name(word):
         return False
     if word in lexicon.roles_by_wording() or word in _titles_by_first_word():  # `사회자`, `사장`: not 사/장 + a name

@@ -98,11 +98,11 @@ def test_recap_markup_and_script_in_records_stay_text(hostile_output: Path, tmp_
 
 
 def test_golden_marks_missing_and_extra_records(tmp_path: Path) -> None:
-    golden = json.loads((ROOT / "tests" / "golden" / "aicon-gwangju-2022.ko.json").read_text(encoding="utf-8"))
+    golden = json.loads((ROOT / "tests" / "golden" / "aiewf-2025-recap.ko.json").read_text(encoding="utf-8"))
     removed = golden["talks"].pop(0)
     golden["credits"].append({"person": "없는사람", "role": "emcee"})
     (tmp_path / "golden.json").write_text(json.dumps(golden, ensure_ascii=False), encoding="utf-8")
-    output = ROOT / "outputs" / "aicon-gwangju-2022.ko.json"
+    output = ROOT / "outputs" / "aiewf-2025-recap.ko.json"
     result = build_report(output, tmp_path / "report", golden_dir=tmp_path / "golden.json")
     page = result.pages[0].read_text(encoding="utf-8")
     extra_row = page.split('class="row extra"')[1].split("</tr>")[0]
@@ -130,7 +130,7 @@ def test_report_errors_are_one_line_and_an_unreadable_output_spares_the_rest(tmp
     outputs = tmp_path / "outputs"
     outputs.mkdir()
     (outputs / "broken.json").write_text("{", encoding="utf-8")
-    (outputs / "good.json").write_bytes((ROOT / "outputs" / "aicon-gwangju-2022.ko.json").read_bytes())
+    (outputs / "good.json").write_bytes((ROOT / "outputs" / "aiewf-2025-recap.ko.json").read_bytes())
     result = runner.invoke(app, ["report", str(outputs), "--html", str(tmp_path / "report")])
     assert result.exit_code == 1 and "broken.json: cannot read output" in result.output
-    assert (tmp_path / "report" / "docs" / "aicon-gwangju-2022.ko.html").exists()
+    assert (tmp_path / "report" / "docs" / "aiewf-2025-recap.ko.html").exists()

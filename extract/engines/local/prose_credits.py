@@ -1,8 +1,8 @@
 """Credits in running text, as news recaps write them.
 
-- organisers: `과학기술통신부와 광주시, 정보통신산업진흥원이 주최하는 이 행사는` (organisations);
-- dignitaries: `조경식 … 2차관, 오병권 … 권한대행 … 등 주요 인사가 참석해` (a role after a list with 등);
-- speeches: `조경식 2차관이 축사를 했다`, `오세훈 시장의 환영사로` (a titled person and a speech role);
+- organisers: `미래산업부와 한빛시, 디지털진흥원이 주최하는 이 행사는` (organisations);
+- dignitaries: `박도윤 … 2차관, 이서진 … 권한대행 … 등 주요 인사가 참석해` (a role after a list with 등);
+- speeches: `박도윤 2차관이 축사를 했다`, `이서진 시장의 환영사로` (a titled person and a speech role);
 - roles taken, as blog recaps write them: `사회는 정다은 님이 맡아 주셨다`, `좌장을 맡은 김 교수`,
   `정다은 님의 사회로` (a role noun with a verb of taking it, and the person nearest to it), or as a
   label before a name (`(좌장: 정하늘 님)`).

@@ -1,7 +1,7 @@
 """Talks in running text, as news and blog recaps report them.
 
-`아마존 하대웅 부사장은 고객 중심의 산업전략을 주제로 첫 기조강연에 나선다` (a topic before 을/를
-주제로), `다닐로 맨딕 교수의 특별강연` (a person's talk of some kind), `김경환 교수, … 부사장 등도 연사로
+`한빛전자 정민호 부사장은 사용자 중심의 설계를 주제로 첫 기조강연에 나선다` (a topic before 을/를
+주제로), `에밀 브라운 교수의 특별강연` (a person's talk of some kind), `최유진 교수, … 부사장 등도 연사로
 참여한다` (people taking part as speakers). Speakers are the titled people and named persons of the
 sentence that are not its object.
 """
