@@ -5,13 +5,14 @@ from __future__ import annotations
 import signal
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from extract import __version__
-from extract.models import Usage
+from extract.models import Extraction, Usage
 from extract.parallel import EXIT_INTERRUPTED
+from extract.write import output_path
 
 if TYPE_CHECKING:
     from extract.evaluate import Report
@@ -194,35 +195,44 @@ def _usage_cells(usage: Usage | None) -> list[str]:
 
 @app.command(name="eval")
 def evaluate(
-    outputs: Annotated[Path, typer.Argument(help="Folder of outputs (or one output file).")],
-    golden: Annotated[Path, typer.Argument(help="Folder of golden files (or one golden file).")],
+    outputs: Annotated[Path, typer.Argument(help="Folder of outputs, or one output file.")],
+    golden: Annotated[Path, typer.Argument(help="Folder of golden files, or one golden file.")],
     min_f1: Annotated[
         float, typer.Option("--min-f1", help="Exit 1 when any record type's F1 is below this.", min=0, max=1)
     ] = 0.0,
     min_macro_f1: Annotated[
         float, typer.Option("--min-macro-f1", help="Exit 1 when any document's macro F1 is below this.", min=0, max=1)
     ] = 0.0,
-    show_errors: Annotated[bool, typer.Option("--show-errors", help="List missing and extra records.")] = False,
+    show_errors: Annotated[
+        bool,
+        typer.Option(
+            "--show-errors", help="List per document the missed and extra records and the wrong fields of matches."
+        ),
+    ] = False,
 ) -> None:
     """Precision, recall and F1 of OUTPUTS against GOLDEN, per record type and per field."""
     from extract.evaluate import Report, compare, load_golden
-    from extract.write import output_path, read_extraction
 
     golden_files = sorted(golden.glob("*.json")) if golden.is_dir() else [golden]
     if not golden.exists() or not golden_files:
         raise _fail(f"no golden files at {golden}")
+    expected_all = [load_golden(path) for path in golden_files]
+    if outputs.is_file() and golden.is_dir():  # one output: its own golden file only
+        document = _read_output(outputs).document.id
+        expected_all = [e for e in expected_all if e["document"] == document]
+        if not expected_all:
+            raise _fail(f"no golden file for {document} in {golden}")
     total = Report()
     per_document: list[tuple[str, Report]] = []
-    for golden_file in golden_files:
-        expected = load_golden(golden_file)
+    for expected in expected_all:
         output_file = outputs if outputs.is_file() else output_path(outputs, expected["document"])
-        try:
-            report = compare(read_extraction(output_file), expected)
-        except (OSError, ValueError) as error:
-            raise _fail(f"{output_file}: cannot read output ({type(error).__name__})") from None
+        extraction = _read_output(output_file)
+        report = compare(extraction, expected, _source_of(extraction, expected) if show_errors else None)
         per_document.append((expected["document"], report))
         total.add(report)
-    _print_report(per_document, total, show_errors)
+    _print_report(per_document, total)
+    if show_errors:
+        _print_findings(per_document)
     low_types = [t for t, s in total.records.items() if s.f1 < min_f1]
     low_documents = [d for d, r in per_document if r.macro_f1 < min_macro_f1]
     if low_types or low_documents:
@@ -230,7 +240,28 @@ def evaluate(
         raise _fail(f"below threshold: {below}", EXIT_FAILED)
 
 
-def _print_report(per_document: Sequence[tuple[str, Report]], total: Report, show_errors: bool) -> None:
+def _read_output(path: Path) -> Extraction:
+    from extract.write import read_extraction
+
+    try:
+        return read_extraction(path)
+    except (OSError, ValueError) as error:
+        raise _fail(f"{path}: cannot read output ({type(error).__name__})") from None
+
+
+def _source_of(extraction: Extraction, golden: dict[str, Any]) -> str | None:
+    """The recap's text, from the path the output records or else the golden file's `source`."""
+    from extract.ingest import IngestError, read_source
+
+    for path in (extraction.document.path, golden.get("source")):
+        try:
+            return read_source(Path(path), extraction.document.sha256) if path else None
+        except IngestError:
+            continue
+    return None
+
+
+def _print_report(per_document: Sequence[tuple[str, Report]], total: Report) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -251,11 +282,13 @@ def _print_report(per_document: Sequence[tuple[str, Report]], total: Report, sho
             str(score.fn),
         )
     console.print(scores)
-    if show_errors:
-        for line in total.missing:
-            console.print(f"missing  {line}", markup=False)
-        for line in total.extra:
-            console.print(f"extra    {line}", markup=False)
+
+
+def _print_findings(per_document: Sequence[tuple[str, Report]]) -> None:
+    from extract.evaluate import finding_lines
+
+    for name, report in per_document:
+        typer.echo("\n" + "\n".join(finding_lines(name, report.findings)))
 
 
 @app.command()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from extract.models import Extraction, Person
 from extract.resolve import key
@@ -48,16 +48,14 @@ class Score:
 class Report:
     records: dict[str, Score] = field(default_factory=lambda: {t: Score() for t in RECORD_TYPES})
     fields: dict[str, Score] = field(default_factory=dict)
-    missing: list[str] = field(default_factory=list)
-    extra: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
 
     def add(self, other: Report) -> None:
         for name, score in other.records.items():
             self.records[name].add(score)
         for name, score in other.fields.items():
             self.fields.setdefault(name, Score()).add(score)
-        self.missing += other.missing
-        self.extra += other.extra
+        self.findings += other.findings
 
     @property
     def macro_f1(self) -> float:
@@ -116,52 +114,148 @@ def label(record_type: str, record: dict[str, Any]) -> str:
         who = person if isinstance(person, str) else (person or {}).get("name") or record.get("organization")
         return f"{who} ({record['role']})"
     if record_type == "talks" and not record.get("title"):
-        speakers = [p if isinstance(p, str) else p["name"] for p in record["speakers"]]
-        return f"(untitled) {', '.join(speakers)}"
+        return f"(untitled) {', '.join(_person_names(record['speakers']))}"
     return str(record.get("title") or record.get("name"))
+
+
+def describe(record_type: str, record: dict[str, Any]) -> str:
+    """A record with the names that identify it: a talk's title and speakers, a launch's maker."""
+    text = label(record_type, record)
+    if record_type == "talks" and record.get("title") and record.get("speakers"):
+        return f"{text} — {', '.join(_person_names(record['speakers']))}"
+    if record_type == "launches" and record.get("organization"):
+        return f"{text} ({record['organization']})"
+    return text
+
+
+def _person_names(people: list[Any]) -> list[str]:
+    return [p if isinstance(p, str) else p["name"] for p in people]
+
+
+def is_optional(record: dict[str, Any]) -> bool:
+    """A golden record a reader could argue either way: finding it is neither rewarded nor punished."""
+    return bool(record.get("optional"))
 
 
 @dataclass
 class Matching:
-    """Golden records paired with predicted ones (by index), and what is left on either side."""
+    """Golden records paired with predicted ones (by index), and what is left on either side.
+
+    `pairs` hold required golden records only; `optional` pairs predicted records with optional golden
+    ones, so that they are neither true nor false positives; `missing` lists required ones only."""
 
     pairs: list[tuple[int, int]]
     extra: list[int]
     missing: list[int]
+    optional: list[tuple[int, int]] = field(default_factory=list)
 
 
 def match(record_type: str, predicted: list[dict[str, Any]], golden: list[dict[str, Any]]) -> Matching:
-    """Greedy, in golden order: each golden record takes the first unmatched predicted record it matches."""
+    """Greedy, in golden order, required records first: each golden record takes the first unmatched
+    predicted record it matches (an optional one only takes what no required record wanted)."""
     unmatched = list(range(len(predicted)))
-    pairs: list[tuple[int, int]] = []
-    missing: list[int] = []
-    for g, expected in enumerate(golden):
-        hit = next((i for i in unmatched if MATCHERS[record_type](predicted[i], expected)), None)
-        if hit is None:
-            missing.append(g)
-        else:
+    matching = Matching([], [], [])
+    required = [g for g, record in enumerate(golden) if not is_optional(record)]
+    optional = [g for g, record in enumerate(golden) if is_optional(record)]
+    for g in required + optional:
+        hit = next((i for i in unmatched if MATCHERS[record_type](predicted[i], golden[g])), None)
+        if hit is not None:
             unmatched.remove(hit)
-            pairs.append((hit, g))
-    return Matching(pairs, unmatched, missing)
+            (matching.optional if is_optional(golden[g]) else matching.pairs).append((hit, g))
+        elif not is_optional(golden[g]):
+            matching.missing.append(g)
+    matching.extra = unmatched
+    return matching
 
 
-def compare(output: Extraction, golden: dict[str, Any]) -> Report:
+@dataclass(frozen=True)
+class Finding:
+    """One error in a form a person can read: a missed or extra record, or a field wrong on a match."""
+
+    document: str
+    kind: Literal["missing", "extra", "field"]
+    record_type: str
+    record: str
+    line: str | None = None
+    detail: str = ""
+
+
+def compare(output: Extraction, golden: dict[str, Any], source: str | None = None) -> Report:
+    """Score one output against its golden file; `source` (the recap's text) puts the line of text
+    each missed or extra record comes from into the findings."""
     report = Report()
     predicted_all = output.model_dump(mode="json")
+    document = golden["document"]
     for record_type in RECORD_TYPES:
         predicted, expected = predicted_all[record_type], golden.get(record_type, [])
         matching = match(record_type, predicted, expected)
         report.records[record_type] = Score(len(matching.pairs), len(matching.extra), len(matching.missing))
+        for g in matching.missing:
+            line = _line_naming(source, expected[g]) if source is not None else None
+            report.findings.append(Finding(document, "missing", record_type, describe(record_type, expected[g]), line))
+        for p in matching.extra:
+            line = _line_at(source, predicted[p]["evidence"][0]["start"]) if source is not None else None
+            report.findings.append(Finding(document, "extra", record_type, describe(record_type, predicted[p]), line))
         for p, g in matching.pairs:
             for name in FIELDS[record_type]:
-                if name in expected[g]:
-                    report.fields.setdefault(f"{record_type}.{name}", Score()).add(
-                        _field_score(predicted[p].get(name), expected[g][name])
-                    )
-        document = golden["document"]
-        report.missing += [f"{document}: {record_type}: {label(record_type, expected[g])}" for g in matching.missing]
-        report.extra += [f"{document}: {record_type}: {label(record_type, predicted[p])}" for p in matching.extra]
+                if name not in expected[g]:
+                    continue
+                score = _field_score(predicted[p].get(name), expected[g][name])
+                report.fields.setdefault(f"{record_type}.{name}", Score()).add(score)
+                if score.fp or score.fn:
+                    detail = f"{name}: expected {_shown(expected[g][name])}, got {_shown(predicted[p].get(name))}"
+                    record = describe(record_type, expected[g])
+                    report.findings.append(Finding(document, "field", record_type, record, None, detail))
     return report
+
+
+_FINDING_ORDER = ("missing", "extra", "field")
+_SINGULAR = {"talks": "talk", "launches": "launch", "credits": "credit"}
+_LINE_WIDTH = 100
+
+
+def finding_lines(document: str, findings: list[Finding]) -> list[str]:
+    """A document's findings for a person to read: a count line, then each record on one line with the
+    line of text it came from (cut to fit a screen) under it."""
+    counts = {kind: sum(f.kind == kind for f in findings) for kind in _FINDING_ORDER}
+    lines = [f"{document}: {counts['missing']} missing, {counts['extra']} extra, {counts['field']} wrong fields"]
+    for finding in sorted(findings, key=lambda f: _FINDING_ORDER.index(f.kind)):
+        detail = f"  [{finding.detail}]" if finding.detail else ""
+        lines.append(f"  {finding.kind:<7} {_SINGULAR[finding.record_type]:<6} {finding.record}{detail}")
+        if finding.line:
+            line = finding.line if len(finding.line) <= _LINE_WIDTH else finding.line[: _LINE_WIDTH - 1] + "…"
+            lines.append(f"  {'':<14} | {line}")
+    return lines
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(sorted({name for person in value for name in _names_shown(person)})) + "]"
+    if isinstance(value, dict):
+        return repr(value.get("iso") or value.get("text"))
+    return "nothing" if value is None else repr(value)
+
+
+def _names_shown(person: dict[str, Any] | str) -> list[str]:
+    return [person] if isinstance(person, str) else [person["name"]]
+
+
+def _line_at(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : end if end >= 0 else len(text)].strip()
+
+
+def _line_naming(text: str, record: dict[str, Any]) -> str | None:
+    """The first line of the text holding the golden record's title, name or person."""
+    person = record.get("person")
+    people = [*record.get("speakers", []), *([person] if person else [])]
+    names = [record.get("title"), record.get("name"), *_person_names(people), record.get("organization")]
+    for name in names:
+        offset = text.find(name) if name else -1
+        if offset >= 0:
+            return _line_at(text, offset)
+    return None
 
 
 def _field_score(predicted: Any, expected: Any) -> Score:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,3 +114,11 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocum
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
     )
+
+
+def read_source(path: Path, sha256: str) -> str:
+    """The normalised text of a recap an output was made from; IngestError when it is gone or changed."""
+    document = read_document(path, max_bytes=sys.maxsize)
+    if document.sha256 != sha256:
+        raise IngestError("changed since the run")
+    return document.text

@@ -137,6 +137,36 @@ def test_eval_exits_non_zero_under_the_threshold(tmp_path: Path) -> None:
     assert failing.exit_code == 1 and "below threshold: talks" in failing.stderr
 
 
+def test_eval_of_one_output_scores_it_against_its_own_golden_file_only(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    runner.invoke(app, ["run", str(SEED), "--out", str(out)])
+    golden_dir = tmp_path / "golden"
+    golden_dir.mkdir()
+    shutil.copy(ROOT / "tests/golden/aiewf-2025-recap.ko.json", golden_dir)
+    (golden_dir / "other.json").write_text('{"document": "other", "talks": [{"title": "T", "speakers": ["A"]}]}')
+    result = runner.invoke(app, ["eval", str(out / "aiewf-2025-recap.ko.json"), str(golden_dir)])
+    assert result.exit_code == 0, result.output
+    assert "aiewf-2025-recap.ko" in result.output and "other" not in result.output
+
+
+def test_show_errors_lists_per_document_what_was_missed_extra_or_wrong_with_its_line(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    runner.invoke(app, ["run", str(SEED), "--out", str(out)])
+    golden = json.loads((ROOT / "tests/golden/aiewf-2025-recap.ko.json").read_text(encoding="utf-8"))
+    dropped = golden["credits"].pop(0)["person"]
+    golden["talks"].append({"title": "A talk nobody gave", "speakers": ["Nobody"]})
+    golden["talks"][0]["kind"] = "workshop"
+    golden_file = tmp_path / "aiewf-2025-recap.ko.json"
+    golden_file.write_text(json.dumps(golden, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(out), str(golden_file), "--show-errors"])
+    lines = result.output.splitlines()
+    assert any(line.startswith("aiewf-2025-recap.ko: 1 missing, 1 extra, ") for line in lines)
+    assert "  missing talk   A talk nobody gave — Nobody" in lines
+    extra = next(i for i, line in enumerate(lines) if line.startswith("  extra   credit ") and dropped in line)
+    assert dropped in lines[extra + 1] and lines[extra + 1].lstrip().startswith("|")  # the line it came from
+    assert any("[kind: expected 'workshop', got 'keynote']" in line for line in lines)
+
+
 def test_schema_writes_one_file_per_model(tmp_path: Path) -> None:
     result = runner.invoke(app, ["schema", "--out", str(tmp_path)])
     assert result.exit_code == 0

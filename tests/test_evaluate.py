@@ -74,3 +74,43 @@ def test_a_credit_with_the_wrong_role_does_not_match() -> None:
     )
     credits = compare(output, GOLDEN).records["credits"]
     assert (credits.tp, credits.fp, credits.fn) == (0, 1, 1)
+
+
+def test_an_optional_golden_record_is_neither_rewarded_nor_punished() -> None:
+    golden = {**GOLDEN, "launches": [*GOLDEN["launches"], {"name": "Maybe Product", "optional": True}]}
+    found = _output([Launch(id="1", name="Maybe Product", presenters=[], evidence=[SPAN])], [])
+    missed = _output([], [])
+    found_launches, missed_launches = (
+        compare(found, golden).records["launches"],
+        compare(missed, golden).records["launches"],
+    )
+    assert (found_launches.tp, found_launches.fp, found_launches.fn) == (0, 0, 2)
+    assert (missed_launches.tp, missed_launches.fp, missed_launches.fn) == (0, 0, 2)
+
+
+def test_a_required_record_takes_its_match_before_an_optional_one_can() -> None:
+    golden = {
+        "document": "d",
+        "launches": [{"name": "Gemini 2.5", "optional": True}, {"name": "Gemini 2.5 Pro"}],
+    }
+    launches = compare(_output([Launch(id="1", name="Gemini 2.5 Pro", presenters=[], evidence=[SPAN])], []), golden)
+    assert (launches.records["launches"].tp, launches.records["launches"].fn) == (1, 0)
+
+
+def test_findings_name_each_missed_extra_and_wrong_field_record_with_its_line_of_text() -> None:
+    source = "intro\n- Gemini 2.5 Pro by Alphabet\n- Unrelated Thing\nLaurie Voss was our MC\n"
+    gemini = Span(start=8, end=22, text="Gemini 2.5 Pro")
+    unrelated = Span(start=39, end=54, text="Unrelated Thing")
+    output = _output(
+        launches=[
+            Launch(id="1", name="Gemini 2.5 Pro", organization="Alphabet", presenters=[], evidence=[gemini]),
+            Launch(id="2", name="Unrelated Thing", presenters=[], evidence=[unrelated]),
+        ],
+        credits=[],
+    )
+    findings = {(f.kind, f.record_type, f.record, f.line, f.detail) for f in compare(output, GOLDEN, source).findings}
+    assert findings >= {
+        ("extra", "launches", "Unrelated Thing", "- Unrelated Thing", ""),
+        ("missing", "credits", "Laurie Voss (emcee)", "Laurie Voss was our MC", ""),
+        ("field", "launches", "Gemini 2.5 Pro (Google)", None, "organization: expected 'Google', got 'Alphabet'"),
+    }

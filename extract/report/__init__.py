@@ -6,13 +6,12 @@ comes from the pure functions in `render`.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from extract.evaluate import RECORD_TYPES, load_golden, match
-from extract.ingest import IngestError, read_document
+from extract.ingest import IngestError, read_source
 from extract.models import Extraction
 from extract.report.render import DocumentView, document_page, index_page
 from extract.write import atomic_write_text, read_extraction
@@ -71,12 +70,7 @@ def _view(extraction: Extraction, sources: Path | None, golden: dict[str, Any] |
     source = sources / Path(document.path).name if sources else Path(document.path)
     view = DocumentView(extraction, page, text=None, golden=golden, matchings=matchings)
     try:
-        read = read_document(source, max_bytes=sys.maxsize)
+        view.text = read_source(source, document.sha256)
     except IngestError as error:
         view.problem = f"source {source} not shown: {error}"
-        return view
-    if read.sha256 != document.sha256:
-        view.problem = f"source {source} changed since the run; its text is not shown"
-        return view
-    view.text = read.text
     return view
