@@ -10,7 +10,9 @@ measures in one run (2-core machine: under 5 minutes):
 - `extract run` on the corpus with --jobs 1 (one core) and --jobs 2 (wall time, speed-up);
 - start-up: process start to first file done, against Kiwi's own model load and first analysis
   (every process imports from cached bytecode, as an installed copy does after its first run);
-- peak resident memory of `extract run` on 1 document and on 100 documents.
+- peak resident memory of `extract run` on 1 document and on 100 documents;
+- the corpus joined into one document of 400,000+ characters, with its newlines and as one line (a
+  page copied without line breaks): the one line may take at most twice as long.
 Kiwi and the pipeline are timed file by file in turn, so that this shared machine's drift (up to 15%
 within minutes) touches both alike; of --rounds rounds the fastest, least disturbed one counts, and of
 the other timings the best of --rounds runs.
@@ -33,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extract.engines.local import LocalEngine  # noqa: E402
-from extract.ingest import read_document  # noqa: E402
+from extract.ingest import SourceDocument, read_document  # noqa: E402
 from extract.pipeline import extract_document, freeze_warm_state  # noqa: E402
 from extract.segment import analyse_blocks, kiwi, layout_blocks, mask_markup, set_analysis_threads  # noqa: E402
 
@@ -118,6 +120,30 @@ def against_kiwi(paths: list[Path], threads: int | None, rounds: int) -> dict[st
     return {"load": load, **min(timed, key=lambda round_: round_["floor"] + round_["total"])}
 
 
+ONE_LINE_CHARS = 400_000
+
+
+def one_line(paths: list[Path], rounds: int) -> dict[str, Any]:
+    """The corpus joined into one document of at least ONE_LINE_CHARS characters, extracted as it is
+    (with its newlines) and with every newline made a space (a page copied as one line): seconds of
+    each, best of `rounds`. Time must grow with the text, not with the length of its lines."""
+    texts = [read_document(p).text for p in paths]
+    joined = "\n".join(texts)
+    while len(joined) < ONE_LINE_CHARS:
+        joined = joined + "\n" + joined
+    engine = LocalEngine()
+    seconds = {}
+    for name, text in (("lines", joined), ("one_line", joined.replace("\n", " "))):
+        document = SourceDocument(name, Path(f"{name}.txt"), text, "0" * 64, "utf-8")
+        timings = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            extract_document(document, engine)
+            timings.append(time.perf_counter() - started)
+        seconds[name] = min(timings)
+    return {"chars": len(joined), **seconds}
+
+
 def command(arguments: list[str]) -> tuple[float, int]:
     """(wall seconds, peak resident MB) of `extract ARGUMENTS` in a fresh process."""
     started = time.perf_counter()
@@ -149,6 +175,8 @@ def main() -> None:
         command(["run", str(paths[0]), "--out", str(work / "first"), "--force"])  # bytecode cached, files read once
         one = against_kiwi(paths, 1, rounds)
         every = against_kiwi(paths, None, 1)
+        set_analysis_threads(1)
+        long_line = one_line(paths, rounds)
         run_times: dict[str, list[float]] = {"1": [], "2": []}
         for _ in range(min(rounds, 2)):  # a full corpus run is long: two rounds at most
             for jobs, times in run_times.items():
@@ -197,12 +225,19 @@ def main() -> None:
         "startup_s": round(startup, 2),
         "startup_over_kiwi_s": round(startup - kiwi_start, 2),
         "peak_rss_mb": {"one_document": rss_one, "hundred_documents": rss_hundred},
+        "one_line": {
+            "chars": long_line["chars"],
+            "lines_s": round(long_line["lines"], 2),
+            "one_line_s": round(long_line["one_line"], 2),
+            "ratio": round(long_line["one_line"] / long_line["lines"], 2),
+        },
         "targets": {
             "end_to_end_at_most_1_5x_kiwi": total <= 1.5 * floor,
             "jobs2_speedup_at_least_1_6": jobs1 / jobs2 >= 1.6,
             "peak_rss_at_most_700mb": max(rss_one, rss_hundred) <= 700,
             "memory_flat_1_to_100_docs": rss_hundred <= rss_one * 1.15,
             "startup_at_most_kiwi_plus_0_5s": startup <= kiwi_start + 0.5,
+            "one_line_within_2x_of_lines": long_line["one_line"] <= 2 * long_line["lines"],
         },
     }
     options.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -215,7 +250,7 @@ def print_table(result: dict[str, Any]) -> None:
 
     table = Table("measure", "value", title="recap-extract benchmark (local engine)")
     corpus, kiwi_, run, every = result["corpus"], result["kiwi"], result["run_command"], result["kiwi_on_every_core"]
-    pipeline_, rss = result["pipeline"], result["peak_rss_mb"]
+    pipeline_, rss, long_line = result["pipeline"], result["peak_rss_mb"], result["one_line"]
     rows = [
         ("corpus", f"{corpus['files']} files, {corpus['chars']:,} chars (best of {result['rounds']} runs)"),
         ("Kiwi analysis (floor), one thread", f"{kiwi_['analysis_s']} s ({kiwi_['analysis_cpu_s']} s CPU)"),
@@ -230,6 +265,10 @@ def print_table(result: dict[str, Any]) -> None:
         ("extract run --jobs 1 / --jobs 2", f"{run['jobs1_s']} s / {run['jobs2_s']} s = {run['speedup']}x"),
         ("start-up (to first file done)", f"{result['startup_s']} s (Kiwi alone {kiwi_['startup_s']} s)"),
         ("peak RSS, 1 / 100 documents", f"{rss['one_document']} MB / {rss['hundred_documents']} MB"),
+        (
+            f"one document of {long_line['chars']:,} chars: lines / one line",
+            f"{long_line['lines_s']} s / {long_line['one_line_s']} s = {long_line['ratio']}x",
+        ),
     ]
     for name, value in rows:
         table.add_row(name, value)

@@ -166,22 +166,55 @@ def _layout(line: str) -> tuple[BlockKind, int]:
     return "paragraph", len(line) - len(line.lstrip())
 
 
+# A line longer than this (a page copied as one line) is cut into units of whole sentences, so that
+# Kiwi and the rules, which look across a block, work on units of a paragraph's size: linear time.
+LONG_LINE = 2000
+# Where a long line may be cut: after a sentence's full stop (and any closing quote) before a space.
+_SENTENCE_END = re.compile(r"(?<=[.!?。])[\"'”’)\]]*(?=\s)")
+
+
 def layout_blocks(text: str) -> list[Block]:
-    """Blocks without linguistic analysis: one per non-blank line."""
+    """Blocks without linguistic analysis: one per non-blank line, a long line cut into units."""
     blocks: list[Block] = []
     section: int | None = None
     offset = 0
     for line in text.split("\n"):
         if line.strip():
             kind, content = _layout(line)
-            index = len(blocks)
-            if kind == "heading":
-                section = index
-            bold = tuple((offset + m.start("inner"), offset + m.end("inner")) for m in _BOLD.finditer(line))
-            end = offset + len(line.rstrip())
-            blocks.append(Block(index, kind, offset, end, offset + content, section, bold))
+            for start, end in _units(line):
+                index = len(blocks)
+                unit_kind = kind if start == 0 else "paragraph"
+                if unit_kind == "heading":
+                    section = index
+                piece = line[start:end]
+                bold = tuple(
+                    (offset + start + m.start("inner"), offset + start + m.end("inner")) for m in _BOLD.finditer(piece)
+                )
+                begin = offset + start + (content if start == 0 else len(piece) - len(piece.lstrip()))
+                stop = offset + start + len(piece.rstrip())
+                blocks.append(Block(index, unit_kind, offset + start, stop, begin, section, bold))
         offset += len(line) + 1
     return blocks
+
+
+def _units(line: str) -> Iterator[tuple[int, int]]:
+    """The line whole, or cut at the last sentence end before every LONG_LINE characters (at the
+    last space where a stretch has none, at LONG_LINE itself where it has no space either)."""
+    start = 0
+    while len(line) - start > LONG_LINE:
+        limit = start + LONG_LINE
+        cut = max((m.end() for m in _SENTENCE_END.finditer(line, start + 1, limit)), default=-1)
+        if cut <= start:
+            cut = line.rfind(" ", start + 1, limit)
+        if cut <= start:
+            cut = limit
+        if line[start:cut].strip():
+            yield start, cut
+        start = cut
+        while start < len(line) and line[start] == " ":
+            start += 1
+    if line[start:].strip():
+        yield start, len(line)
 
 
 def _surface_tokens(sentence: Iterable[KiwiToken], at: int, text: str) -> list[Token]:

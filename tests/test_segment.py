@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
-from extract.ingest import read_document
-from extract.segment import kiwi, layout_blocks, mask_markup, segment, set_analysis_threads
+from extract.ingest import SourceDocument, read_document
+from extract.segment import LONG_LINE, kiwi, layout_blocks, mask_markup, segment, set_analysis_threads
 
 LAYOUT = """## 행사 개요
 **주요 발표**
@@ -90,3 +90,28 @@ def test_sentences_kiwi_splits_mid_clause_or_past_the_full_stop_are_mended() -> 
         "지난 반년간 30가지에 달하는 주요 모델들이 공개되었습니다.",
         "'노바(Nova)'는 비용 효율적이었습니다.",
     ]
+
+
+def test_a_page_copied_as_one_line_is_read_in_units_of_whole_sentences() -> None:
+    sentence = "이번 세션은 김민수 님이 발표했습니다. "
+    line = sentence * 400  # about 9,000 characters, no line break
+    blocks = layout_blocks(line + "\n- 다음 줄")
+    units = blocks[:-1]
+    assert len(units) > 1 and all(b.end - b.start <= LONG_LINE for b in units)
+    assert all(line[b.start : b.end].endswith("발표했습니다.") for b in units)
+    assert "".join(line[b.start : b.end] + " " for b in units) == line  # nothing lost between units
+    assert blocks[-1].kind == "bullet"
+
+
+def test_the_seed_as_one_line_credits_nobody_as_a_track_host_that_its_lines_do_not() -> None:
+    from extract.engines.local import LocalEngine
+    from extract.pipeline import extract_document
+
+    document = read_document(SEED)
+    flat = SourceDocument(document.id, document.path, document.text.replace("\n", " "), document.sha256, "utf-8")
+    engine = LocalEngine()
+    hosts = [
+        {c.person.name for c in extract_document(d, engine).credits if c.role == "track_host" and c.person}
+        for d in (document, flat)
+    ]
+    assert hosts[1] <= hosts[0]

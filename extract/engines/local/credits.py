@@ -41,7 +41,7 @@ def extract_credits(segmentation: Segmentation, candidates: Candidates) -> list[
         if cues:
             lists = _role_lists(text, block, cues)
             for sentence in block.sentences:
-                credits += _credits_in(text, candidates, sentence, cues, lists, glossary)
+                credits += _credits_in(text, candidates, block.start, sentence, cues, lists, glossary)
     return credits
 
 
@@ -97,14 +97,16 @@ def _whole(text: str, cue: RoleCue) -> bool:
 def _credits_in(
     text: str,
     candidates: Candidates,
+    block_start: int,
     sentence: Sentence,
     cues: list[RoleCue],
     lists: list[tuple[int, int]],
     glossary: dict[str, str],
 ) -> list[Credit]:
     # Names and role words inside a bracketed note belong to that note (`님 (음성(Voice))`).
-    found = [m for m in mentions(text, candidates, sentence.start, sentence.end) if not _bracketed(text, m.alias.start)]
-    cues = [c for c in cues if not _bracketed(text, c.start)]
+    found = mentions(text, candidates, sentence.start, sentence.end)
+    found = [m for m in found if not _bracketed(text, m.alias.start, block_start)]
+    cues = [c for c in cues if not _bracketed(text, c.start, block_start)]
     credits = []
     for index, mention in enumerate(found):
         listed = any(start <= mention.alias.start < end for start, end in lists)
@@ -145,9 +147,9 @@ def _credits_in(
     return credits
 
 
-def _bracketed(text: str, offset: int) -> bool:
-    line_start = text.rfind("\n", 0, offset) + 1
-    before = text[line_start:offset]
+def _bracketed(text: str, offset: int, block_start: int) -> bool:
+    """Inside a bracket opened earlier in the block (a block is one line, or one unit of a long one)."""
+    before = text[block_start:offset]
     return before.count("(") > before.count(")")
 
 
