@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import signal
-from collections.abc import Sequence
+import time
+from collections.abc import Generator, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -50,8 +52,13 @@ def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 
 @app.command()
 def run(
-    paths: Annotated[list[Path], typer.Argument(help="Recap files (.txt, .md) or folders to search for them.")],
-    out: Annotated[Path, typer.Option("--out", help="Folder for the <stem>.json outputs.")] = Path("outputs"),
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Recap files (.txt, .md, .html) or folders to search for them.", metavar="PATH..."),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder for the outputs (the recaps' folders mirrored).", metavar="DIR")
+    ] = Path("outputs"),
     engine: Annotated[str, typer.Option("--engine", help="Extraction engine: local (offline) or llm.")] = "local",
     force: Annotated[bool, typer.Option("--force", help="Extract again even when an output is current.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")] = False,
@@ -61,7 +68,7 @@ def run(
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", help="Cores to use: files extracted in parallel, each with a share [number of cores].", min=1
+            "--jobs", help="Cores to use: files extracted in parallel, each with a share (default: every core).", min=1
         ),
     ] = None,
     model: Annotated[
@@ -105,7 +112,7 @@ def run(
         ),
     ] = False,
 ) -> None:
-    """Extract every recap under PATHS into OUT/<stem>.json and print a summary table."""
+    """Extract every recap under the paths into the --out folder, one <path>.json each, and print a summary table."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -115,7 +122,7 @@ def run(
     from extract.write import remove_stale_temporaries
 
     try:
-        files = discover(paths)
+        discovery = discover(paths)
         llm_flags = {
             "model": model,
             "base_url": base_url,
@@ -137,22 +144,27 @@ def run(
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     signal.signal(signal.SIGTERM, interrupt)
     options = {"engine": chosen, "out_dir": out, "force": force, "debug": debug, "max_bytes": int(max_size * 1e6)}
+    files, started = discovery.recaps, time.time()
+    extracting = extract_files(files, options, jobs or available_cores())
     try:
         # Redrawn per file, not by a refresh thread: a process without threads can fork its workers.
         with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
             task = progress.add_task("extracting", total=len(files))
-            for result in extract_files(files, options, jobs or available_cores()):
+            for result in extracting:
                 results.append(result)
                 progress.update(task, advance=1, description=f"extracted {result.path.name}", refresh=True)
     except KeyboardInterrupt:
-        _summary(results)
+        if isinstance(extracting, Generator):
+            extracting.close()  # waits for the files workers are writing: then the count on disk is final
+        _summary(results, discovery.unsupported)
+        written = sum(_written_since(output_path(out, recap.id), started) for recap in files)
         typer.echo(
-            f"interrupted after {len(results)} of {len(files)} files; every output written is whole, "
+            f"interrupted after {written} of {len(files)} files: their outputs are written and whole; "
             "run the same command again to resume",
             err=True,
         )
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    _summary(results)
+    _summary(results, discovery.unsupported)
     failed = [r for r in results if r.status == "failed"]
     if failed:
         for result in failed:
@@ -160,7 +172,17 @@ def run(
         raise typer.Exit(EXIT_FAILED)
 
 
-def _summary(results: Sequence[FileResult]) -> None:
+def _written_since(path: Path, started: float) -> bool:
+    try:
+        return path.stat().st_mtime >= started
+    except OSError:
+        return False
+
+
+_NAMED = 5  # unsupported files named in the summary line; the rest are counted
+
+
+def _summary(results: Sequence[FileResult], unsupported: Sequence[Path]) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -172,7 +194,7 @@ def _summary(results: Sequence[FileResult]) -> None:
     for result in results:
         row = [
             str(result.path),
-            result.status,
+            result.status + (" (too large)" if result.status == "skipped" and result.error else ""),
             *(str(n) for n in (result.talks, result.launches, result.credits)),
             f"{result.seconds:.2f}s" if result.status == "done" else "-",
         ]
@@ -184,6 +206,12 @@ def _summary(results: Sequence[FileResult]) -> None:
         table.add_section()
         table.add_row("total", "", "", "", "", "", *_usage_cells(total))
     Console().print(table)
+    for result in results:
+        if result.status == "skipped" and result.error:
+            typer.echo(f"skipped {result.path}: {result.error}")
+    if unsupported:
+        names = ", ".join(str(p) for p in unsupported[:_NAMED]) + (", …" if len(unsupported) > _NAMED else "")
+        typer.echo(f"skipped {len(unsupported)} files of unsupported types: {names}")
 
 
 def _usage_cells(usage: Usage | None) -> list[str]:
@@ -227,7 +255,8 @@ def evaluate(
     for expected in expected_all:
         output_file = outputs if outputs.is_file() else output_path(outputs, expected["document"])
         extraction = _read_output(output_file)
-        report = compare(extraction, expected, _source_of(extraction, expected) if show_errors else None)
+        source = _source_of(extraction, output_file, expected) if show_errors else None
+        report = compare(extraction, expected, source)
         per_document.append((expected["document"], report))
         total.add(report)
     _print_report(per_document, total)
@@ -249,13 +278,13 @@ def _read_output(path: Path) -> Extraction:
         raise _fail(f"{path}: cannot read output ({type(error).__name__})") from None
 
 
-def _source_of(extraction: Extraction, golden: dict[str, Any]) -> str | None:
-    """The recap's text, from the path the output records or else the golden file's `source`."""
-    from extract.ingest import IngestError, read_source
+def _source_of(extraction: Extraction, output_file: Path, golden: dict[str, Any]) -> str | None:
+    """The text the output's offsets refer to, from where the output says or the golden file's `source`."""
+    from extract.ingest import IngestError, recap_text
 
-    for path in (extraction.document.path, golden.get("source")):
+    for sources in (None, Path(golden["source"]).parent if golden.get("source") else None):
         try:
-            return read_source(Path(path), extraction.document.sha256) if path else None
+            return recap_text(extraction.document, output_file, sources)[1]
         except IngestError:
             continue
     return None
@@ -323,6 +352,41 @@ def report(
         typer.echo(f"warning: {warning}", err=True)
     typer.echo(f"wrote {len(result.pages)} document pages; open {result.index}")
     if result.unreadable:
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command()
+def export(
+    outputs: Annotated[Path, typer.Argument(help="Folder of outputs (searched with its folders), or one output file.")],
+    jsonl: Annotated[Path, typer.Option("--jsonl", help="JSON Lines file to write; - for standard output.")],
+) -> None:
+    """Write every record of OUTPUTS as one JSON line: type, document, an id unique across documents."""
+    import sys
+
+    from extract.export import record_lines
+    from extract.report import output_files
+    from extract.write import atomic_stream, read_extraction
+
+    files = output_files(outputs) if outputs.exists() else []
+    if not files:
+        raise _fail(f"no outputs (*.json) at {outputs}")
+    unreadable = records = 0
+    try:
+        with nullcontext(sys.stdout) if str(jsonl) == "-" else atomic_stream(jsonl) as stream:
+            for path in files:
+                try:
+                    extraction = read_extraction(path)
+                except (OSError, ValueError) as error:  # named; the other outputs are still exported
+                    typer.echo(f"warning: {path}: cannot read output ({type(error).__name__}); skipped", err=True)
+                    unreadable += 1
+                    continue
+                for line in record_lines(extraction):
+                    stream.write(line + "\n")
+                    records += 1
+    except OSError as error:
+        raise _fail(f"cannot write {jsonl}: {error.strerror}", EXIT_FAILED) from None
+    typer.echo(f"wrote {records} records from {len(files) - unreadable} outputs to {jsonl}", err=True)
+    if unreadable:
         raise typer.Exit(EXIT_FAILED)
 
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION: Literal["1.1"] = "1.1"
+SCHEMA_VERSION: Literal["1.2"] = "1.2"
 
 Role = Literal["emcee", "track_host", "interviewer", "organizer", "volunteer", "other"]
 EntityType = Literal["PERSON", "ORG", "PRODUCT", "TRACK", "DATE"]
@@ -101,11 +101,16 @@ class Entity(Contract):
 
 
 class DocumentInfo(Contract):
-    id: str
+    id: str = Field(description="unique among a run's documents: the path relative to the folder given, without suffix")
     path: str
-    sha256: str
+    sha256: str = Field(description="of the file's bytes")
     language: str
     chars: int
+    format: Literal["text", "html"] = "text"
+    text_file: str | None = Field(
+        default=None,
+        description="an HTML page's main text, which every offset refers to: a file beside this output",
+    )
 
 
 class Usage(Contract):
@@ -138,7 +143,7 @@ class RunInfo(Contract):
 class Extraction(Contract):
     """One output file: everything extracted from one recap."""
 
-    schema_version: Literal["1.1"] = SCHEMA_VERSION
+    schema_version: Literal["1.2"] = SCHEMA_VERSION
     document: DocumentInfo
     talks: list[Talk]
     launches: list[Launch]

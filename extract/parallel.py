@@ -12,13 +12,13 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from extract.engines import Engine
+    from extract.ingest import Recap
     from extract.pipeline import FileResult
 
 EXIT_INTERRUPTED = 130
@@ -40,8 +40,8 @@ def analysis_threads_per_worker(jobs: int, workers: int) -> int:
     return max(1, min(jobs, available_cores()) // workers)
 
 
-def extract_files(files: list[Path], options: dict[str, Any], jobs: int) -> Iterator[FileResult]:
-    """`run_file(path, **options)` for every file, results in input order, on `jobs` cores: with more
+def extract_files(files: list[Recap], options: dict[str, Any], jobs: int) -> Iterator[FileResult]:
+    """`run_file(recap, **options)` for every file, results in input order, on `jobs` cores: with more
     than one, this process extracts files too (instead of waiting) beside `jobs - 1` workers."""
     from extract.segment import set_analysis_threads
 
@@ -53,7 +53,7 @@ def extract_files(files: list[Path], options: dict[str, Any], jobs: int) -> Iter
     return _shared_with_workers(files, options, workers, threads)
 
 
-def _extract_file(path: Path, options: dict[str, Any]) -> FileResult:
+def _extract_file(path: Recap, options: dict[str, Any]) -> FileResult:
     """One file; the first one extracted has loaded what the process keeps: frozen then."""
     from extract.pipeline import freeze_warm_state, run_file
 
@@ -64,7 +64,7 @@ def _extract_file(path: Path, options: dict[str, Any]) -> FileResult:
 
 
 def _shared_with_workers(
-    files: list[Path], options: dict[str, Any], workers: int, analysis_threads: int
+    files: list[Recap], options: dict[str, Any], workers: int, analysis_threads: int
 ) -> Iterator[FileResult]:
     """Files handed to `workers - 1` worker processes, several queued for each, and taken one at a
     time by this process in between; results buffered back into input order."""
@@ -137,7 +137,7 @@ def _in_order(finished: dict[int, FileResult], yielded: int) -> Iterable[FileRes
         yielded += 1
 
 
-def _extract_in_worker(path: Path, options: dict[str, Any]) -> FileResult:
+def _extract_in_worker(path: Recap, options: dict[str, Any]) -> FileResult:
     """`_extract_file` in a worker; stopped (SIGTERM), it exits once the file being written is cleaned up."""
     try:
         return _extract_file(path, options)

@@ -14,11 +14,11 @@ from extract import __version__
 from extract.candidates import tag_candidates
 from extract.engines import Engine, EngineFailure
 from extract.ground import ground
-from extract.ingest import DEFAULT_MAX_BYTES, IngestError, SourceDocument, read_document
+from extract.ingest import DEFAULT_MAX_BYTES, IngestError, Recap, SourceDocument, TooLarge, read_document
 from extract.models import DocumentInfo, Extraction, RunInfo, Usage
 from extract.resolve import resolve
-from extract.segment import segment
-from extract.write import output_path, read_extraction, write_extraction
+from extract.segment import Language, segment
+from extract.write import atomic_write_text, output_path, read_extraction, text_file_name, write_extraction
 
 Status = Literal["done", "skipped", "failed"]
 T = TypeVar("T")
@@ -36,11 +36,17 @@ class FileResult:
     usage: Usage | None = None
 
 
-def extract_document(document: SourceDocument, engine: Engine, timings: dict[str, float] | None = None) -> Extraction:
-    """Every stage over one document, in memory; `timings` (if given) accumulates seconds per stage."""
+def extract_document(
+    document: SourceDocument,
+    engine: Engine,
+    timings: dict[str, float] | None = None,
+    language: Language | None = None,
+) -> Extraction:
+    """Every stage over one document, in memory; `timings` (if given) accumulates seconds per stage;
+    the language is detected unless given."""
     started = time.perf_counter()
     clock = _StageClock(timings)
-    segmentation = clock("segment", segment, document.text)
+    segmentation = clock("segment", segment, document.text, language)
     candidates = clock("candidates", tag_candidates, segmentation)
     records = clock("engine", engine.extract, segmentation, candidates)
     resolved = clock("resolve", resolve, records, document.text, candidates)
@@ -52,6 +58,8 @@ def extract_document(document: SourceDocument, engine: Engine, timings: dict[str
             sha256=document.sha256,
             language=segmentation.language,
             chars=len(document.text),
+            format=document.format,
+            text_file=text_file_name(document.id) if document.format == "html" else None,
         ),
         talks=grounded.talks,
         launches=grounded.launches,
@@ -105,11 +113,12 @@ def current_output(path: Path, document: SourceDocument, engine: Engine) -> Extr
         engine.fingerprint,
         __version__,
     )
-    return existing if fresh else None
+    text_kept = existing.document.text_file is None or path.with_name(existing.document.text_file).exists()
+    return existing if fresh and text_kept else None
 
 
 def run_file(
-    path: Path,
+    recap: Recap,
     engine: Engine,
     out_dir: Path,
     force: bool = False,
@@ -117,15 +126,19 @@ def run_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> FileResult:
     """One file end to end; every failure becomes a one-line error in the result (`debug` re-raises)."""
-    started = time.perf_counter()
+    started, path = time.perf_counter(), recap.path
     try:
-        document = read_document(path, max_bytes)
+        document = read_document(path, max_bytes, recap.id)
         target = output_path(out_dir, document.id)
         existing = None if force else current_output(target, document, engine)
         if existing is not None:
             return FileResult(path, "skipped", len(existing.talks), len(existing.launches), len(existing.credits))
         extraction = extract_document(document, engine)
+        if extraction.document.text_file:  # written first: an output never names a text that is not there
+            atomic_write_text(target.with_name(extraction.document.text_file), document.text)
         write_extraction(extraction, target)
+    except TooLarge as error:
+        return FileResult(path, "skipped", error=str(error))
     except (IngestError, EngineFailure) as error:
         return FileResult(path, "failed", error=str(error))
     except OSError as error:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from kiwipiepy import Token as KiwiToken
 
 BlockKind = Literal["heading", "bullet", "bold_lead", "paragraph"]
+Language = Literal["ko", "en"]
 
 _HEADING_HASH = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?P<content>.+?)[ \t#]*$")
 _HEADING_BOLD = re.compile(r"^[ \t]*(\*\*|__)(?P<content>[^*_].*?)\1[ \t]*:?[ \t]*$")
@@ -141,7 +142,7 @@ def _count_letters(runs: re.Pattern[str], text: str) -> int:
     return len(text) - len(runs.sub("", text))
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str) -> Language:
     hangul = _count_letters(_HANGUL_RUN, text)
     latin = _count_letters(_LATIN_RUN, text)
     return "ko" if hangul >= latin * 0.2 and hangul > 0 else "en"
@@ -319,14 +320,15 @@ def _last_sentence_end(tokens: list[Token]) -> int | None:
     return None
 
 
-def segment(text: str) -> Segmentation:
+def segment(text: str, language: Language | None = None) -> Segmentation:
     """Blocks, sentences and tokens of an NFC text; every offset indexes `text`.
 
-    Korean text is analysed by Kiwi, English text by spaCy's rule-based tokenizer and sentencizer.
+    Korean text is analysed by Kiwi, English text by spaCy's rule-based tokenizer and sentencizer; the
+    language is detected from the script unless given.
     """
     blocks = layout_blocks(text)
     masked = mask_markup(text)
-    language = detect_language(text)
+    language = language or detect_language(text)
     analyse = _kiwi_analysis if language == "ko" else _english_analysis
     analysed = analyse([masked[b.start : b.end] for b in blocks], [b.start for b in blocks], text)
     result: list[Block] = []

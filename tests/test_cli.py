@@ -100,6 +100,67 @@ def test_current_outputs_are_skipped_unless_forced(tmp_path: Path) -> None:
     assert "skipped" not in forced and "done" in forced
 
 
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+SESSION = "- 비동기 파이썬 - 김민수 (카카오)\n- Rust in production by Jane Doe (Acme)\n"
+
+
+def test_same_named_recaps_in_different_folders_each_get_their_own_output(tmp_path: Path) -> None:
+    posts, out = tmp_path / "posts", tmp_path / "out"
+    for slug in ("busan", "seoul"):
+        _write(posts / slug / "index.md", SESSION.replace("김민수", f"김{slug}"))
+    _write(posts / "notes.txt", SESSION)
+    _write(posts / "notes.md", SESSION)
+    result = runner.invoke(app, ["run", str(posts), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
+    assert written == ["busan/index.json", "notes.md.json", "notes.txt.json", "seoul/index.json"]
+    ids = {json.loads(p.read_text(encoding="utf-8"))["document"]["id"] for p in out.rglob("*.json")}
+    assert ids == {"busan/index", "seoul/index", "notes.md", "notes.txt"}
+    again = runner.invoke(app, ["run", str(posts), "--out", str(out)])
+    assert again.output.count("skipped") == 4  # each output is its own recap's, so each is current
+
+
+def test_same_named_files_given_one_by_one_take_their_paths_from_the_folder_they_share(tmp_path: Path) -> None:
+    first = _write(tmp_path / "2024" / "busan" / "recap.txt", SESSION)
+    second = _write(tmp_path / "2025" / "seoul" / "recap.txt", SESSION.replace("김민수", "이영희"))
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["run", str(first), str(second), "--out", str(out)]).exit_code == 0
+    assert (out / "2024" / "busan" / "recap.json").exists() and (out / "2025" / "seoul" / "recap.json").exists()
+    alone = runner.invoke(app, ["run", str(first), "--out", str(tmp_path / "alone")])
+    assert alone.exit_code == 0 and (tmp_path / "alone" / "recap.json").exists()
+
+
+def test_files_of_other_types_are_counted_and_named_in_one_line(tmp_path: Path) -> None:
+    folder = _recaps(tmp_path)
+    for name in ("slides.pdf", "notes.docx", "photo.jpg"):
+        (folder / name).write_bytes(b"x")
+    _write(folder / ".git" / "HEAD", "ref")  # a hidden folder is not searched
+    result = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    names = ", ".join(str(folder / n) for n in ("notes.docx", "photo.jpg", "slides.pdf"))
+    assert f"skipped 3 files of unsupported types: {names}" in result.output
+
+
+def test_a_file_over_max_size_is_named_and_skipped_not_failed(tmp_path: Path) -> None:
+    folder = _recaps(tmp_path)
+    result = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path / "out"), "--max-size", "0.01"])
+    assert result.exit_code == 0, result.output
+    assert f"skipped {folder / SEED.name}: too large (0.038 MB > --max-size 0.01 MB)" in result.output
+    assert not (tmp_path / "out" / f"{SEED.stem}.json").exists()
+
+
+def test_help_names_the_arguments_and_flags_as_a_person_reads_them() -> None:
+    result = runner.invoke(app, ["run", "--help"], prog_name="extract", env={"COLUMNS": "200"})
+    assert "Usage: extract run [OPTIONS] PATH..." in result.output
+    assert "<bool>" not in result.output and "{paths}" not in result.output
+    assert "(default: every core)" in result.output
+
+
 def test_an_undecodable_file_fails_alone_and_the_others_are_written(tmp_path: Path) -> None:
     folder = _recaps(tmp_path)
     (folder / "broken.txt").write_bytes(b"\x00\x01binary\x00")
@@ -230,3 +291,21 @@ def test_an_llm_document_whose_requests_keep_failing_is_named_and_the_others_wri
     assert result.exit_code == 1
     assert "bad.txt: chunk 1 of 1: HTTP 503" in result.stderr
     assert (tmp_path / "out" / "good.json").exists() and not (tmp_path / "out" / "bad.json").exists()
+
+
+def test_export_writes_one_json_line_per_record_with_an_id_unique_across_documents(tmp_path: Path) -> None:
+    posts, out, jsonl = tmp_path / "posts", tmp_path / "out", tmp_path / "records.jsonl"
+    for slug in ("busan", "seoul"):
+        _write(posts / slug / "index.md", SESSION)
+    runner.invoke(app, ["run", str(posts), "--out", str(out)])
+    (out / "broken.json").write_text("{", encoding="utf-8")
+    result = runner.invoke(app, ["export", str(out), "--jsonl", str(jsonl)])
+    assert result.exit_code == 1 and "broken.json: cannot read output" in result.stderr  # the others still go
+    rows = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    assert {(r["document"], r["type"]) for r in rows} >= {("busan/index", "talk"), ("seoul/index", "talk")}
+    assert len({r["id"] for r in rows}) == len(rows) and all(r["id"].startswith(r["document"] + "#") for r in rows)
+    talk = next(r for r in rows if r["type"] == "talk" and r["document"] == "seoul/index")
+    assert talk["id"] == "seoul/index#talk-1" and talk["evidence"] and "speakers" in talk
+    (out / "broken.json").unlink()
+    printed = runner.invoke(app, ["export", str(out), "--jsonl", "-"])
+    assert printed.exit_code == 0 and printed.stdout.splitlines() == jsonl.read_text(encoding="utf-8").splitlines()

@@ -75,9 +75,10 @@ def test_a_folder_mixing_every_case_writes_every_good_file_and_names_every_bad_o
     assert result.exit_code == 1
     written = sorted(p.name for p in out.glob("*.json"))
     assert written == sorted(f"{Path(n).stem}.json" for n in good)
-    for name in bad:
+    for name in ("binary.txt", "garbage.md"):
         assert f"{name}: " in result.stderr
-    assert "huge.txt: too large (20.2 MB > --max-size 5 MB)" in result.stderr
+    assert "huge.txt: too large (20.2 MB > --max-size 5 MB)" in result.stdout  # skipped, not failed
+    assert "huge.txt" in result.stdout and "huge.txt" not in result.stderr
     assert "Traceback" not in result.output + result.stderr
     assert read_extraction(out / "empty.json").talks == []
     long_line = read_extraction(out / "long-line.json")  # one 57,000-character line

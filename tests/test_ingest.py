@@ -40,12 +40,14 @@ def test_document_id_is_the_stem_and_sha256_is_of_the_file_bytes(tmp_path: Path)
     assert len(document.sha256) == 64
 
 
-def test_discover_finds_recaps_recursively_and_ignores_other_files(tmp_path: Path) -> None:
+def test_discover_finds_recaps_recursively_and_names_the_other_files(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "one.txt").write_text("x", encoding="utf-8")
     (tmp_path / "two.md").write_text("x", encoding="utf-8")
     (tmp_path / "image.png").write_bytes(b"x")
-    assert [p.name for p in discover([tmp_path])] == ["one.txt", "two.md"]
+    found = discover([tmp_path])
+    assert [r.path.name for r in found.recaps] == ["one.txt", "two.md"]
+    assert [r.id for r in found.recaps] == ["a/one", "two"] and found.unsupported == [tmp_path / "image.png"]
 
 
 def test_discover_rejects_a_missing_path_and_a_folder_without_recaps(tmp_path: Path) -> None:
@@ -58,4 +60,4 @@ def test_discover_rejects_a_missing_path_and_a_folder_without_recaps(tmp_path: P
 def test_a_file_reached_twice_is_extracted_once(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     (tmp_path / "link.txt").symlink_to(tmp_path / "a.txt")
-    assert len(discover([tmp_path, tmp_path / "a.txt"])) == 1
+    assert len(discover([tmp_path, tmp_path / "a.txt"]).recaps) == 1

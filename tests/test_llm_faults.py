@@ -11,6 +11,7 @@ from fault_server import Answer, fault_server, records
 
 from extract.engines.llm import LLMEngine
 from extract.engines.llm.settings import LLMSettings
+from extract.ingest import Recap
 from extract.pipeline import run_file
 from extract.write import read_extraction
 
@@ -25,7 +26,7 @@ def _run(tmp_path: Path, base_url: str, text: str = RECAP, **settings: Any):  # 
     recap.write_text(text, encoding="utf-8")
     options: dict[str, Any] = {"http_retries": 2, "timeout": 10.0, "cache_dir": tmp_path / "cache", **settings}
     engine = LLMEngine(LLMSettings(model="fault", base_url=base_url, **options))
-    result = run_file(recap, engine, tmp_path / "out", force=True)
+    result = run_file(Recap(recap, "recap"), engine, tmp_path / "out", force=True)
     output = tmp_path / "out" / "recap.json"
     return result, (read_extraction(output) if output.exists() else None)
 

@@ -39,13 +39,13 @@ def test_every_evidence_span_in_every_output_is_exact() -> None:
 
 def test_committed_outputs_are_current(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)  # outputs record the path as given: `extract run raw/` from the repository root
-    for path in discover([Path("raw")]):
-        document = read_document(path)
+    for recap in discover([Path("raw")]).recaps:
+        document = read_document(recap.path, document_id=recap.id)
         committed = read_extraction(output_path(OUTPUTS, document.id))
         fresh = extract_document(document, LocalEngine())
         timing = {"run": {"duration_s"}}
         assert fresh.model_dump(exclude=timing) == committed.model_dump(exclude=timing), (
-            f"outputs/{path.stem}.json is stale: run `extract run raw/ --force`"
+            f"outputs/{recap.id}.json is stale: run `extract run raw/ --force`"
         )
 
 

@@ -11,6 +11,7 @@ import pytest
 from extract.engines.llm import LLMEngine
 from extract.engines.llm.settings import LLMSettings
 from extract.engines.local import LocalEngine
+from extract.ingest import Recap
 from extract.parallel import _can_fork, extract_files
 
 RECAP = "**{n}번째 세션: 평가의 현실** - 김지현(Jihyun Kim), 업스테이지\n"
@@ -21,12 +22,12 @@ def test_every_file_is_extracted_once_and_results_come_in_input_order(tmp_path: 
     for n in range(7):
         path = tmp_path / f"recap-{n}.txt"
         path.write_text(RECAP.format(n=n) * (1 + 20 * (n % 3)), encoding="utf-8")  # uneven sizes
-        files.append(path)
+        files.append(Recap(path, path.stem))
     options = {"engine": LocalEngine(), "out_dir": tmp_path / "out", "force": True}
     results = list(extract_files(files, options, jobs=3))
-    assert [r.path for r in results] == files
+    assert [r.path for r in results] == [f.path for f in files]
     assert [r.status for r in results] == ["done"] * 7
-    assert sorted(p.stem for p in (tmp_path / "out").iterdir()) == [f.stem for f in files]
+    assert sorted(p.stem for p in (tmp_path / "out").iterdir()) == [f.id for f in files]
 
 
 def test_no_files_give_no_results(tmp_path: Path) -> None:

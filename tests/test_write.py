@@ -9,9 +9,11 @@ from extract.models import SCHEMA_VERSION, Extraction
 from extract.write import output_path, read_extraction, write_extraction
 
 
-def test_output_names_cannot_leave_the_output_folder(tmp_path: Path) -> None:
-    assert output_path(tmp_path, "../../etc/passwd").parent == tmp_path
+def test_output_names_mirror_the_recaps_folders_and_cannot_leave_the_output_folder(tmp_path: Path) -> None:
+    for climbing in ("../../etc/passwd", "/etc/passwd", "a/../../b", ".."):
+        assert output_path(tmp_path, climbing).resolve().is_relative_to(tmp_path.resolve()), climbing
     assert output_path(tmp_path, "행사 후기 (1)").name == "행사 후기 (1).json"
+    assert output_path(tmp_path, "2024/busan/recap") == tmp_path / "2024" / "busan" / "recap.json"
 
 
 def test_a_failed_write_leaves_the_previous_file_whole(

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from extract.evaluate import RECORD_TYPES, load_golden, match
-from extract.ingest import IngestError, read_source
+from extract.ingest import IngestError, recap_text
 from extract.models import Extraction
 from extract.report.render import DocumentView, document_page, index_page
-from extract.write import atomic_write_text, read_extraction
+from extract.write import atomic_write_text, output_path, read_extraction
 
 PAGES = "docs"  # pages live one folder below the index, so no document id can collide with index.html
 
@@ -28,7 +28,10 @@ class ReportResult:
 
 
 def output_files(outputs: Path) -> list[Path]:
-    return [outputs] if outputs.is_file() else sorted(p for p in outputs.glob("*.json") if not p.name.startswith("."))
+    """One output file, or every output in a folder and the folders under it (as `run` mirrors them)."""
+    if outputs.is_file():
+        return [outputs]
+    return sorted(p for p in outputs.rglob("*.json") if not any(part.startswith(".") for part in p.parts))
 
 
 def build_report(
@@ -44,7 +47,7 @@ def build_report(
             result.warnings.append(f"{path}: cannot read output ({type(error).__name__}); no page")
             result.unreadable += 1
             continue
-        view = _view(extraction, sources, goldens.get(extraction.document.id))
+        view = _view(extraction, path, sources, goldens.get(extraction.document.id))
         if view.problem:
             result.warnings.append(f"{path}: {view.problem}")
         page = html_dir / view.page
@@ -60,17 +63,19 @@ def _goldens(folder: Path) -> dict[str, dict[str, Any]]:
     return {golden["document"]: golden for golden in map(load_golden, files)}
 
 
-def _view(extraction: Extraction, sources: Path | None, golden: dict[str, Any] | None) -> DocumentView:
+def _view(
+    extraction: Extraction, output_file: Path, sources: Path | None, golden: dict[str, Any] | None
+) -> DocumentView:
     document = extraction.document
-    page = f"{PAGES}/{Path(document.id).name}.html"
+    page = f"{PAGES}/{output_path(Path(), document.id).with_suffix('.html').as_posix()}"
     matchings = None
     if golden is not None:
         dumped = extraction.model_dump(mode="json")
         matchings = {t: match(t, dumped[t], golden.get(t, [])) for t in RECORD_TYPES}
-    source = sources / Path(document.path).name if sources else Path(document.path)
     view = DocumentView(extraction, page, text=None, golden=golden, matchings=matchings)
     try:
-        view.text = read_source(source, document.sha256)
+        _, view.text = recap_text(document, output_file, sources)
     except IngestError as error:
+        source = document.text_file or (sources / Path(document.path).name if sources else document.path)
         view.problem = f"source {source} not shown: {error}"
     return view

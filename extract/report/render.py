@@ -231,7 +231,8 @@ def document_page(view: DocumentView) -> str:
     return _page(
         title=f"{document.id} — recap review",
         body=(
-            f'<header><p><a href="../index.html">all documents</a></p><h1>{escape(document.id)}</h1>'
+            f'<header><p><a href="{"../" * view.page.count("/")}index.html">all documents</a></p>'
+            f"<h1>{escape(document.id)}</h1>"
             f'<p class="meta">{escape(meta)}</p>{_golden_summary(view)}<p class="legend">{legend}</p></header>'
             f'<main><section class="text">{source}</section><aside>'
             f'<div id="details" class="details" aria-live="polite">Click a highlight to see its records.</div>'
