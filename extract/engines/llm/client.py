@@ -1,36 +1,45 @@
-"""One chunk, one question to an OpenAI-compatible endpoint through instructor.
+"""One chunk, one question to an OpenAI-compatible endpoint, asked again until the answer is grounded.
 
-Validation errors go back to the model as retries (instructor's re-ask). When the retries run out,
-the last answer is kept without the grounding checks and the ground stage drops what it cannot
-support. Transport errors (429, 5xx, timeouts) are retried by the openai client with backoff that
-honours `Retry-After`; when they persist the chunk fails with one line.
+instructor shapes the request for the mode (a forced tool call, `json_schema`, or the schema in the
+prompt); `json` mode sends the schema as llama.cpp's `json_object` + `schema`, which constrains
+decoding. The answer is read record by record (`response.read_answer`): a bad record is dropped with
+its reason, the others kept. While problems remain and retries are left, the model is shown its answer
+and the problems and asked again, each time at a higher temperature (an identical re-ask at
+temperature 0 returns the identical answer); the best answer is kept. Every request carries
+`max_tokens`; an answer cut there raises `Truncated`, so that the engine can ask about smaller pieces.
+Transport errors (429, 5xx, timeouts) are retried by the openai client with backoff that honours
+`Retry-After`; when they persist the chunk fails with one line.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import threading
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
-
 from extract.engines.llm.cache import ResponseCache, cache_key
-from extract.engines.llm.response import ChunkRecords
+from extract.engines.llm.response import AnswerError, ChunkRecords, HybridChunkRecords, read_answer
 from extract.engines.llm.settings import LLMSettings
 from extract.models import Usage
+
+# One temperature per attempt: the first answer is the model's most likely one, a retry must differ.
+TEMPERATURES = (0.0, 0.4, 0.7)
+_ANSWER_SHOWN = 4000  # characters of a failed answer shown back to the model in a retry
 
 
 class ModelError(Exception):
     """A request that failed for good; the message is one line."""
 
 
+class Truncated(Exception):
+    """The answer reached max_tokens: the chunk must be asked about in smaller pieces."""
+
+
 @dataclass(frozen=True)
 class Reply:
     records: ChunkRecords
     usage: Usage
-    rejected: bool  # the retries ran out: the records were not checked against the chunk
+    dropped: list[str]  # why each record of the kept answer was not taken
 
 
 class ModelClient:
@@ -43,20 +52,19 @@ class ModelClient:
         self._lock = threading.Lock()
         # The SDK's own client class, whatever httpx flavour it is built on, with a request counter.
         http = DefaultHttpxClient(event_hooks={"request": [self._count]}, timeout=settings.timeout)
-        raw = OpenAI(
+        self._openai = OpenAI(
             api_key=settings.api_key or "not-needed",  # local servers ignore it; the SDK requires one
             base_url=settings.base_url,
             timeout=settings.timeout,
             max_retries=settings.http_retries,
             http_client=http,
         )
-        modes = {
+        self._mode = {
             "tools": instructor.Mode.TOOLS,
-            "json": instructor.Mode.JSON,
+            "json": instructor.Mode.JSON_SCHEMA,  # request shaped below as llama.cpp's json_object + schema
             "json_schema": instructor.Mode.JSON_SCHEMA,
             "md_json": instructor.Mode.MD_JSON,
-        }
-        self._client = instructor.from_openai(raw, mode=modes[settings.mode])
+        }[settings.mode]
         self._cache = ResponseCache(settings.cache_dir, enabled=settings.use_cache)
 
     def _count(self, request: object) -> None:
@@ -67,42 +75,71 @@ class ModelClient:
     def requests(self) -> int:
         return self._requests
 
-    def ask(self, messages: list[dict[str, str]], chunk: str) -> Reply:
+    def ask(self, messages: list[dict[str, str]], chunk: str, hybrid: bool = False) -> Reply:
+        model = HybridChunkRecords if hybrid else ChunkRecords
         key = cache_key(
             model=self.settings.model,
             mode=self.settings.mode,
             retries=self.settings.max_retries,
+            max_tokens=self.settings.max_tokens,
             messages=messages,
-            schema=ChunkRecords.model_json_schema(),
+            schema=model.model_json_schema(),
         )
         cached = self._cache.get(key)
         if cached is not None:
-            return Reply(ChunkRecords.model_validate(cached["records"]), Usage(cached=1), cached["rejected"])
-        reply = self._ask(messages, chunk)
-        self._cache.put(key, {"records": reply.records.model_dump(mode="json"), "rejected": reply.rejected})
+            return Reply(model.model_validate(cached["records"]), Usage(cached=1), cached["dropped"])
+        reply = self._ask(messages, chunk, model)
+        self._cache.put(key, {"records": reply.records.model_dump(mode="json"), "dropped": reply.dropped})
         return reply
 
-    def _ask(self, messages: list[dict[str, str]], chunk: str) -> Reply:
-        import openai
-        from instructor.core.exceptions import InstructorRetryException
+    def _ask(self, messages: list[dict[str, str]], chunk: str, model: type[ChunkRecords]) -> Reply:
+        conversation, usage = messages, Usage()
+        best, unreadable = None, ""
+        for attempt in range(self.settings.max_retries + 1):
+            payload, spent = self._complete(conversation, model, TEMPERATURES[min(attempt, len(TEMPERATURES) - 1)])
+            usage = usage + spent
+            try:
+                answer = read_answer(payload, chunk, hybrid=model is HybridChunkRecords)
+            except AnswerError as error:
+                unreadable, problems = str(error), [str(error)]
+            else:
+                if best is None or (answer.kept, -len(answer.problems)) > (best.kept, -len(best.problems)):
+                    best = answer
+                problems = answer.problems
+            if not problems:
+                break
+            conversation = [*messages, *_feedback(payload, problems)]
+        if best is None:
+            raise AnswerError(f"{unreadable} after {self.settings.max_retries + 1} attempts")
+        return Reply(best.records, usage, best.problems)
 
+    def _complete(
+        self, messages: list[dict[str, str]], model: type[ChunkRecords], temperature: float
+    ) -> tuple[str, Usage]:
+        import openai
+
+        request = self._request(messages, model)
         try:
-            records, completion = self._client.create_with_completion(
-                model=self.settings.model,
-                messages=messages,  # type: ignore[arg-type]
-                response_model=ChunkRecords,
-                max_retries=self.settings.max_retries,  # re-asks after a rejected answer
-                context={"chunk": chunk},
-                temperature=0,
+            completion = self._openai.chat.completions.create(
+                model=self.settings.model, temperature=temperature, max_tokens=self.settings.max_tokens, **request
             )
-            return Reply(records, _usage(getattr(completion, "usage", None)), rejected=False)
-        except InstructorRetryException as error:
-            # instructor also wraps transport errors; those fail the chunk, rejected answers do not.
-            if isinstance(error.__cause__, openai.APIError):
-                raise self._model_error(error.__cause__) from None
-            return Reply(_parse_unchecked(error.last_completion), _usage(error.total_usage), rejected=True)
         except openai.APIError as error:
             raise self._model_error(error) from None
+        choice = completion.choices[0]
+        if choice.finish_reason == "length":
+            raise Truncated(f"the answer reached --max-tokens {self.settings.max_tokens}")
+        calls = choice.message.tool_calls or []
+        payload = calls[0].function.arguments if calls else (choice.message.content or "")
+        return payload, _usage(completion.usage)
+
+    def _request(self, messages: list[dict[str, str]], model: type[ChunkRecords]) -> dict[str, Any]:
+        """The request's messages and schema as the mode sends them."""
+        from instructor.processing.response import handle_response_model
+
+        _, request = handle_response_model(model, mode=self._mode, messages=messages)
+        if self.settings.mode == "json":  # llama.cpp constrains decoding to a schema given this way
+            request["response_format"] = {"type": "json_object", "schema": model.model_json_schema()}
+        return dict(request)
 
     def _model_error(self, error: Exception) -> ModelError:
         import openai
@@ -113,6 +150,21 @@ class ModelClient:
         if isinstance(error, openai.APITimeoutError):
             return ModelError(f"no answer within {self.settings.timeout:g}s (--timeout)")
         return ModelError(f"cannot reach {where}: {_short(error)}")
+
+
+def _feedback(payload: str, problems: list[str]) -> list[dict[str, str]]:
+    """The failed answer and what was wrong with it, for the next attempt."""
+    listed = "\n".join(f"- {problem}" for problem in problems[:12])
+    return [
+        {"role": "assistant", "content": payload[:_ANSWER_SHOWN]},
+        {
+            "role": "user",
+            "content": "These records could not be used:\n"
+            f"{listed}\n"
+            "Answer again with the whole JSON object: copy every quote exactly from the passage, use only "
+            "names it contains, and give every required field.",
+        },
+    ]
 
 
 def _usage(usage: Any) -> Usage:
@@ -126,16 +178,3 @@ def _usage(usage: Any) -> Usage:
 
 def _short(error: Exception) -> str:
     return " ".join(str(error).split())[:200]
-
-
-def _parse_unchecked(completion: Any) -> ChunkRecords:
-    """The last answer, parsed without grounding checks; unparseable answers count as empty."""
-    try:
-        message = completion.choices[0].message
-        calls = getattr(message, "tool_calls", None) or []
-        payload = calls[0].function.arguments if calls else (message.content or "")
-        match = re.search(r"\{.*\}", payload, re.S)
-        found = json.loads(match.group()) if match else {}
-        return ChunkRecords.model_validate({"talks": [], "launches": [], "credits": [], **found})
-    except (AttributeError, IndexError, TypeError, ValueError, ValidationError):
-        return ChunkRecords(talks=[], launches=[], credits=[])

@@ -1,14 +1,20 @@
-"""What the model must return for one chunk, and the validators that keep it grounded.
+"""What the model must return for one chunk, and how an answer is read: record by record.
 
-With a validation context (`{"chunk": text}`), every quote must be found in the chunk and every name
-must be made of words the chunk contains; the errors go back to the model as a retry. Without a
-context (parsing the last answer after the retries ran out) the checks are skipped and the ground
-stage drops what is unsupported.
+The schema (sent for constrained decoding) is strict; reading is not all or nothing. Each record is
+validated on its own: one with a wrong field is dropped with its reason and the others are kept. A
+kept record must be grounded: its quote found in the chunk (after the wrapper tags, quote marks and
+spacing models add are taken off) and every name made of words the chunk contains; the problems go
+back to the model in a retry.
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, ValidationInfo, model_validator
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from extract.align import Support, align
 from extract.models import Role
@@ -19,9 +25,14 @@ class PersonOut(BaseModel):
     name_ko: str | None = Field(default=None, description="the Hangul form, when the recap gives one")
     affiliation: str | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _from_a_plain_name(cls, value: Any) -> Any:
+        return {"name": value} if isinstance(value, str) else value  # `"speakers": ["김민수"]`
+
 
 class TalkOut(BaseModel):
-    title: str
+    title: str | None = Field(description="the talk's title as written; null when the recap gives none")
     speakers: list[PersonOut]
     kind: str | None = Field(default=None, description="keynote, talk, workshop, panel, ...")
     quote: str = Field(description="a passage copied verbatim from the recap that names this talk")
@@ -52,18 +63,104 @@ class ChunkRecords(BaseModel):
     launches: list[LaunchOut]
     credits: list[CreditOut]
 
-    @model_validator(mode="after")
-    def _grounded_in_chunk(self, info: ValidationInfo) -> ChunkRecords:
-        chunk = (info.context or {}).get("chunk")
-        if chunk is None:
-            return self
-        problems = [problem for record in self._records() for problem in _problems(record, chunk)]
-        if problems:
-            raise ValueError("not supported by the recap passage: " + "; ".join(problems[:12]))
-        return self
-
-    def _records(self) -> list[TalkOut | LaunchOut | CreditOut]:
+    def records(self) -> list[TalkOut | LaunchOut | CreditOut]:
         return [*self.talks, *self.launches, *self.credits]
+
+
+class HybridChunkRecords(ChunkRecords):
+    """With --hybrid: the records the model adds, and the numbers of the rules' records it rejects."""
+
+    rejected: list[int] = Field(description="numbers of the rules' records that the passage does not support")
+
+
+class AnswerError(Exception):
+    """An answer with no JSON object in it; the message is one line."""
+
+
+@dataclass
+class Answer:
+    """One answer read record by record: the grounded records kept, the problems of the others."""
+
+    records: ChunkRecords
+    problems: list[str] = field(default_factory=list)  # one per record dropped, with its reason
+
+    @property
+    def kept(self) -> int:
+        return len(self.records.records())
+
+
+_KINDS: tuple[tuple[str, type[BaseModel]], ...] = (("talks", TalkOut), ("launches", LaunchOut), ("credits", CreditOut))
+
+
+def read_answer(payload: str, chunk: str, hybrid: bool = False) -> Answer:
+    """The records of an answer that are valid and grounded in `chunk`; AnswerError when it holds no JSON."""
+    data = _json_object(payload)
+    kept: dict[str, list[Any]] = {kind: [] for kind, _ in _KINDS}
+    problems: list[str] = []
+    for kind, model in _KINDS:
+        items = data.get(kind, [])
+        for item in items if isinstance(items, list) else []:
+            try:
+                record = model.model_validate(item)
+            except ValidationError as error:
+                problems.append(f"{kind[:-1]} {_label(item)}: {_first_error(error)}")
+                continue
+            record = record.model_copy(update={"quote": clean_quote(record.quote)})  # type: ignore[attr-defined]
+            grounding = _problems(record, chunk)  # type: ignore[arg-type]
+            if grounding:
+                problems.append(f"{kind[:-1]} {_label(item)}: {'; '.join(grounding)}")
+            else:
+                kept[kind].append(record)
+        if not isinstance(items, list):
+            problems.append(f"{kind} is not a list")
+    if hybrid:
+        rejected = [n for n in data.get("rejected", []) if isinstance(n, int)]
+        return Answer(HybridChunkRecords(**kept, rejected=rejected), problems)
+    return Answer(ChunkRecords(**kept), problems)
+
+
+_OBJECT = re.compile(r"\{.*\}", re.S)
+
+
+def _json_object(payload: str) -> dict[str, Any]:
+    match = _OBJECT.search(payload)
+    try:
+        data = json.loads(match.group()) if match else None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        raise AnswerError("the answer holds no JSON object")
+    return data
+
+
+def _label(item: Any) -> str:
+    """A record in a few words for a drop reason: its title or name, its person's name, or its quote."""
+    if isinstance(item, dict):
+        person = item.get("person")
+        for value in (item.get("title"), item.get("name"), person.get("name") if isinstance(person, dict) else person):
+            if isinstance(value, str):
+                return repr(value[:40])
+        if isinstance(item.get("quote"), str):
+            return repr(item["quote"][:40])
+    return repr(str(item)[:40])
+
+
+def _first_error(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "record"
+    return f"{where}: {first['msg']}"
+
+
+_WRAPPERS = re.compile(r"</?\s*recap\s*>", re.I)
+_QUOTE_MARKS = "\"'“”‘’「」『』«»`"
+
+
+def clean_quote(quote: str) -> str:
+    """A quote without what models wrap it in: the prompt's `<recap>` tags, quote marks, spacing."""
+    quote = " ".join(_WRAPPERS.sub(" ", quote).split())
+    while len(quote) > 2 and quote[0] in _QUOTE_MARKS and quote[-1] in _QUOTE_MARKS:
+        quote = quote[1:-1].strip()
+    return quote
 
 
 def _problems(record: TalkOut | LaunchOut | CreditOut, chunk: str) -> list[str]:

@@ -27,6 +27,7 @@ class LLMSettings:
     base_url: str | None = None
     mode: Mode = "tools"
     max_chunk_tokens: int = 1500
+    max_tokens: int = 2048  # of one answer: a chunk's records fit well within it; a looping model stops
     max_retries: int = 2
     concurrency: int = 2
     timeout: float = 120.0
@@ -39,7 +40,9 @@ class LLMSettings:
     def fingerprint(self) -> str:
         """What changes the records: a re-run with the same fingerprint may reuse outputs."""
         relevant = {
-            k: v for k, v in asdict(self).items() if k in {"model", "base_url", "mode", "max_chunk_tokens", "hybrid"}
+            k: v
+            for k, v in asdict(self).items()
+            if k in {"model", "base_url", "mode", "max_chunk_tokens", "max_tokens", "hybrid"}
         }
         return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:12]
 
@@ -63,7 +66,7 @@ def load_settings(
         raise SettingsError(f"unknown mode {values['mode']!r}; choose one of: {', '.join(MODES)}")
     if "cache_dir" in values:
         values["cache_dir"] = Path(values["cache_dir"])
-    for name in ("max_chunk_tokens", "concurrency"):
+    for name in ("max_chunk_tokens", "max_tokens", "concurrency"):
         if name in values and int(values[name]) < 1:
             raise SettingsError(f"{name.replace('_', '-')} must be at least 1")
     return LLMSettings(**values)
