@@ -236,3 +236,15 @@ def talk_kind(text: str) -> str | None:
 def announces(text: str) -> bool:
     lowered = text.casefold()
     return any(stem in lowered for stem in ANNOUNCE_STEMS)
+
+
+@lru_cache(maxsize=1)
+def _link_label_words() -> frozenset[str]:
+    return frozenset(word.casefold() for row in _data_lines("link_labels.txt") for cell in row for word in cell.split())
+
+
+def is_link_label(text: str) -> bool:
+    """Is a bracket's text the label of a link: its first or last word a link word (`Slides`, `Rust
+    Code`, `no recording`, `remote from Penang`, `발표 영상`)?"""
+    words = text.casefold().split()
+    return bool(words) and (words[0] in _link_label_words() or words[-1] in _link_label_words())

@@ -175,11 +175,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。])[\"'”’)\]]*(?=\s)")
 
 
 def layout_blocks(text: str) -> list[Block]:
-    """Blocks without linguistic analysis: one per non-blank line, a long line cut into units."""
+    """Blocks without linguistic analysis: one per non-blank line (a line ending in a cell separator
+    `|` goes on on the next), a long line cut into units."""
     blocks: list[Block] = []
     section: int | None = None
-    offset = 0
-    for line in text.split("\n"):
+    for offset, line in _lines(text):
         if line.strip():
             kind, content = _layout(line)
             for start, end in _units(line):
@@ -194,8 +194,25 @@ def layout_blocks(text: str) -> list[Block]:
                 begin = offset + start + (content if start == 0 else len(piece) - len(piece.lstrip()))
                 stop = offset + start + len(piece.rstrip())
                 blocks.append(Block(index, unit_kind, offset + start, stop, begin, section, bold))
-        offset += len(line) + 1
     return blocks
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) of each line; a line whose last field ends with `|` (`키노트 |`, `Title |`, the
+    cells of one programme entry written one per line) is joined with the non-blank line after it.
+    A Markdown table row (`| … |`) stands alone."""
+    offset, pending, start = 0, "", 0
+    for line in text.split("\n"):
+        if not pending:
+            start = offset
+        pending = f"{pending}\n{line}" if pending else line
+        offset += len(line) + 1
+        continues = line.rstrip().endswith("|") and not line.lstrip().startswith("|")
+        if not (continues and line.strip()):
+            yield start, pending
+            pending = ""
+    if pending:
+        yield start, pending
 
 
 def _units(line: str) -> Iterator[tuple[int, int]]:

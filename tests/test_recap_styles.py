@@ -531,3 +531,51 @@ def test_a_podcast_on_a_topic_is_not_a_talk() -> None:
     assert (
         _talks("최고 연사였던 알렉스 더피(Alex Duffy)와 함께 'AI 외교'를 주제로 진행된 팟캐스트를 들어보세요.\n") == []
     )
+
+
+def test_plain_programme_lines_of_one_shape_are_session_lines() -> None:
+    text = (
+        "프로그램\n\n"
+        "ROOM A | 13:00 - 13:30\n\n"
+        "타입스크립트로 CLI 만들기 | 정하윤\n\n"
+        "ROOM A | 13:40 - 14:10\n\n"
+        "데이터 파이프라인 다시 보기 | 오세진\n"
+    )
+    titles = {title for title, _, _ in _talks(text)}
+    assert titles == {"타입스크립트로 CLI 만들기", "데이터 파이프라인 다시 보기"}
+    alone = "오늘은 날씨가 좋았다 | 메모\n"  # one line alone is not a programme
+    assert _talks(alone) == []
+
+
+def test_a_programme_entry_written_one_cell_per_line_is_one_session_line() -> None:
+    text = "키노트 |\n에이전트와 함께 일하기 |\n한지우\n\n키노트 |\n클라우드의 다음 십 년 |\n문서영\n"
+    assert _talks(text) == [
+        ("에이전트와 함께 일하기", [("한지우", None, None)], "keynote"),
+        ("클라우드의 다음 십 년", [("문서영", None, None)], "keynote"),
+    ]
+
+
+def test_a_table_cell_holding_a_session_line_is_a_talk_without_its_link_labels() -> None:
+    text = (
+        "| Date | Info |\n|----|----|\n"
+        "| 2025-03-01 | Meetup recording |\n"
+        "|            | Pattern Matching in Depth by Laura Bennett (Slides) (Code) |\n"
+        "|            | Embedded Rust on a Budget by Kenji Sato (online) (Slides) |\n"
+    )
+    assert _talks(text) == [
+        ("Pattern Matching in Depth", [("Laura Bennett", None, None)], None),
+        ("Embedded Rust on a Budget", [("Kenji Sato", None, None)], None),
+    ]
+
+
+def test_a_role_stated_once_holds_for_the_list_of_names_under_it() -> None:
+    text = "운영진\n\n이 행사를 준비한 운영진은 다음과 같습니다.\n\n정하윤\n\n오세진\n\n남궁민수\n\n후원사\n\n한빛전자\n"
+    credits = extract_records(text).credits
+    assert [(c.role, c.person.name if c.person else None) for c in credits] == [
+        ("organizer", "정하윤"),
+        ("organizer", "오세진"),
+        ("organizer", "남궁민수"),
+    ]
+    english = "Organizers:\n- Laura Bennett\n- Kenji Sato (Acme)\n\nThanks for coming!\n"
+    credited = [(c.person.name, c.person.affiliation) for c in extract_records(english).credits if c.person]
+    assert credited == [("Laura Bennett", None), ("Kenji Sato", "Acme")]

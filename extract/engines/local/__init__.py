@@ -7,6 +7,7 @@ from extract.engines import Records
 from extract.engines.local.credits import extract_credits
 from extract.engines.local.english_prose import extract_english_prose
 from extract.engines.local.launches import extract_launches
+from extract.engines.local.listed_credits import extract_listed_credits
 from extract.engines.local.prose_credits import extract_prose_credits
 from extract.engines.local.prose_talks import extract_prose_talks
 from extract.engines.local.tables import extract_table_talks
@@ -30,5 +31,6 @@ class LocalEngine:
             launches=extract_launches(segmentation, candidates) + english_launches,
             credits=extract_credits(segmentation, candidates)
             + extract_prose_credits(segmentation, candidates)
+            + extract_listed_credits(segmentation)
             + english_credits,
         )

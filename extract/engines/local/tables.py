@@ -9,7 +9,7 @@ import re
 from extract import lexicon
 from extract.candidates import Candidates
 from extract.engines.local.phrases import clean, span
-from extract.engines.local.talks import people_in, title_like, without_kind_label
+from extract.engines.local.talks import people_in, session_in, title_like, without_kind_label
 from extract.models import Person, Talk
 from extract.segment import Block, Segmentation
 
@@ -88,6 +88,8 @@ def _talks_of(text: str, candidates: Candidates, rows: list[Block], section_kind
         found = (
             _with_columns(text, candidates, cells, columns) if has_header else _without_header(text, candidates, cells)
         )
+        if found is None and not {"title", "speakers"} <= set(columns):
+            found = _session_cell(text, candidates, cells)  # `| 2024-10-09 | Title by Name (Slides) |`
         if found is None:
             continue
         labelled_title, speakers, track = found
@@ -122,6 +124,15 @@ def _with_columns(
         speakers = [p if p.affiliation else p.model_copy(update={"affiliation": organization}) for p in speakers]
     track = clean(text[slice(*cells[columns["track"]])]) or None if "track" in columns else None
     return title, speakers, track
+
+
+def _session_cell(text: str, candidates: Candidates, cells: list[tuple[int, int]]) -> Found | None:
+    """A table whose columns are not title and speakers may hold a whole session line in one cell."""
+    sessions = [found for cell in cells if (found := session_in(text, candidates, *cell))]
+    if len(sessions) != 1:
+        return None
+    title, speakers, _, _ = sessions[0]
+    return (title, speakers, None) if title else None
 
 
 def _without_header(text: str, candidates: Candidates, cells: list[tuple[int, int]]) -> Found | None:

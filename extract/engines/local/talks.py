@@ -37,13 +37,14 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
     text = segmentation.text
     talks: list[Talk] = []
     blocks = segmentation.blocks
+    runs = same_shape_runs(blocks, text)
     parsed_blocks = {
         block.index: parsed
         for block in blocks
         if (
             parsed := _parse_heading(blocks, block, text, candidates)
             if block.kind == "heading"
-            else _parse_line(block, text, candidates)
+            else _parse_line(block, text, candidates, block.index in runs)
         )
     }
     talk_headings = set(parsed_blocks)
@@ -152,13 +153,14 @@ _PARENTHESISED_END = re.compile(r"\s*\(([^()]+(?:\([^()]*\)[^()]*)*)\)\s*$")
 Parsed = tuple[str | None, list[Person], str | None, Span | None]
 
 
-def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | None:
+def _parse_line(block: Block, text: str, candidates: Candidates, in_run: bool = False) -> Parsed | None:
     """A session line: `10:00-10:40 Title - Speaker (Org)`, `**Title** - Speaker`, `[Title] Speaker`
-    or an English `Title: Speaker - Role of Org`."""
+    or an English `Title: Speaker - Role of Org`; a plain line is read as one when it stands in a run
+    of lines of its shape (`in_run`)."""
     timed = _TIME_PREFIX.match(text, block.content_start)
     if timed and timed.end() > block.content_start:
         return _parse_session(text, timed.end(), block.end, candidates)
-    listed = block.kind != "paragraph" or _MARKED_TITLE.match(text, block.content_start)
+    listed = block.kind != "paragraph" or in_run or _MARKED_TITLE.match(text, block.content_start)
     # A list item or a line led by a marked title, not prose (though a title may end in `?`).
     if listed and (len(block.sentences) <= 1 or _split_at_question(text, block)):
         session = _parse_listed_session(block, text, candidates)
@@ -173,6 +175,33 @@ def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | Non
     if not speakers or not title or len(title.split()) < 2:
         return None
     return title, speakers, None, None
+
+
+# A separator between a session line's fields: a pipe, a spaced dash or slash, ` by `.
+_FIELD_SEPARATOR = re.compile(r"\s\|\s|\s[—–-]{1,2}\s|\s/\s|\sby\s")
+_RUN_LINE_LENGTH = 200  # a session line is short; prose runs longer
+
+
+def same_shape_runs(blocks: tuple[Block, ...], text: str) -> set[int]:
+    """Plain lines that stand in a run of two or more consecutive short one-sentence lines split by the
+    same separator (a timetable or programme without bullets): read as list items. A line alone is
+    prose until its neighbours show the layout."""
+
+    def shape(block: Block) -> str | None:
+        line = text[block.content_start : block.end]
+        if block.kind != "paragraph" or len(line) > _RUN_LINE_LENGTH or len(block.sentences) > 1:
+            return None
+        if line.startswith("|"):
+            return None  # a table row: the tables module reads it cell by cell
+        separator = _FIELD_SEPARATOR.search(line)
+        return separator.group().strip() if separator else None
+
+    shapes = [shape(block) for block in blocks]
+    return {
+        i
+        for i, found in enumerate(shapes)
+        if found and ((i > 0 and shapes[i - 1] == found) or (i + 1 < len(shapes) and shapes[i + 1] == found))
+    }
 
 
 def _split_at_question(text: str, block: Block) -> bool:
@@ -197,12 +226,29 @@ _QUOTED_END = re.compile(r"\s*[\"“'‘『](?P<title>[^\"”'’』\n]{2,120})[
 
 
 def _parse_listed_session(block: Block, text: str, candidates: Candidates) -> Parsed | None:
-    by_line = _titled_by_name(text, block.content_start, block.end)
+    return session_in(text, candidates, block.content_start, block.end)
+
+
+def session_in(text: str, candidates: Candidates, start: int, end: int) -> Parsed | None:
+    """A session line's title and speakers between `start` and `end` (a list item, a table cell), its
+    trailing link labels (`(Slides)`, `(Code)`, `(발표 영상)`) left out."""
+    end = without_link_labels(text, start, end)
+    by_line = _titled_by_name(text, start, end)
     if by_line:
         return by_line[0], by_line[1], None, None
-    return _marked_session(text, candidates, block.content_start, block.end) or _parse_session(
-        text, block.content_start, block.end, candidates
-    )
+    return _marked_session(text, candidates, start, end) or _parse_session(text, start, end, candidates)
+
+
+_TRAILING_BRACKET = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+
+
+def without_link_labels(text: str, start: int, end: int) -> int:
+    """The end of a line's content before the bracketed labels of links that follow it."""
+    while bracket := _TRAILING_BRACKET.search(text, start, end):
+        if not lexicon.is_link_label(bracket.group(1)):
+            break
+        end = bracket.start()
+    return end
 
 
 def _titled_by_name(text: str, start: int, end: int) -> tuple[str, list[Person]] | None:

@@ -1,0 +1,77 @@
+"""Credits stated once for a list of names on the lines that follow: a role lead-in (`운영진은 다음과
+같습니다.`, `Organizers:`, a heading `운영진`) and then lines that hold only a person each
+(`김진석`, `- Jane Doe`, `박조은 (카카오)`). The role holds for every name until a line that is not one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract import lexicon
+from extract.engines.local.phrases import clean, span
+from extract.models import Credit, Person
+from extract.people import is_korean_name
+from extract.segment import Block, Segmentation
+
+# A lead-in that announces a list: ends in a colon, says "as follows", or is the role word alone.
+_INTRODUCES = re.compile(r"[:：]\s*$|다음과\s*같|아래와\s*같|as follows|the following", re.I)
+# One person on a line, with an optional organisation in brackets or after a separator.
+_NAME_LINE = re.compile(r"(?P<name>[^()|,·/]+?)(?:\s*(?:\((?P<paren>[^()]+)\)|\s[|·/,]\s*(?P<org>.+)))?")
+_HONORIFIC = re.compile(r"\s*님$")
+
+
+def extract_listed_credits(segmentation: Segmentation) -> list[Credit]:
+    text, blocks = segmentation.text, segmentation.blocks
+    words = sorted(lexicon.roles_by_wording().items(), key=lambda item: -len(item[0]))
+
+    def cue_in(block: Block) -> str | None:
+        line = text[block.content_start : block.end].casefold()
+        return next((word for word, _ in words if word in line), None)
+
+    credits: list[Credit] = []
+    listed: set[int] = set()  # blocks already read as a lead-in or a name under one
+    for lead in blocks:
+        cue = cue_in(lead)
+        line = clean(text[lead.content_start : lead.end])
+        if lead.index in listed or cue is None or not (_INTRODUCES.search(line) or line.casefold() == cue):
+            continue
+        at = text.casefold().find(cue, lead.content_start, lead.end)
+        following = list(blocks[lead.index + 1 :])
+        if following and _INTRODUCES.search(clean(text[following[0].start : following[0].end])):
+            listed.add(following.pop(0).index)  # `운영진` heading, then `… 운영진은 다음과 같습니다.`
+        run: list[tuple[Block, Person, bool]] = []
+        for block in following:
+            found = None if block.kind == "heading" or cue_in(block) else _person_line(text, block)
+            if found is None:
+                break
+            run.append((block, *found))
+        if 2 * sum(sure for _, _, sure in run) < len(run) or not run:
+            continue  # a list under a role is mostly names a reader would know as names
+        for block, person, _ in run:
+            listed.add(block.index)
+            evidence = [span(text, block.content_start, block.end), span(text, at, at + len(cue))]
+            role = lexicon.roles_by_wording()[cue]
+            credits.append(
+                Credit(id="", person=person, role=role, role_text=text[at : at + len(cue)], evidence=evidence)
+            )
+    return credits
+
+
+_HANGUL_WORD = re.compile(r"[가-힣]{2,5}")
+
+
+def _person_line(text: str, block: Block) -> tuple[Person, bool] | None:
+    """The person a line names when it names nothing else, and whether the name is sure: a Korean name
+    (surname and one or two syllables: sure; any other single Hangul word of two to five syllables
+    that is no organisation: `유저스틴`, not sure), or a Latin name of two or three capitalised words
+    (sure when its given name is known), with an optional organisation."""
+    match = _NAME_LINE.fullmatch(clean(text[block.content_start : block.end]))
+    if match is None:
+        return None
+    name = _HONORIFIC.sub("", match.group("name").strip())
+    organization = match.group("paren") or match.group("org")
+    if _HANGUL_WORD.fullmatch(name) and not lexicon.organization_name(name):
+        return Person(name=name, name_ko=name, affiliation=organization), is_korean_name(name)
+    if 2 <= len(name.split()) <= 3 and lexicon.could_be_person_name(name):
+        return Person(name=name, name_en=name, affiliation=organization), lexicon.is_person_name(name)
+    return None
