@@ -188,8 +188,17 @@ def is_person_name(latin: str) -> bool:
 
 @lru_cache(maxsize=NAME_CHECKS_CACHED)
 def could_be_person_name(latin: str) -> bool:
-    """Name-shaped and no word that names things (`Building Reliable Agents` is a title)."""
-    return is_name_shaped(latin) and not any(w.casefold() in NON_PERSON_WORDS for w in latin.split())
+    """Name-shaped, not led by an article, and no word that names things (`Building Reliable Agents`,
+    `The Apache Way` are titles)."""
+    words = latin.split()
+    return (
+        is_name_shaped(latin)
+        and words[0].casefold() not in _ARTICLES
+        and not any(w.casefold() in NON_PERSON_WORDS for w in words)
+    )
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def without_full_stop(name: str) -> str:

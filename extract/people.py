@@ -337,3 +337,14 @@ def _name_words(phrase: list[_Word], alias_by_end: dict[int, AliasPair], proper:
 
 def _transliterated(word: str) -> bool:
     return bool(_HANGUL_WORD.match(word)) and 2 <= len(word) <= 6 and not lexicon.organization_name(word)
+
+
+def descriptor(phrase: str) -> tuple[str | None, str] | None:
+    """(organisation, job title) when a phrase only describes a person: it ends in a job title, what
+    stands before it is the organisation (`아파치재단 부의장`, `Red Hat CTO`); None otherwise."""
+    words = phrase.split()
+    for title in _titles():  # longest first
+        if len(title) <= len(words) and tuple(words[-len(title) :]) == title:
+            organization = " ".join(words[: -len(title)]) or None
+            return organization, " ".join(title)
+    return None

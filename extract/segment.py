@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import warnings
 from collections.abc import Iterable, Iterator
@@ -176,7 +177,40 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。])[\"'”’)\]]*(?=\s)")
 
 def layout_blocks(text: str) -> list[Block]:
     """Blocks without linguistic analysis: one per non-blank line (a line ending in a cell separator
-    `|` goes on on the next), a long line cut into units."""
+    `|` goes on on the next), a long line cut into units; a short plain line that a list or a speaker
+    line follows is a heading (notes copied without their Markdown marks)."""
+    return _with_implicit_headings(_line_blocks(text), text)
+
+
+# A line that names who speaks: `발표자`, `Speaker - Tim Oxley`, `연사: 오세진 (카카오뱅크)`.
+SPEAKER_LABEL = re.compile(r"(?:발표자|발표|연사|강연자|speakers?|presenters?)\s*(?:[:：\-–—]\s*|$)", re.I)
+_IMPLICIT_HEADING_LENGTH = 100
+# How a sentence or a lead-in ends: a full stop, a final ending, a colon.
+_SENTENCE_END_CHARACTERS = ".!。:：,;"
+
+
+def _with_implicit_headings(blocks: list[Block], text: str) -> list[Block]:
+    result: list[Block] = []
+    section: int | None = None
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        line = text[block.content_start : block.end]
+        heading = block.kind == "heading" or (
+            block.kind == "paragraph"
+            and "\n" not in line
+            and len(line) <= _IMPLICIT_HEADING_LENGTH
+            and line.rstrip()[-1:] not in _SENTENCE_END_CHARACTERS
+            and SPEAKER_LABEL.match(line) is None  # `발표자` over its names is a field label
+            and following is not None
+            and (following.kind == "bullet" or SPEAKER_LABEL.match(text, following.content_start) is not None)
+        )
+        if heading:
+            section = block.index
+        result.append(dataclasses.replace(block, kind="heading" if heading else block.kind, section=section))
+    return result
+
+
+def _line_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     section: int | None = None
     for offset, line in _lines(text):

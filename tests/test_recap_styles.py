@@ -579,3 +579,33 @@ def test_a_role_stated_once_holds_for_the_list_of_names_under_it() -> None:
     english = "Organizers:\n- Laura Bennett\n- Kenji Sato (Acme)\n\nThanks for coming!\n"
     credited = [(c.person.name, c.person.affiliation) for c in extract_records(english).credits if c.person]
     assert credited == [("Laura Bennett", None), ("Kenji Sato", "Acme")]
+
+
+def test_a_short_plain_line_over_a_list_or_a_speaker_line_is_a_heading() -> None:
+    text = (
+        "타입으로 설계하기 - 정하윤(한빛소프트)\n"
+        "* 타입이 문서가 된다는 이야기였다.\n"
+        "* 예제가 많았다.\n\n"
+        "Streams in Practice\n"
+        "Speaker - Laura Bennett\n\n"
+        "오늘은 비가 왔다\n"
+        "그래도 사람이 많았다.\n"
+    )
+    talks = {title: speakers for title, speakers, _ in _talks(text)}
+    assert talks == {
+        "타입으로 설계하기": [("정하윤", None, "한빛소프트")],
+        "Streams in Practice": [("Laura Bennett", None, None)],
+    }
+
+
+def test_a_side_that_only_describes_the_speaker_is_their_job_not_a_title() -> None:
+    text = "- Kenji Sato - 한빛재단 부의장\n- 데이터로 말하기 - 오세진\n"
+    assert _talks(text) == [
+        (None, [("Kenji Sato", "부의장", "한빛재단")], None),
+        ("데이터로 말하기", [("오세진", None, None)], None),
+    ]
+
+
+def test_a_two_syllable_word_is_not_taken_for_a_speaker_without_an_honorific() -> None:
+    text = "- 휴대폰 기본앱이 문제 - 삭제도 안 되고 모든 기기에 들어간다\n- 모두의 데이터 - 오세진\n"
+    assert [t for t, _, _ in _talks(text)] == ["모두의 데이터"]

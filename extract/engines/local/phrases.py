@@ -221,7 +221,8 @@ def korean_people(text: str, start: int, end: int) -> list[Person] | None:
     people: list[Person] = []
     for part in re.split(r"\s*[,/·&]\s*|\s+(?:와|과)\s+", clean(text[start:end])):
         match = _KO_PERSON.match(part.strip())
-        if match and is_korean_name(match.group("name")):
+        # A two-syllable "name" (`문제`, `원칙`) is most often a word: a speaker part needs three, or 님.
+        if match and is_korean_name(match.group("name")) and (len(match.group("name")) > 2 or "님" in part):
             paren = match.group("paren")
             latin = paren if paren and lexicon.is_name_shaped(paren) else None
             organization = match.group("org") or (paren if paren and not latin else None)

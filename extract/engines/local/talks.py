@@ -26,7 +26,8 @@ from extract.engines.local.phrases import (
 )
 from extract.engines.local.prose_talks import titled_person
 from extract.models import Person, Span, Talk
-from extract.segment import Block, Segmentation
+from extract.people import descriptor, is_korean_name
+from extract.segment import SPEAKER_LABEL, Block, Segmentation
 
 _SEPARATOR = re.compile(r"\s+[—–-]{1,2}\s+|\s*[:：]\s+|\s+\|\s+")
 # What may stand between speakers on a speakers' side: conjunctions, commas, honorifics.
@@ -90,12 +91,12 @@ def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidate
     for separator in _SEPARATOR.finditer(text[start:end]):
         sides = ((start, start + separator.start()), (start + separator.end(), end))
         for speakers_side, title_side in (sides, sides[::-1]):
-            speakers = _speakers(text, candidates, *speakers_side) or _heading_people(text, candidates, *speakers_side)
+            speakers = _heading_speakers(text, candidates, *speakers_side)
             title = clean(text[title_side[0] : title_side[1]])
             if speakers and _KIND_ONLY.fullmatch(title):  # `**앤드루 응(Andrew Ng), 딥러닝닷에이아이 — 첫 기조연설**`
                 return None, speakers, lexicon.talk_kind(title), None
-            if speakers and title:
-                return title, speakers, kind, None
+            if speakers and (found := _titled_or_described(title, speakers, kind)):
+                return found
         break  # only the first separator divides speakers from title
     by_line = _titled_by_name(text, start, end)
     if by_line:
@@ -111,8 +112,6 @@ def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidate
 _BY = re.compile(r"\s+by\s+")
 _PARTICIPLE_BEFORE = re.compile(r"[A-Za-z]ed$")
 _BY_NAME = re.compile(r"(?P<name>[^()]+?)(?:\s*\((?P<org>[^()]+)\))?")
-# `발표자: 김민수 (토스)`, `- 연사: 오세진 (카카오뱅크)`, `Speaker: Jane Doe (Acme)` on the line after a heading.
-_SPEAKER_LABEL = re.compile(r"(?:발표자|발표|연사|강연자|speakers?|presenters?)\s*[:：]\s*", re.I)
 
 
 def _titled_by_speaker_line(
@@ -122,8 +121,14 @@ def _titled_by_speaker_line(
     if heading.index + 1 >= len(blocks) or blocks[heading.index + 1].kind == "heading":
         return None
     block = blocks[heading.index + 1]
-    label = _SPEAKER_LABEL.match(text, block.content_start)
-    people = people_in(text, candidates, label.end(), block.end) if label else None
+    label = SPEAKER_LABEL.match(text, block.content_start)
+    if label is None:
+        return None
+    people_start = label.end()
+    if people_start >= block.end and heading.index + 2 < len(blocks):  # `발표자` alone: the names are below
+        block = blocks[heading.index + 2]
+        people_start = block.content_start
+    people = people_in(text, candidates, people_start, block.end)
     title = clean(text[title_start : heading.end])
     if people and title_like(title):
         return title, people, None, span(text, block.content_start, block.end)
@@ -318,8 +323,8 @@ def _parse_session(
         for people_side, title_side in (sides[::-1], sides):
             people = people_in(text, candidates, *people_side)
             title = clean(text[title_side[0] : title_side[1]])
-            if people and title_like(title):
-                return title, people, kind, None
+            if people and (found := _titled_or_described(title, people, kind)):
+                return found
         break
     joined = _WITH.search(content) if "with" in content else None  # `Panel: *Title* with A (Org) and B (Org)`
     if joined and separators is _SESSION_SEPARATORS:
@@ -329,6 +334,16 @@ def _parse_session(
         if people and title_like(title):
             return title, people, kind, None
     return None
+
+
+def _titled_or_described(title: str, people: list[Person], kind: str | None) -> Parsed | None:
+    """A talk from a title beside its speakers; when the other side only describes the one speaker
+    (`David Nalley - 아파치재단 부의장`), an untitled talk by that speaker with their job and organisation."""
+    described = descriptor(title) if len(people) == 1 else None
+    if described:
+        organization, job = described
+        return None, [people[0].model_copy(update={"title": job, "affiliation": organization})], kind, None
+    return (title, people, kind, None) if title_like(title) else None
 
 
 def people_in(text: str, candidates: Candidates, start: int, end: int) -> list[Person] | None:
@@ -369,6 +384,7 @@ def title_like(title: str) -> bool:
         and title.rstrip(":：").strip().casefold() not in _LABELS
         and not lexicon.organization_name(title)
         and not lexicon.is_person_name(title)
+        and not is_korean_name(title)
     )
 
 
@@ -408,6 +424,18 @@ def _heading_people(text: str, candidates: Candidates, start: int, end: int) -> 
     if organization is None or not (is_person(found[0], text) or _heading_name(found[0].latin)):
         return None
     return [person_of(found[0].alias).model_copy(update={"affiliation": clean(organization.group("org"))})]
+
+
+def _heading_speakers(text: str, candidates: Candidates, start: int, end: int) -> list[Person] | None:
+    """The people a side of a heading names; bare Korean names (`정하윤(한빛소프트)`) only on a side
+    whose brackets close (not the inside of `(발표: 윤서진, 무신사)` cut at its colon)."""
+    side = text[start:end]
+    balanced = side.count("(") == side.count(")")
+    return (
+        _speakers(text, candidates, start, end)
+        or _heading_people(text, candidates, start, end)
+        or (korean_people(text, start, end) if balanced else None)
+    )
 
 
 def _heading_name(latin: str) -> bool:
