@@ -569,7 +569,9 @@ def test_a_table_cell_holding_a_session_line_is_a_talk_without_its_link_labels()
 
 
 def test_a_role_stated_once_holds_for_the_list_of_names_under_it() -> None:
-    text = "운영진\n\n이 행사를 준비한 운영진은 다음과 같습니다.\n\n정하윤\n\n오세진\n\n남궁민수\n\n후원사\n\n한빛전자\n"
+    text = (
+        "운영진\n\n이 행사를 준비한 운영진은 다음과 같습니다.\n\n정하윤\n\n오세진\n\n남궁민수\n\n후원사\n\n한빛전자\n"
+    )
     credits = extract_records(text).credits
     assert [(c.role, c.person.name if c.person else None) for c in credits] == [
         ("organizer", "정하윤"),
@@ -609,3 +611,25 @@ def test_a_side_that_only_describes_the_speaker_is_their_job_not_a_title() -> No
 def test_a_two_syllable_word_is_not_taken_for_a_speaker_without_an_honorific() -> None:
     text = "- 휴대폰 기본앱이 문제 - 삭제도 안 되고 모든 기기에 들어간다\n- 모두의 데이터 - 오세진\n"
     assert [t for t, _, _ in _talks(text)] == ["모두의 데이터"]
+
+
+def test_english_talk_titles_after_a_cue_without_quotes() -> None:
+    text = (
+        "Laura Bennett gave a talk titled Streams in Practice. It was great.\n\n"
+        "Kenji Sato talked about Typed Pipelines: Lessons from Production. He showed demos.\n\n"
+        "Maria Garcia talked about how her team ships weekly.\n"  # no title, no talk named: not a talk
+    )
+    talks = {speakers[0][0]: title for title, speakers, _ in _talks(text)}
+    assert talks == {"Laura Bennett": "Streams in Practice", "Kenji Sato": "Typed Pipelines: Lessons from Production"}
+
+
+def test_an_english_talk_takes_its_title_from_the_next_sentence_or_the_line_above() -> None:
+    text = (
+        "Laura Bennett and Kenji Sato presented the first talk of the day. Their talk was titled Data at Rest.\n\n"
+        "Streams Without Tears\n"
+        "Maria Garcia gave a keynote on how her team ships weekly.\n"
+    )
+    assert sorted((t, [s[0] for s in speakers]) for t, speakers, _ in _talks(text)) == [
+        ("Data at Rest", ["Laura Bennett", "Kenji Sato"]),
+        ("Streams Without Tears", ["Maria Garcia"]),
+    ]

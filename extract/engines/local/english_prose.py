@@ -13,7 +13,7 @@ import re
 from extract import lexicon
 from extract.engines.local.phrases import EN_NAME, JOB_WORDS, clean, span
 from extract.models import Credit, Launch, Person, Role, Talk
-from extract.segment import Segmentation, Sentence
+from extract.segment import Block, Segmentation, Sentence
 
 _ORG = r"[A-Z][\w.&'’\-]*(?:\s+(?:[A-Z][\w.&'’\-]*|of|for|&))*"
 # A job title written before a name: `CEO Sundar Pichai`, `Professor Fei-Fei Li`.
@@ -74,22 +74,59 @@ _PASSIVE_LAUNCH = re.compile(rf"(?P<product>{_PRODUCT})\s+(?:was|were)\s+(?:{_LA
 def extract_english_prose(segmentation: Segmentation) -> tuple[list[Talk], list[Credit], list[Launch]]:
     if segmentation.language != "en":
         return [], [], []
+    text = segmentation.text
     talks: list[Talk] = []
     credits: list[Credit] = []
     launches: list[Launch] = []
     known: dict[str, Person] = {}  # people named so far, by full name and by surname (`Pichai announced …`)
+    previous: Block | None = None
     for block in segmentation.blocks:
         if block.kind == "heading":
+            previous = block
             continue
-        for sentence in block.sentences:
-            credited = _credits_in(segmentation.text, sentence)
+        for number, sentence in enumerate(block.sentences):
+            credited = _credits_in(text, sentence)
             credits += credited
-            people = [person for _, _, person in _people(segmentation.text, sentence.start, sentence.end)]
-            talks += _talks_in(segmentation.text, sentence, people, {c.person.name for c in credited if c.person})
+            people = [person for _, _, person in _people(text, sentence.start, sentence.end)]
+            found = _talks_in(text, sentence, people, {c.person.name for c in credited if c.person})
+            named = _TITLE_OF_LAST.match(text, sentence.start)  # `Their talk was titled A New Bar for …`
+            if named and talks and talks[-1].title is None and not found:
+                talks[-1] = _titled(talks[-1], text, named.start("title"), sentence.end)
+            above = _title_line(text, previous) if number == 0 else None  # a title over its paragraph
+            talks += [_titled(t, text, *above) if above and t.title is None else t for t in found]
             for person in people:
                 known[person.name] = known[person.name.split()[-1]] = person
-            launches += _launches_in(segmentation.text, sentence, known)
+            launches += _launches_in(text, sentence, known)
+        previous = block
     return talks, credits, launches
+
+
+# `Their talk was titled X`, `His keynote was called X`: the title of the talk the sentence before named.
+_TITLE_OF_LAST = re.compile(
+    rf"(?:Their|His|Her|The)\s+(?:{_TALK_NOUNS})\s+(?:was|is)\s+(?:titled|called|named)\s+(?P<title>[A-Z0-9\"“‘])"
+)
+# An unquoted title after a talk cue: `gave a talk titled Kickstart your PWA journey`, `talked about Fast By
+# Default: Modern Loading`, `gave a talk on Workbox: Flexible PWA Libraries` (it starts with a capital).
+_CUED_TITLE = re.compile(
+    rf"\b(?:(?:{_TALK_NOUNS})\s+(?:titled|called|named|on|about)|talked\s+about|spoke\s+(?:about|on))"
+    r"\s+(?P<title>[A-Z0-9][^.!?]{2,150})"
+)
+_TITLE_LINE_LENGTH = 100
+
+
+def _titled(talk: Talk, text: str, start: int, end: int) -> Talk:
+    title = clean(text[start:end]).rstrip(".").strip('"“”‘’')
+    return talk.model_copy(update={"title": title, "evidence": [*talk.evidence, span(text, start, end)]})
+
+
+def _title_line(text: str, block: Block | None) -> tuple[int, int] | None:
+    """A short line right above a paragraph that reads as a talk's title (not a sentence)."""
+    if block is None:
+        return None
+    line = text[block.content_start : block.end]
+    if len(line) > _TITLE_LINE_LENGTH or line.rstrip()[-1:] in ".!,;:" or not line[:1].isupper():
+        return None
+    return block.content_start, block.end
 
 
 def _people(text: str, start: int, end: int) -> list[tuple[int, int, Person]]:
@@ -134,12 +171,13 @@ def _talks_in(text: str, sentence: Sentence, people: list[Person], credited: set
         kind = lexicon.talk_kind(noun.group()) if noun else "talk"
         named_title = clean(titled_by.group("title"))
         return [Talk(id="", title=named_title, speakers=[by_people[0][2]], kind=kind, evidence=evidence)]
-    if verb is None or (noun is None and quoted is None):
+    cued = _CUED_TITLE.search(content)
+    if verb is None or (noun is None and quoted is None and cued is None):
         return []
     speakers = [p for p in people if p.name not in credited]
     if not speakers:
         return []
-    title = clean(quoted.group("title")) if quoted else None
+    title = clean(quoted.group("title")) if quoted else clean(cued.group("title")).rstrip(".") if cued else None
     kind = lexicon.talk_kind(noun.group()) if noun else "talk"
     return [Talk(id="", title=title, speakers=speakers, kind=kind, evidence=evidence)]
 
