@@ -633,3 +633,23 @@ def test_an_english_talk_takes_its_title_from_the_next_sentence_or_the_line_abov
         ("Data at Rest", ["Laura Bennett", "Kenji Sato"]),
         ("Streams Without Tears", ["Maria Garcia"]),
     ]
+
+
+def test_the_speakers_after_by_in_a_session_line_need_only_look_like_names() -> None:
+    text = "- Borrowing Without Tears by Zorya and Mikael Lindqvist\n- Embedded Rust (Slides) by Quill\n"
+    assert _talks(text) == [
+        ("Borrowing Without Tears", [("Zorya", None, None), ("Mikael Lindqvist", None, None)], None),
+        ("Embedded Rust", [("Quill", None, None)], None),
+    ]
+
+
+def test_a_short_title_line_over_a_line_of_people_is_a_talk() -> None:
+    text = (
+        "개발자를 위한 글쓰기\n\n@hanbit 정하윤\n\n글쓰기가 왜 중요한지 이야기했다.\n\n"
+        "Keynote #2\n\n오세진\n\n"
+        "세션 – 3월 2일, 토요일\n\n남궁민수\n"
+    )
+    talks = _talks(text)
+    assert ("개발자를 위한 글쓰기", [("정하윤", None, "@hanbit")], None) in talks
+    assert (None, [("오세진", None, None)], "keynote") in talks
+    assert all(title != "세션 – 3월 2일, 토요일" for title, _, _ in talks)  # a dated section, not a talk

@@ -46,6 +46,7 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
             parsed := _parse_heading(blocks, block, text, candidates)
             if block.kind == "heading"
             else _parse_line(block, text, candidates, block.index in runs)
+            or _over_people(blocks, block, text, candidates)
         )
     }
     talk_headings = set(parsed_blocks)
@@ -209,6 +210,46 @@ def same_shape_runs(blocks: tuple[Block, ...], text: str) -> set[int]:
     }
 
 
+_TITLE_OVER_PEOPLE_LENGTH = 100
+
+
+def _over_people(blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates) -> Parsed | None:
+    """A short title line right above a line that names only people (`개발자를 위한 재테크` over
+    `@k16wire 황상철`, `The Relationship With Maintainers` over `David Millner`): a talk and its speakers."""
+    line = clean(text[block.content_start : block.end])
+    if (
+        block.kind != "paragraph"
+        or block.index + 1 >= len(blocks)
+        or len(line) > _TITLE_OVER_PEOPLE_LENGTH
+        or line[-1:] in ".!,;:"
+        or not title_like(line)
+    ):
+        return None
+    below = blocks[block.index + 1]
+    if below.kind == "heading" or "\n\n\n" in text[block.end : below.start] or _DATED.search(line):
+        return None  # `세션 – 12월 7일, 토요일` over a list of names is a section of the programme
+    if people_in(text, candidates, block.content_start, block.end) or lexicon.roles_by_wording().keys() & {
+        word.casefold() for word in line.split()
+    }:
+        return None  # a list of names, or a role over the people who had it
+    people = people_in(text, candidates, below.content_start, below.end)
+    if not people:
+        return None
+    kind = lexicon.talk_kind(line)
+    if kind and len(_LABEL_WORDS.sub("", line)) <= 2:  # `Keynote #4` over `김동우`: an untitled keynote
+        return None, people, kind, span(text, below.content_start, below.end)
+    return line, people, None, span(text, below.content_start, below.end)
+
+
+# A date or a weekday in a line (`12월 7일`, `토요일`, `Day 2`, `2024-10-09`).
+_DATED = re.compile(r"\d{1,2}\s*월\s*\d{1,2}\s*일|[월화수목금토일]요일|\bday\s*\d|\d{4}-\d{2}-\d{2}", re.I)
+_LABEL_WORDS = re.compile(
+    r"키노트|기조\s?연설|기조\s?강연|특별\s?강연|세션|발표|워크숍|워크샵|패널|keynote|session|talk|workshop|panel"
+    r"|[#\d\s.:()\-–—]",
+    re.I,
+)
+
+
 def _split_at_question(text: str, block: Block) -> bool:
     """A line that reads as two sentences only because its title asks a question (`Is X dead?*`)."""
     first = block.sentences[0]
@@ -264,15 +305,30 @@ def _titled_by_name(text: str, start: int, end: int) -> tuple[str, list[Person]]
     if not found:
         return None
     by = found[-1]
-    title = clean(text[start : by.start()])
-    speakers = english_people(text, by.end(), end)
+    title = clean(text[start : without_link_labels(text, start, by.start())])
+    speakers = english_people(text, by.end(), end) or _named_after_by(clean(text[by.end() : end]), title)
     if speakers is None:
-        match = _BY_NAME.fullmatch(clean(text[by.end() : end]))
-        if match is None or not lexicon.is_name_shaped(match.group("name")) or len(match.group("name").split()) < 2:
-            return None
-        name, organization = match.group("name"), match.group("org")
-        speakers = [Person(name=name, name_en=name, affiliation=organization)]
+        return None
     return (title, speakers) if title_like(title) else None
+
+
+_BY_JOINERS = re.compile(r"\s*(?:,\s*and|,|&|\band)\s+")
+
+
+def _named_after_by(phrase: str, title: str) -> list[Person] | None:
+    """The speakers after a session line's `by`, a slot that holds people: name-shaped phrases
+    (`Sathya Gunasekaran and Mofei Zhang`), each with an optional `(Org)`; a one-word name (`Choko`)
+    only after a title of two words or more (`Made by Humans` is a phrase, not a talk)."""
+    people = []
+    for part in _BY_JOINERS.split(phrase.rstrip(".")):
+        match = _BY_NAME.fullmatch(part.strip())
+        if match is None or not lexicon.could_be_person_name(match.group("name")):
+            return None
+        if len(match.group("name").split()) == 1 and len(title.split()) < 2:
+            return None
+        name = match.group("name")
+        people.append(Person(name=name, name_en=name, affiliation=match.group("org")))
+    return people or None
 
 
 def _marked_session(text: str, candidates: Candidates, start: int, end: int) -> Parsed | None:
@@ -375,11 +431,16 @@ def without_kind_label(title: str) -> tuple[str, str | None]:
     return title[label.end() :], lexicon.talk_kind(label.group())
 
 
+# A Korean sentence's end: a final ending and a full stop (`밝다.`, `했어요.`): prose, not a title.
+_SENTENCE_ENDING = re.compile(r"[다요죠][.!]$")
+
+
 def title_like(title: str) -> bool:
     """A title is more than a name or a label: not empty, not only digits, not an organisation, a
-    person or a field label."""
+    person, a field label or a sentence."""
     return (
         len(title) >= 2
+        and not _SENTENCE_ENDING.search(title)
         and not title.isdigit()
         and title.rstrip(":：").strip().casefold() not in _LABELS
         and not lexicon.organization_name(title)
