@@ -653,3 +653,21 @@ def test_a_short_title_line_over_a_line_of_people_is_a_talk() -> None:
     assert ("개발자를 위한 글쓰기", [("정하윤", None, "@hanbit")], None) in talks
     assert (None, [("오세진", None, None)], "keynote") in talks
     assert all(title != "세션 – 3월 2일, 토요일" for title, _, _ in talks)  # a dated section, not a talk
+
+
+def test_a_speaker_in_brackets_with_an_honorific_or_after_an_at_sign() -> None:
+    text = (
+        "Serverless on a Budget (정하윤님)\n\n- 비용 이야기\n- 사례\n\n"
+        "스트림 처리 입문\nSpeaker - 오세진@한빛소프트\n\n"
+        "Typed Configs\nSpeaker - Laura Bennett@Acme\n"
+    )
+    assert sorted(_talks(text), key=lambda t: str(t[0])) == [
+        ("Serverless on a Budget", [("정하윤", None, None)], None),
+        ("Typed Configs", [("Laura Bennett", None, "Acme")], None),
+        ("스트림 처리 입문", [("오세진", None, "한빛소프트")], None),
+    ]
+
+
+def test_programme_lines_of_one_shape_may_hold_titles_that_ask_or_exclaim() -> None:
+    text = "정말 필요할까요? 다시 보는 테스트 | 정하윤\n\n배포는 금요일에! 그래도 괜찮아 | 오세진\n"
+    assert [t for t, _, _ in _talks(text)] == ["정말 필요할까요? 다시 보는 테스트", "배포는 금요일에! 그래도 괜찮아"]

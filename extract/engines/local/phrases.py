@@ -172,12 +172,13 @@ def hangul_to_latin(candidates: Candidates) -> dict[str, str]:
     return glossary
 
 
-# `Karan Goel - CEO of Cartesia.ai`, `Karan Goel (Cartesia)`, `Karan Goel, CEO, Cartesia`
+# `Karan Goel - CEO of Cartesia.ai`, `Karan Goel (Cartesia)`, `Karan Goel@Cartesia`, `Karan Goel, CEO, Cartesia`
 EN_NAME = lexicon.LATIN_NAME
 _EN_PERSON = re.compile(
     rf"(?P<name>{EN_NAME})"
     r"(?:\s*(?:[-–—]|,)\s*(?P<title>[^,()]+)\s+(?:of|at|@)\s+(?P<org>[^,()]+?)"  # the last `of`/`at` wins
     r"|\s*\((?P<paren>[^()]+)\)"
+    r"|\s*@\s*(?P<at>[^,()@\s][^,()@]*?)"  # `Tim Oxley@NodeSource`, `Jane Doe @ Acme`
     r"|,\s*(?P<title2>[^,()]+?),\s*(?P<org2>[^,()]+?)"
     r"|,\s*(?P<one>[^,()]+?))?\s*$"  # `Wes McKinney, Posit` or `Jane Doe, CEO`
 )
@@ -200,7 +201,11 @@ def english_people(text: str, start: int, end: int) -> list[Person] | None:
         one = match.group("one")
         title = match.group("title") or match.group("title2") or (one if one and JOB_WORDS.search(one) else None)
         organization = (
-            match.group("org") or match.group("paren") or match.group("org2") or (one if one != title else None)
+            match.group("org")
+            or match.group("paren")
+            or match.group("at")
+            or match.group("org2")
+            or (one if one != title else None)
         )
         if not (lexicon.is_person_name(name) or ((title or organization) and lexicon.could_be_person_name(name))):
             return None
@@ -208,9 +213,10 @@ def english_people(text: str, start: int, end: int) -> list[Person] | None:
     return people or None
 
 
-# `이영희 (카카오)`, `카카오 이영희 님`, `김철수(Chulsoo Kim), 네이버`
+# `이영희 (카카오)`, `카카오 이영희 님`, `이영희@카카오`, `김철수(Chulsoo Kim), 네이버`
 _KO_PERSON = re.compile(
-    r"^(?:(?P<org>[^\s()]+(?:\s[^\s()]+)?)\s+)?(?P<name>[가-힣]{2,5})(?:\s?님)?(?:\s*\((?P<paren>[^()]+)\))?$"
+    r"^(?:(?P<org>[^\s()]+(?:\s[^\s()]+)?)\s+)?(?P<name>[가-힣]{2,5}?)(?:\s?님)?"
+    r"(?:\s*\((?P<paren>[^()]+)\)|\s*@\s*(?P<at>[^()@]+))?$"
 )
 
 
@@ -225,7 +231,7 @@ def korean_people(text: str, start: int, end: int) -> list[Person] | None:
         if match and is_korean_name(match.group("name")) and (len(match.group("name")) > 2 or "님" in part):
             paren = match.group("paren")
             latin = paren if paren and lexicon.is_name_shaped(paren) else None
-            organization = match.group("org") or (paren if paren and not latin else None)
+            organization = match.group("org") or match.group("at") or (paren if paren and not latin else None)
             name = latin or match.group("name")
             people.append(Person(name=name, name_ko=match.group("name"), name_en=latin, affiliation=organization))
         elif people and part and len(part) <= 30 and people[-1].affiliation is None:

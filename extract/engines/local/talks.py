@@ -168,7 +168,7 @@ def _parse_line(block: Block, text: str, candidates: Candidates, in_run: bool = 
         return _parse_session(text, timed.end(), block.end, candidates)
     listed = block.kind != "paragraph" or in_run or _MARKED_TITLE.match(text, block.content_start)
     # A list item or a line led by a marked title, not prose (though a title may end in `?`).
-    if listed and (len(block.sentences) <= 1 or _split_at_question(text, block)):
+    if listed and (in_run or len(block.sentences) <= 1 or _split_at_question(text, block)):
         session = _parse_listed_session(block, text, candidates)
         if session:
             return session
@@ -189,13 +189,13 @@ _RUN_LINE_LENGTH = 200  # a session line is short; prose runs longer
 
 
 def same_shape_runs(blocks: tuple[Block, ...], text: str) -> set[int]:
-    """Plain lines that stand in a run of two or more consecutive short one-sentence lines split by the
+    """Plain lines that stand in a run of two or more consecutive short lines split by the
     same separator (a timetable or programme without bullets): read as list items. A line alone is
     prose until its neighbours show the layout."""
 
     def shape(block: Block) -> str | None:
         line = text[block.content_start : block.end]
-        if block.kind != "paragraph" or len(line) > _RUN_LINE_LENGTH or len(block.sentences) > 1:
+        if block.kind != "paragraph" or len(line) > _RUN_LINE_LENGTH:
             return None
         if line.startswith("|"):
             return None  # a table row: the tables module reads it cell by cell
@@ -364,7 +364,9 @@ def _parse_session(
             return title, people, kind, None
     bracket = _PARENTHESISED_END.search(content)
     hosted = bracket and _HOST_LABEL.match(text, start + bracket.start(1))  # `(좌장: 이름)`: no speakers
-    if bracket and not hosted and not candidates.alias_ending_at(start + bracket.end()):  # not a Latin gloss
+    honorific = bracket and bracket.group(1).rstrip().endswith("님")  # `(백재연님)`: a speaker, not a gloss
+    glossed = bracket and candidates.alias_ending_at(start + bracket.end()) and not honorific
+    if bracket and not hosted and not glossed:  # not a Latin gloss
         inside = _BRACKET_LABEL.match(text, start + bracket.start(1))
         people_start = inside.end() if inside else start + bracket.start(1)
         people = people_in(text, candidates, people_start, start + bracket.end(1))
