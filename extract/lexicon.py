@@ -132,7 +132,10 @@ def given_names() -> frozenset[str]:
 
 
 # `Sarah`, `O'Neil`, `Jean-Luc`, `McKinney` (not `LlamaCloud`: inner capitals only after Mc/Mac).
-_NAME_WORD = re.compile(r"^(?:(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)$")
+# Latin letters with their accented forms (`Michał Pierzchała`, `Kat Marchán`, `Zoë Ångström`).
+_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_LOWER = "a-zß-öø-ÿ\u0100-\u017f"
+_NAME_WORD = re.compile(rf"^(?:(?:Mc|Mac)?[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*|[A-Z]\.)$")
 
 
 # Name checks are asked of the same few hundred forms again and again in a document and across an
@@ -165,7 +168,8 @@ KOREAN_SURNAMES_LATIN = frozenset(
 
 
 # A Latin-script personal name as running text writes it: `Guido van Rossum`, `Wes McKinney`.
-LATIN_NAME = r"[A-Z][a-zA-Z'’.\-]+(?:\s+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+)?[A-Z][a-zA-Z'’.\-]+){1,3}"
+_NAME_LETTERS = rf"[{_UPPER}][{_UPPER}{_LOWER}'’.\-]+"
+LATIN_NAME = rf"{_NAME_LETTERS}(?:\s+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + rf")\s+)?{_NAME_LETTERS}){{1,3}}"
 
 
 @lru_cache(maxsize=NAME_CHECKS_CACHED)

@@ -671,3 +671,11 @@ def test_a_speaker_in_brackets_with_an_honorific_or_after_an_at_sign() -> None:
 def test_programme_lines_of_one_shape_may_hold_titles_that_ask_or_exclaim() -> None:
     text = "정말 필요할까요? 다시 보는 테스트 | 정하윤\n\n배포는 금요일에! 그래도 괜찮아 | 오세진\n"
     assert [t for t, _, _ in _talks(text)] == ["정말 필요할까요? 다시 보는 테스트", "배포는 금요일에! 그래도 괜찮아"]
+
+
+def test_names_with_accented_letters_are_names() -> None:
+    text = "- Spatial Apps with Rust by Michał Pierzchała\nTyped Configs\nSpeaker - Zoë Marchán@Acme\n"
+    assert sorted(_talks(text), key=lambda t: str(t[0])) == [
+        ("Spatial Apps with Rust", [("Michał Pierzchała", None, None)], None),
+        ("Typed Configs", [("Zoë Marchán", None, "Acme")], None),
+    ]
