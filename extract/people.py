@@ -339,12 +339,23 @@ def _transliterated(word: str) -> bool:
     return bool(_HANGUL_WORD.match(word)) and 2 <= len(word) <= 6 and not lexicon.organization_name(word)
 
 
-def descriptor(phrase: str) -> tuple[str | None, str] | None:
-    """(organisation, job title) when a phrase only describes a person: it ends in a job title, what
-    stands before it is the organisation (`아파치재단 부의장`, `Red Hat CTO`); None otherwise."""
+def descriptor(phrase: str) -> tuple[str | None, str | None] | None:
+    """(organisation, job) when a phrase only describes a person: it ends in a job title or an
+    occupation, what stands before it is the organisation (`아파치재단 부의장`, `Red Hat CTO`); or it is
+    an organisation alone (`삼성전자`). None otherwise."""
     words = phrase.split()
     for title in _titles():  # longest first
         if len(title) <= len(words) and tuple(words[-len(title) :]) == title:
             organization = " ".join(words[: -len(title)]) or None
             return organization, " ".join(title)
+    if words and words[-1].casefold() in _occupations():
+        return None, phrase  # `콘서트 프로그래머`: the whole description is the job
+    if lexicon.organization_name(phrase):
+        return phrase, None
     return None
+
+
+@lru_cache(maxsize=1)
+def _occupations() -> frozenset[str]:
+    text = resources.files("extract.data").joinpath("occupations.txt").read_text(encoding="utf-8")
+    return frozenset(w.casefold() for line in text.splitlines() if not line.startswith("#") for w in line.split())

@@ -679,3 +679,16 @@ def test_names_with_accented_letters_are_names() -> None:
         ("Spatial Apps with Rust", [("Michał Pierzchała", None, None)], None),
         ("Typed Configs", [("Zoë Marchán", None, "Acme")], None),
     ]
+
+
+def test_a_side_naming_an_occupation_or_an_organisation_describes_the_speaker() -> None:
+    text = "- Laura Bennett - 콘서트 프로그래머\n- 오세진 - 카카오\n"
+    assert _talks(text) == [
+        (None, [("Laura Bennett", "콘서트 프로그래머", None)], None),
+        (None, [("오세진", None, "카카오")], None),
+    ]
+
+
+def test_a_possessive_talk_takes_the_title_after_its_cue() -> None:
+    text = "Laura Bennett's talk on Streams Without Tears. It was the best of the day.\n"
+    assert _talks(text) == [("Streams Without Tears", [("Laura Bennett", None, None)], "talk")]

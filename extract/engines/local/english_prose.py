@@ -155,11 +155,13 @@ def _talks_in(text: str, sentence: Sentence, people: list[Person], credited: set
     possessive = _POSSESSIVE_TALK.search(content)
     if possessive and lexicon.is_person_name(possessive.group("name")):
         quoted = _QUOTED.search(content, possessive.end())
+        cued = _CUED_TITLE.match(content, possessive.start("noun"))  # `Sarah Bird's talk on Interactive Data`
         name = possessive.group("name")
+        title = clean(quoted.group("title")) if quoted else clean(cued.group("title")) if cued else None
         return [
             Talk(
                 id="",
-                title=clean(quoted.group("title")) if quoted else None,
+                title=title,
                 speakers=[Person(name=name, name_en=name)],
                 kind=lexicon.talk_kind(possessive.group("noun")),
                 evidence=evidence,
