@@ -692,3 +692,13 @@ def test_a_side_naming_an_occupation_or_an_organisation_describes_the_speaker() 
 def test_a_possessive_talk_takes_the_title_after_its_cue() -> None:
     text = "Laura Bennett's talk on Streams Without Tears. It was the best of the day.\n"
     assert _talks(text) == [("Streams Without Tears", [("Laura Bennett", None, None)], "talk")]
+
+
+def test_english_launch_verbs_name_every_product_of_their_list() -> None:
+    text = (
+        "At the summit we announced the Widget 2 RC, the Widget Cloud Beta, and an early release of the Widget "
+        "Compiler. Acme also announced three instances: X5, H2, and Q7M, a bare metal offering. "
+        "During the keynote the Acme Data Report was announced.\n"
+    )
+    names = sorted(launch.name for launch in extract_records(text).launches)
+    assert names == ["Acme Data Report", "H2", "Q7M", "Widget 2 RC", "Widget Cloud Beta", "Widget Compiler", "X5"]

@@ -64,6 +64,10 @@ _ROLES: dict[str, Role] = {
     "interviewed": "interviewer",
 }
 _PRODUCT = r"[A-Z0-9][\w.+\-]*(?:\s+[A-Z0-9][\w.+\-]*){0,4}"
+# A product's name in running text: capitalised words, digits and versions (`v7`, `19`), with `of`, `in`,
+# `to`, `for` between capitalised words (`Improved Add to HomeScreen`, `Components in Expo Router`).
+_CAPITALISED = r"(?:[A-Z][\w.+\-]*|[0-9][\w.+\-]*|v\d[\w.]*)"
+_PRODUCT_RUN = rf"{_CAPITALISED}(?:\s+(?:(?:of|in|to|for|on)\s+)?{_CAPITALISED}){{0,6}}"
 _LAUNCH_VERBS = r"announced|launched|released|unveiled|introduced|open-sourced|debuted|shipped"
 _ACTIVE_LAUNCH = re.compile(
     rf"(?P<maker>{_ORG})\s+(?:{_LAUNCH_VERBS})\s+(?:its\s+|their\s+|the\s+|a\s+|an\s+)?(?:new\s+)?(?P<product>{_PRODUCT})"
@@ -199,8 +203,42 @@ def _credits_in(text: str, sentence: Sentence) -> list[Credit]:
     return credits
 
 
+# After a launch verb, the products it names: `we announced the React 19 RC, the React Native New
+# Architecture Beta, and an experimental release of the React Compiler`, `announced three instances: M5,
+# H1, and I3M`, `announcing that the React Compiler is now open source`.
+_LAUNCHED = re.compile(rf"\b(?:{_LAUNCH_VERBS}|announc(?:e|es|ing))\b(?:\s+that)?")
+_PASSIVE_ANNOUNCED = re.compile(
+    rf"(?P<product>{_PRODUCT_RUN})\s+(?:was|were|has been|have been)\s+(?:{_LAUNCH_VERBS})\b"
+)
+_ITEM_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|:\s+")
+_PRODUCT_IN = re.compile(_PRODUCT_RUN)
+_CLAUSE_END = re.compile(r"\s(?:which|that|who|is|are|was|were|has|have|will|for|to|from|with)\s|[.;!?]")
+
+
+def _announced_products(text: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """(start, end) of each product a launch verb of the sentence names: in each item of the list
+    after the verb, its first run of capitalised words (with digits, versions and `of`/`in`/`to`
+    between them); the list ends where the clause does."""
+    found: list[tuple[int, int]] = []
+    for verb in _LAUNCHED.finditer(text, sentence.start, sentence.end):
+        stop = _CLAUSE_END.search(text, verb.end() + 1, sentence.end)
+        end = stop.start() if stop else sentence.end
+        position = verb.end()
+        for separator in [*_ITEM_SEPARATOR.finditer(text, position, end), None]:
+            item_end = separator.start() if separator else end
+            product = _PRODUCT_IN.search(text, position, item_end)
+            if product and not lexicon.is_person_name(product.group()):
+                found.append((product.start(), product.end()))
+            if separator is None:
+                break
+            position = separator.end()
+    for passive in _PASSIVE_ANNOUNCED.finditer(text, sentence.start, sentence.end):
+        found.append((passive.start("product"), passive.end("product")))
+    return found
+
+
 def _launches_in(text: str, sentence: Sentence, known: dict[str, Person]) -> list[Launch]:
-    launches = []
+    launches: list[Launch] = []
     for pattern in (_ACTIVE_LAUNCH, _PASSIVE_LAUNCH):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             maker, product = clean(match.group("maker")), clean(match.group("product"))
@@ -215,4 +253,9 @@ def _launches_in(text: str, sentence: Sentence, known: dict[str, Person]) -> lis
             if lexicon.is_person_name(maker) or not lexicon.is_name_shaped(maker.split(" of ")[-1]):
                 continue
             launches.append(Launch(id="", name=product, organization=maker, presenters=[], evidence=evidence))
+    named = {launch.name for launch in launches}  # a maker or presenter found above: those records stand
+    for start, end in _announced_products(text, sentence):
+        if text[start:end] not in named:
+            evidence = [span(text, sentence.start, sentence.end)]
+            launches.append(Launch(id="", name=text[start:end], presenters=[], evidence=evidence))
     return launches
