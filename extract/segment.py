@@ -184,9 +184,20 @@ def layout_blocks(text: str) -> list[Block]:
 
 # A line that names who speaks: `발표자`, `Speaker - Tim Oxley`, `연사: 오세진 (카카오뱅크)`.
 SPEAKER_LABEL = re.compile(r"(?:발표자|발표|연사|강연자|speakers?|presenters?)\s*(?:[:：\-–—]\s*|$)", re.I)
-_IMPLICIT_HEADING_LENGTH = 100
-# How a sentence or a lead-in ends: a full stop, a final ending, a colon.
+TITLE_LINE_LENGTH = 100
+# How a sentence or a lead-in ends: a full stop, a colon, a comma.
 _SENTENCE_END_CHARACTERS = ".!。:：,;"
+
+
+def reads_as_title_line(line: str) -> bool:
+    """A short single line that does not end as a sentence or a lead-in: a heading's or a title's."""
+    stripped = line.rstrip()
+    return (
+        bool(stripped)
+        and "\n" not in stripped
+        and len(stripped) <= TITLE_LINE_LENGTH
+        and stripped[-1] not in _SENTENCE_END_CHARACTERS
+    )
 
 
 def _with_implicit_headings(blocks: list[Block], text: str) -> list[Block]:
@@ -197,9 +208,7 @@ def _with_implicit_headings(blocks: list[Block], text: str) -> list[Block]:
         line = text[block.content_start : block.end]
         heading = block.kind == "heading" or (
             block.kind == "paragraph"
-            and "\n" not in line
-            and len(line) <= _IMPLICIT_HEADING_LENGTH
-            and line.rstrip()[-1:] not in _SENTENCE_END_CHARACTERS
+            and reads_as_title_line(line)
             and SPEAKER_LABEL.match(line) is None  # `발표자` over its names is a field label
             and following is not None
             and (following.kind == "bullet" or SPEAKER_LABEL.match(text, following.content_start) is not None)

@@ -13,7 +13,7 @@ import re
 from extract import lexicon
 from extract.engines.local.phrases import EN_NAME, JOB_WORDS, clean, span
 from extract.models import Credit, Launch, Person, Role, Talk
-from extract.segment import Block, Segmentation, Sentence
+from extract.segment import Block, Segmentation, Sentence, reads_as_title_line
 
 _ORG = r"[A-Z][\w.&'’\-]*(?:\s+(?:[A-Z][\w.&'’\-]*|of|for|&))*"
 # A job title written before a name: `CEO Sundar Pichai`, `Professor Fei-Fei Li`.
@@ -115,7 +115,6 @@ _CUED_TITLE = re.compile(
     rf"\b(?:(?:{_TALK_NOUNS})\s+(?:titled|called|named|on|about)|talked\s+about|spoke\s+(?:about|on))"
     r"\s+(?P<title>[A-Z0-9][^.!?]{2,150})"
 )
-_TITLE_LINE_LENGTH = 100
 
 
 def _titled(talk: Talk, text: str, start: int, end: int) -> Talk:
@@ -128,7 +127,7 @@ def _title_line(text: str, block: Block | None) -> tuple[int, int] | None:
     if block is None:
         return None
     line = text[block.content_start : block.end]
-    if len(line) > _TITLE_LINE_LENGTH or line.rstrip()[-1:] in ".!,;:" or not line[:1].isupper():
+    if not reads_as_title_line(line) or not line[:1].isupper():
         return None
     return block.content_start, block.end
 

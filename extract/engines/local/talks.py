@@ -27,7 +27,7 @@ from extract.engines.local.phrases import (
 from extract.engines.local.prose_talks import titled_person
 from extract.models import Person, Span, Talk
 from extract.people import descriptor, is_korean_name
-from extract.segment import SPEAKER_LABEL, Block, Segmentation
+from extract.segment import SPEAKER_LABEL, Block, Segmentation, reads_as_title_line
 
 _SEPARATOR = re.compile(r"\s+[—–-]{1,2}\s+|\s*[:：]\s+|\s+\|\s+")
 # What may stand between speakers on a speakers' side: conjunctions, commas, honorifics.
@@ -210,27 +210,19 @@ def same_shape_runs(blocks: tuple[Block, ...], text: str) -> set[int]:
     }
 
 
-_TITLE_OVER_PEOPLE_LENGTH = 100
-
-
 def _over_people(blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates) -> Parsed | None:
     """A short title line right above a line that names only people (`개발자를 위한 재테크` over
     `@k16wire 황상철`, `The Relationship With Maintainers` over `David Millner`): a talk and its speakers."""
     line = clean(text[block.content_start : block.end])
-    if (
-        block.kind != "paragraph"
-        or block.index + 1 >= len(blocks)
-        or len(line) > _TITLE_OVER_PEOPLE_LENGTH
-        or line[-1:] in ".!,;:"
-        or not title_like(line)
-    ):
+    if block.kind != "paragraph" or block.index + 1 >= len(blocks) or not reads_as_title_line(line):
+        return None
+    if not title_like(line):
         return None
     below = blocks[block.index + 1]
     if below.kind == "heading" or "\n\n\n" in text[block.end : below.start] or _DATED.search(line):
         return None  # `세션 – 12월 7일, 토요일` over a list of names is a section of the programme
-    if people_in(text, candidates, block.content_start, block.end) or lexicon.roles_by_wording().keys() & {
-        word.casefold() for word in line.split()
-    }:
+    roles = lexicon.roles_by_wording()
+    if people_in(text, candidates, block.content_start, block.end) or any(w.casefold() in roles for w in line.split()):
         return None  # a list of names, or a role over the people who had it
     people = people_in(text, candidates, below.content_start, below.end)
     if not people:
