@@ -702,3 +702,8 @@ def test_english_launch_verbs_name_every_product_of_their_list() -> None:
     )
     names = sorted(launch.name for launch in extract_records(text).launches)
     assert names == ["Acme Data Report", "H2", "Q7M", "Widget 2 RC", "Widget Cloud Beta", "Widget Compiler", "X5"]
+
+
+def test_a_lead_in_line_over_talk_lines_gives_their_kind() -> None:
+    text = "Workshops:\n- Borrowing Without Tears by Laura Bennett\n- Typed Configs by Kenji Sato\n"
+    assert [kind for _, _, kind in _talks(text)] == ["workshop", "workshop"]

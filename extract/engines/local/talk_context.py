@@ -30,6 +30,19 @@ def section_heading(blocks: tuple[Block, ...], block: Block, talk_headings: set[
     return None
 
 
+_LEAD_IN_LENGTH = 60
+
+
+def lead_in(blocks: tuple[Block, ...], block: Block, talk_lines: set[int], text: str) -> Block | None:
+    """The short line that introduces a run of talk lines (`Talks:`, `세션 – 12월 7일`, `Workshops`),
+    found over the talk lines and list items right above this one."""
+    for candidate in reversed(blocks[: block.index]):
+        if candidate.index in talk_lines or candidate.kind == "bullet":
+            continue
+        return candidate if len(block_text(text, candidate)) <= _LEAD_IN_LENGTH else None
+    return None
+
+
 def block_text(text: str, block: Block) -> str:
     return text[block.content_start : block.end]
 

@@ -61,6 +61,8 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
         summary_span = talk_context.summary(text, body)
         evidence += [s for s in (url_span, summary_span) if s is not None]
         kind = lexicon.talk_kind(talk_context.block_text(text, section)) if section else None
+        introduced = talk_context.lead_in(blocks, block, talk_headings, text) if block.kind != "heading" else None
+        kind = kind or (lexicon.only_talk_kind(talk_context.block_text(text, introduced)) if introduced else None)
         track, track_span = talk_context.track(text, body)
         if track is None and section is not None:
             track, track_span = talk_context.track_heading(text, section)
