@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION: Literal["1.2"] = "1.2"
 
-Role = Literal["emcee", "track_host", "interviewer", "organizer", "volunteer", "other"]
+Role = Literal["emcee", "track_host", "moderator", "interviewer", "organizer", "volunteer", "other"]
 EntityType = Literal["PERSON", "ORG", "PRODUCT", "TRACK", "DATE"]
 
 

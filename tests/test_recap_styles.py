@@ -415,7 +415,7 @@ def test_english_prose_talks_credits_and_launches() -> None:
     records = extract_records(text)
     assert {(c.role, c.person.name if c.person else None) for c in records.credits} == {
         ("emcee", "Laura Bennett"),
-        ("track_host", "Kenji Sato"),
+        ("moderator", "Kenji Sato"),
     }
     assert [(launch.name, launch.organization) for launch in records.launches] == [("Codestral Mamba", "Mistral")]
 
@@ -475,7 +475,7 @@ def test_english_headings_with_labels_numbers_and_bracketed_speakers() -> None:
     assert ("Payments and Models", [("Greta Lindqvist", None, "Klarna")], "keynote") in talks
     assert any(title == "Models in Checkout" for title, _, _ in talks)
     credits = {(c.role, c.role_text, c.person.name if c.person else None) for c in extract_records(text).credits}
-    assert credits == {("emcee", "MC", "Dmitri Volkov"), ("track_host", "moderator was", "Olivia McKinley")}
+    assert credits == {("emcee", "MC", "Dmitri Volkov"), ("moderator", "moderator was", "Olivia McKinley")}
 
 
 def test_english_titles_by_their_speaker_and_labels_that_are_no_titles() -> None:
@@ -707,3 +707,9 @@ def test_english_launch_verbs_name_every_product_of_their_list() -> None:
 def test_a_lead_in_line_over_talk_lines_gives_their_kind() -> None:
     text = "Workshops:\n- Borrowing Without Tears by Laura Bennett\n- Typed Configs by Kenji Sato\n"
     assert [kind for _, _, kind in _talks(text)] == ["workshop", "workshop"]
+
+
+def test_who_hosts_a_panel_or_a_q_and_a_moderates_it() -> None:
+    text = "- Storage Q&A hosted by Laura Bennett\n\nThe day was hosted by Kenji Sato, and the panel ran long.\n"
+    credits = {(c.role, c.person.name) for c in extract_records(text).credits if c.person}
+    assert credits == {("moderator", "Laura Bennett"), ("emcee", "Kenji Sato")}

@@ -53,16 +53,17 @@ _ROLES: dict[str, Role] = {
     "session chair": "track_host",
     "emcee": "emcee",
     "host": "emcee",
-    "moderator": "track_host",
+    "moderator": "moderator",
     "interviewer": "interviewer",
     "hosted": "emcee",
     "emceed": "emcee",
-    "moderated": "track_host",
+    "moderated": "moderator",
     "chaired": "track_host",
     "organized": "organizer",
     "organised": "organizer",
     "interviewed": "interviewer",
 }
+_PANEL = re.compile(r"\b(?:panel|Q&A|fireside|roundtable|AMA)\b", re.I)
 _PRODUCT = r"[A-Z0-9][\w.+\-]*(?:\s+[A-Z0-9][\w.+\-]*){0,4}"
 # A product's name in running text: capitalised words, digits and versions (`v7`, `19`), with `of`, `in`,
 # `to`, `for` between capitalised words (`Improved Add to HomeScreen`, `Components in Expo Router`).
@@ -193,6 +194,9 @@ def _credits_in(text: str, sentence: Sentence) -> list[Credit]:
     matches += _ROLE_NAMED.finditer(text, sentence.start, sentence.end)
     for match in matches:
         role = _ROLES[" ".join(match.group("role").lower().split())]
+        clause = max(text.rfind(",", sentence.start, match.start()), sentence.start)
+        if role == "emcee" and _PANEL.search(text, clause, match.start()):
+            role = "moderator"  # `React Q&A hosted by Michael Chan`: who hosts a panel moderates it
         cue = span(text, match.start("role"), match.start("people"))  # `hosted by`, `MC,`, `moderator was`
         role_text = cue.text.rstrip(", ")
         cue_span = span(text, cue.start, cue.start + len(role_text))
