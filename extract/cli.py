@@ -289,7 +289,7 @@ def _source_of(extraction: Extraction, output_file: Path, golden: dict[str, Any]
 
     for sources in (None, Path(golden["source"]).parent if golden.get("source") else None):
         try:
-            return recap_text(extraction.document, output_file, sources)[1]
+            return recap_text(extraction.document, output_file, sources)
         except IngestError:
             continue
     return None

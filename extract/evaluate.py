@@ -210,7 +210,7 @@ def compare(output: Extraction, golden: dict[str, Any], source: str | None = Non
 
 
 _FINDING_ORDER = ("missing", "extra", "field")
-_SINGULAR = {"talks": "talk", "launches": "launch", "credits": "credit"}
+SINGULAR = {"talks": "talk", "launches": "launch", "credits": "credit"}
 _LINE_WIDTH = 100
 
 
@@ -221,7 +221,7 @@ def finding_lines(document: str, findings: list[Finding]) -> list[str]:
     lines = [f"{document}: {counts['missing']} missing, {counts['extra']} extra, {counts['field']} wrong fields"]
     for finding in sorted(findings, key=lambda f: _FINDING_ORDER.index(f.kind)):
         detail = f"  [{finding.detail}]" if finding.detail else ""
-        lines.append(f"  {finding.kind:<7} {_SINGULAR[finding.record_type]:<6} {finding.record}{detail}")
+        lines.append(f"  {finding.kind:<7} {SINGULAR[finding.record_type]:<6} {finding.record}{detail}")
         if finding.line:
             line = finding.line if len(finding.line) <= _LINE_WIDTH else finding.line[: _LINE_WIDTH - 1] + "…"
             lines.append(f"  {'':<14} | {line}")
@@ -230,14 +230,10 @@ def finding_lines(document: str, findings: list[Finding]) -> list[str]:
 
 def _shown(value: Any) -> str:
     if isinstance(value, list):
-        return "[" + ", ".join(sorted({name for person in value for name in _names_shown(person)})) + "]"
+        return "[" + ", ".join(sorted(set(_person_names(value)))) + "]"
     if isinstance(value, dict):
         return repr(value.get("iso") or value.get("text"))
     return "nothing" if value is None else repr(value)
-
-
-def _names_shown(person: dict[str, Any] | str) -> list[str]:
-    return [person] if isinstance(person, str) else [person["name"]]
 
 
 def _line_at(text: str, offset: int) -> str:

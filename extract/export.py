@@ -10,10 +10,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from extract.evaluate import RECORD_TYPES
+from extract.evaluate import RECORD_TYPES, SINGULAR
 from extract.models import Extraction
-
-_SINGULAR = {"talks": "talk", "launches": "launch", "credits": "credit"}
 
 
 def record_lines(extraction: Extraction) -> Iterator[str]:
@@ -22,5 +20,5 @@ def record_lines(extraction: Extraction) -> Iterator[str]:
     dumped = extraction.model_dump(mode="json", include=set(RECORD_TYPES))
     for record_type in RECORD_TYPES:
         for record in dumped[record_type]:
-            row: dict[str, Any] = {"id": f"{document}#{record.pop('id')}", "type": _SINGULAR[record_type]}
+            row: dict[str, Any] = {"id": f"{document}#{record.pop('id')}", "type": SINGULAR[record_type]}
             yield json.dumps({**row, "document": document, **record}, ensure_ascii=False)

@@ -186,8 +186,8 @@ def _megabytes(size: int) -> str:
     return f"{size / 1e6:.3g} MB"
 
 
-def recap_text(document: DocumentInfo, output_file: Path, sources: Path | None = None) -> tuple[Path, str]:
-    """(where it was read, the text) that an output's offsets refer to: an HTML page's main text, kept
+def recap_text(document: DocumentInfo, output_file: Path, sources: Path | None = None) -> str:
+    """The text that an output's offsets refer to: an HTML page's main text, kept
     beside the output, or else the recap (found in `sources` by name when it moved). IngestError when
     it is gone or changed since the run."""
     if document.text_file:
@@ -204,4 +204,4 @@ def recap_text(document: DocumentInfo, output_file: Path, sources: Path | None =
         text = read.text
     if len(text) != document.chars:
         raise IngestError("changed since the run")
-    return path, text
+    return text

@@ -102,6 +102,18 @@ def role_words() -> tuple[RoleWord, ...]:
 
 
 @lru_cache(maxsize=1)
+def folded_role_words() -> tuple[tuple[RoleWord, str], ...]:
+    """Each role wording with its casefolded form, longest first."""
+    return tuple((word, word.wording.casefold()) for word in role_words())
+
+
+@lru_cache(maxsize=1)
+def any_role_word() -> re.Pattern[str]:
+    """One scan over casefolded text tells whether it holds any role word (most lines hold none)."""
+    return re.compile("|".join(re.escape(wording) for _, wording in folded_role_words()))
+
+
+@lru_cache(maxsize=1)
 def roles_by_wording() -> dict[str, Role]:
     """Casefolded role wording -> its role (`사회자` -> emcee)."""
     return {word.wording.casefold(): word.role for word in role_words()}

@@ -74,7 +74,7 @@ def _view(
         matchings = {t: match(t, dumped[t], golden.get(t, [])) for t in RECORD_TYPES}
     view = DocumentView(extraction, page, text=None, golden=golden, matchings=matchings)
     try:
-        _, view.text = recap_text(document, output_file, sources)
+        view.text = recap_text(document, output_file, sources)
     except IngestError as error:
         source = document.text_file or (sources / Path(document.path).name if sources else document.path)
         view.problem = f"source {source} not shown: {error}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from extract import lexicon
 from extract.candidates import Candidates, closing_bracket
@@ -60,23 +59,12 @@ def _role_lists(text: str, block: Block, cues: list[RoleCue]) -> list[tuple[int,
     return regions
 
 
-@lru_cache(maxsize=1)
-def _folded_role_words() -> tuple[tuple[RoleWord, str], ...]:
-    return tuple((word, word.wording.casefold()) for word in lexicon.role_words())
-
-
-@lru_cache(maxsize=1)
-def _any_role_word() -> re.Pattern[str]:
-    """One scan tells whether a block holds any role word (most hold none)."""
-    return re.compile("|".join(re.escape(wording) for _, wording in _folded_role_words()))
-
-
 def _role_cues(text: str, start: int, end: int) -> list[RoleCue]:
     cues: list[RoleCue] = []
     lowered = text[start:end].casefold()
-    if not _any_role_word().search(lowered):
+    if not lexicon.any_role_word().search(lowered):
         return cues
-    for word, wording in _folded_role_words():
+    for word, wording in lexicon.folded_role_words():
         at = lowered.find(wording)
         while at >= 0:
             cue = RoleCue(start + at, start + at + len(wording), word)

@@ -26,6 +26,8 @@ def extract_listed_credits(segmentation: Segmentation) -> list[Credit]:
 
     def cue_in(block: Block) -> str | None:
         line = text[block.content_start : block.end].casefold()
+        if not lexicon.any_role_word().search(line):
+            return None
         return next((word for word, _ in words if word in line), None)
 
     credits: list[Credit] = []
