@@ -63,6 +63,7 @@ class Candidates:
     spans: tuple[Candidate, ...]
     people: tuple[TitledPerson, ...] = ()
     latin_people: tuple[Candidate, ...] = ()  # `Guillermo Rauch` written in Latin in running text
+    model_people: frozenset[str] = frozenset()  # comparison keys of the names the English model tags PERSON
 
     @cached_property
     def doc(self) -> Doc:
@@ -96,6 +97,11 @@ class Candidates:
     @cached_property
     def _latin_people_index(self) -> ByStart[Candidate]:
         return ByStart(self.latin_people)
+
+    def is_person_name(self, latin: str) -> bool:
+        """A Latin name is a person's by its given name (the lexicon) or because the English model tagged
+        it PERSON somewhere in this document."""
+        return lexicon.is_person_name(latin) or _key(latin) in self.model_people
 
     def alias_ending_at(self, end: int) -> AliasPair | None:
         return self._aliases_by_end.get(end)
@@ -354,7 +360,37 @@ def tag_candidates(segmentation: Segmentation) -> Candidates:
 
     people = find_titled_people(segmentation, aliases)
     spans += [Candidate("PERSON", p.name_start, p.name_end, text[p.name_start : p.name_end]) for p in people]
-    latin_people = _latin_people(text, aliases)
-    spans += latin_people
+    modelled = _model_mentions(segmentation, aliases)
+    by_span = {
+        (c.start, c.end): c for c in [*(c for c in modelled if c.label == "PERSON"), *_latin_people(text, aliases)]
+    }
+    latin_people = [by_span[span] for span in sorted(by_span)]
+    spans += latin_people + [c for c in modelled if c.label != "PERSON" and not _overlaps_any(c, spans)]
     spans.sort(key=lambda c: (c.start, -c.end))
-    return Candidates(segmentation, tuple(aliases), tuple(spans), tuple(people), tuple(latin_people))
+    model_people = frozenset(_key(c.text) for c in modelled if c.label == "PERSON")
+    return Candidates(segmentation, tuple(aliases), tuple(spans), tuple(people), tuple(latin_people), model_people)
+
+
+def _model_mentions(segmentation: Segmentation, aliases: list[AliasPair]) -> list[Candidate]:
+    """The English model's entity pieces that lie on token boundaries and outside every alias pair."""
+    from extract.english_entities import model_entities  # loads spaCy's model: English documents only
+
+    text = segmentation.text
+    found = model_entities(segmentation)
+    on_boundaries = _on_token_boundaries(segmentation, [(start, end) for _, start, end in found])
+    glossed = [(a.start, a.end) for a in aliases]
+    return [
+        Candidate(label, start, end, text[start:end])
+        for (label, start, end), kept in zip(found, on_boundaries, strict=True)
+        if kept and not any(s < end and start < e for s, e in glossed)
+    ]
+
+
+def _overlaps_any(candidate: Candidate, spans: list[Candidate]) -> bool:
+    return any(c.start < candidate.end and candidate.start < c.end for c in spans)
+
+
+def _key(name: str) -> str:
+    from extract.resolve import key  # resolve builds on the candidates
+
+    return key(name)

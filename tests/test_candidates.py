@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from conftest import SEED, analyse
 
+from extract import lexicon
 from extract.ingest import read_document
 
 
@@ -88,3 +89,28 @@ def test_each_doc_token_carries_its_kiwi_tags() -> None:
         "사이먼 윌리슨(Simon Willison)은 공개했습니다.",
         "두 번째 문장입니다.",
     ]
+
+
+def test_the_english_model_tags_people_whose_given_name_the_lexicon_lacks() -> None:
+    assert not lexicon.is_person_name("Zorvath Oduya")
+    _, candidates = analyse(
+        "The day opened with Zorvath Oduya, who spoke for an hour about caching at Brightwell Labs."
+    )
+    assert "Zorvath Oduya" in [c.text for c in candidates.latin_people]
+    assert candidates.is_person_name("Zorvath Oduya")
+    assert not candidates.is_person_name("Brightwell Labs")
+
+
+def test_a_model_entity_glued_across_a_separator_is_cut_to_its_name() -> None:
+    _, candidates = analyse("Talks:\n* Tarquin Oduya - History of Widgets\n* Imelda Varga - The future of caching\n")
+    people = [c.text for c in candidates.latin_people]
+    assert "Tarquin Oduya" in people
+    assert not any("History" in name or "The" in name.split() for name in people)
+
+
+def test_a_korean_document_does_not_load_the_english_model() -> None:
+    from extract import english_entities
+
+    english_entities._pipeline.cache_clear()
+    analyse("김민수 님이 비동기 파이썬을 주제로 발표했다.")
+    assert english_entities._pipeline.cache_info().currsize == 0

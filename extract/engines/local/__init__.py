@@ -22,7 +22,7 @@ class LocalEngine:
     forkable = True  # pure rules over Kiwi (spaCy for English) and lexicons loaded once per process
 
     def extract(self, segmentation: Segmentation, candidates: Candidates) -> Records:
-        english_talks, english_credits, english_launches = extract_english_prose(segmentation)
+        english_talks, english_credits, english_launches = extract_english_prose(segmentation, candidates)
         return Records(
             talks=extract_talks(segmentation, candidates)
             + extract_table_talks(segmentation, candidates)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from extract import lexicon
+from extract.candidates import Candidates
 from extract.engines.local.phrases import EN_NAME, JOB_WORDS, clean, span
 from extract.models import Credit, Launch, Person, Role, Talk
 from extract.segment import Block, Segmentation, Sentence, reads_as_title_line
@@ -76,7 +77,9 @@ _ACTIVE_LAUNCH = re.compile(
 _PASSIVE_LAUNCH = re.compile(rf"(?P<product>{_PRODUCT})\s+(?:was|were)\s+(?:{_LAUNCH_VERBS})\s+by\s+(?P<maker>{_ORG})")
 
 
-def extract_english_prose(segmentation: Segmentation) -> tuple[list[Talk], list[Credit], list[Launch]]:
+def extract_english_prose(
+    segmentation: Segmentation, candidates: Candidates
+) -> tuple[list[Talk], list[Credit], list[Launch]]:
     if segmentation.language != "en":
         return [], [], []
     text = segmentation.text
@@ -90,10 +93,10 @@ def extract_english_prose(segmentation: Segmentation) -> tuple[list[Talk], list[
             previous = block
             continue
         for number, sentence in enumerate(block.sentences):
-            credited = _credits_in(text, sentence)
+            credited = _credits_in(text, candidates, sentence)
             credits += credited
-            people = [person for _, _, person in _people(text, sentence.start, sentence.end)]
-            found = _talks_in(text, sentence, people, {c.person.name for c in credited if c.person})
+            people = [person for _, _, person in _people(text, candidates, sentence.start, sentence.end)]
+            found = _talks_in(text, candidates, sentence, people, {c.person.name for c in credited if c.person})
             named = _TITLE_OF_LAST.match(text, sentence.start)  # `Their talk was titled A New Bar for …`
             if named and talks and talks[-1].title is None and not found:
                 talks[-1] = _titled(talks[-1], text, named.start("title"), sentence.end)
@@ -101,7 +104,7 @@ def extract_english_prose(segmentation: Segmentation) -> tuple[list[Talk], list[
             talks += [_titled(t, text, *above) if above and t.title is None else t for t in found]
             for person in people:
                 known[person.name] = known[person.name.split()[-1]] = person
-            launches += _launches_in(text, sentence, known)
+            launches += _launches_in(text, candidates, sentence, known)
         previous = block
     return talks, credits, launches
 
@@ -133,7 +136,7 @@ def _title_line(text: str, block: Block | None) -> tuple[int, int] | None:
     return block.content_start, block.end
 
 
-def _people(text: str, start: int, end: int) -> list[tuple[int, int, Person]]:
+def _people(text: str, candidates: Candidates, start: int, end: int) -> list[tuple[int, int, Person]]:
     found = []
     for match in _PERSON.finditer(text, start, end):
         name, title = match.group("name"), match.group("title")
@@ -145,19 +148,21 @@ def _people(text: str, start: int, end: int) -> list[tuple[int, int, Person]]:
             name = lexicon.without_full_stop(name)
         until = match.start("name") + len(name) if not organization else match.end()
         # A name with a job or an organisation beside it may have a given name the lexicon lacks.
-        if lexicon.is_person_name(name) or ((title or organization) and lexicon.could_be_person_name(name)):
+        if candidates.is_person_name(name) or ((title or organization) and lexicon.could_be_person_name(name)):
             affiliation = clean(organization).rstrip(".") if organization else None
             person = Person(name=name, name_en=name, title=title, affiliation=affiliation)
             found.append((match.start("name"), until, person))
     return found
 
 
-def _talks_in(text: str, sentence: Sentence, people: list[Person], credited: set[str]) -> list[Talk]:
+def _talks_in(
+    text: str, candidates: Candidates, sentence: Sentence, people: list[Person], credited: set[str]
+) -> list[Talk]:
     """`people`: those the sentence names (`_people`); `credited`: those it credits with a role."""
     content = text[sentence.start : sentence.end]
     evidence = [span(text, sentence.start, sentence.end)]
     possessive = _POSSESSIVE_TALK.search(content)
-    if possessive and lexicon.is_person_name(possessive.group("name")):
+    if possessive and candidates.is_person_name(possessive.group("name")):
         quoted = _QUOTED.search(content, possessive.end())
         cued = _CUED_TITLE.match(content, possessive.start("noun"))  # `Sarah Bird's talk on Interactive Data`
         name = possessive.group("name")
@@ -173,7 +178,7 @@ def _talks_in(text: str, sentence: Sentence, people: list[Person], credited: set
         ]
     noun, verb, quoted = _TALK_NOUN.search(content), _TALK_VERB.search(content), _QUOTED.search(content)
     titled_by = _TITLE_BY.search(text, sentence.start, sentence.end)
-    if titled_by and (by_people := _people(text, titled_by.end(), sentence.end)):
+    if titled_by and (by_people := _people(text, candidates, titled_by.end(), sentence.end)):
         kind = lexicon.talk_kind(noun.group()) if noun else "talk"
         named_title = clean(titled_by.group("title"))
         return [Talk(id="", title=named_title, speakers=[by_people[0][2]], kind=kind, evidence=evidence)]
@@ -188,7 +193,7 @@ def _talks_in(text: str, sentence: Sentence, people: list[Person], credited: set
     return [Talk(id="", title=title, speakers=speakers, kind=kind, evidence=evidence)]
 
 
-def _credits_in(text: str, sentence: Sentence) -> list[Credit]:
+def _credits_in(text: str, candidates: Candidates, sentence: Sentence) -> list[Credit]:
     credits = []
     matches = [*_ROLE_BY.finditer(text, sentence.start, sentence.end)]
     matches += _ROLE_NAMED.finditer(text, sentence.start, sentence.end)
@@ -200,7 +205,7 @@ def _credits_in(text: str, sentence: Sentence) -> list[Credit]:
         cue = span(text, match.start("role"), match.start("people"))  # `hosted by`, `MC,`, `moderator was`
         role_text = cue.text.rstrip(", ")
         cue_span = span(text, cue.start, cue.start + len(role_text))
-        for start, end, person in _people(text, match.start("people"), match.end("people")):
+        for start, end, person in _people(text, candidates, match.start("people"), match.end("people")):
             evidence = [span(text, start, end), cue_span]
             credits.append(Credit(id="", person=person, role=role, role_text=role_text, evidence=evidence))
     return credits
@@ -240,7 +245,7 @@ def _announced_products(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     return found
 
 
-def _launches_in(text: str, sentence: Sentence, known: dict[str, Person]) -> list[Launch]:
+def _launches_in(text: str, candidates: Candidates, sentence: Sentence, known: dict[str, Person]) -> list[Launch]:
     launches: list[Launch] = []
     for pattern in (_ACTIVE_LAUNCH, _PASSIVE_LAUNCH):
         for match in pattern.finditer(text, sentence.start, sentence.end):
@@ -253,7 +258,7 @@ def _launches_in(text: str, sentence: Sentence, known: dict[str, Person]) -> lis
                 )
                 launches.append(launch)
                 continue
-            if lexicon.is_person_name(maker) or not lexicon.is_name_shaped(maker.split(" of ")[-1]):
+            if candidates.is_person_name(maker) or not lexicon.is_name_shaped(maker.split(" of ")[-1]):
                 continue
             launches.append(Launch(id="", name=product, organization=maker, presenters=[], evidence=evidence))
     named = {launch.name for launch in launches}  # a maker or presenter found above: those records stand

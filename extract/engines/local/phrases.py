@@ -190,8 +190,9 @@ JOB_WORDS = re.compile(
 _EN_JOINERS = re.compile(r"\s*(?:,?\s+and\s+|\s*&\s*|\s*;\s*)\s*")
 
 
-def english_people(text: str, start: int, end: int) -> list[Person] | None:
-    """The people an English phrase names, or None unless the phrase is nothing but people."""
+def english_people(text: str, candidates: Candidates, start: int, end: int) -> list[Person] | None:
+    """The people an English phrase names, or None unless the phrase is nothing but people: each a name
+    the lexicon or the English model knows as a person's, or a name-shaped one with a job or employer."""
     people = []
     for part in _EN_JOINERS.split(clean(text[start:end])):
         match = _EN_PERSON.match(part.strip())
@@ -207,7 +208,7 @@ def english_people(text: str, start: int, end: int) -> list[Person] | None:
             or match.group("org2")
             or (one if one != title else None)
         )
-        if not (lexicon.is_person_name(name) or ((title or organization) and lexicon.could_be_person_name(name))):
+        if not (candidates.is_person_name(name) or ((title or organization) and lexicon.could_be_person_name(name))):
             return None
         people.append(Person(name=name, name_en=name, title=title, affiliation=organization))
     return people or None

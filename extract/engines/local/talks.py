@@ -101,7 +101,7 @@ def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidate
             if speakers and (found := _titled_or_described(title, speakers, kind)):
                 return found
         break  # only the first separator divides speakers from title
-    by_line = _titled_by_name(text, start, end)
+    by_line = _titled_by_name(text, candidates, start, end)
     if by_line:
         return by_line[0], by_line[1], kind, None
     session = _marked_session(text, candidates, start, end) or _parse_session(
@@ -178,7 +178,7 @@ def _parse_line(block: Block, text: str, candidates: Candidates, in_run: bool = 
     colon = re.search(r":\s+", content)
     if colon is None or colon.start() < 8:
         return None  # `Speaker: …`, `Highlights:` are labels, not titles
-    speakers = english_people(text, block.content_start + colon.end(), block.end)
+    speakers = english_people(text, candidates, block.content_start + colon.end(), block.end)
     title = clean(content[: colon.start()])
     if not speakers or not title or len(title.split()) < 2:
         return None
@@ -273,7 +273,7 @@ def session_in(text: str, candidates: Candidates, start: int, end: int) -> Parse
     """A session line's title and speakers between `start` and `end` (a list item, a table cell), its
     trailing link labels (`(Slides)`, `(Code)`, `(발표 영상)`) left out."""
     end = without_link_labels(text, start, end)
-    by_line = _titled_by_name(text, start, end)
+    by_line = _titled_by_name(text, candidates, start, end)
     if by_line:
         return by_line[0], by_line[1], None, None
     return _marked_session(text, candidates, start, end) or _parse_session(text, start, end, candidates)
@@ -291,7 +291,7 @@ def without_link_labels(text: str, start: int, end: int) -> int:
     return end
 
 
-def _titled_by_name(text: str, start: int, end: int) -> tuple[str, list[Person]] | None:
+def _titled_by_name(text: str, candidates: Candidates, start: int, end: int) -> tuple[str, list[Person]] | None:
     """`Agents in Production by Hamel Husain`, `Title by Name (Org)`: the last `by` names the speaker;
     after `by` a name-shaped phrase is enough, given name known or not."""
     # `moderated by`, `hosted by`: a by after a participle names a host, not the speaker.
@@ -300,7 +300,7 @@ def _titled_by_name(text: str, start: int, end: int) -> tuple[str, list[Person]]
         return None
     by = found[-1]
     title = clean(text[start : without_link_labels(text, start, by.start())])
-    speakers = english_people(text, by.end(), end) or _named_after_by(clean(text[by.end() : end]), title)
+    speakers = english_people(text, candidates, by.end(), end) or _named_after_by(clean(text[by.end() : end]), title)
     if speakers is None:
         return None
     return (title, speakers) if title_like(title) else None
@@ -381,7 +381,7 @@ def _parse_session(
     joined = _WITH.search(content) if "with" in content else None  # `Panel: *Title* with A (Org) and B (Org)`
     if joined and separators is _SESSION_SEPARATORS:
         moderated = _HOSTED_CLAUSE.search(content, joined.end())
-        people = english_people(text, start + joined.end(), start + moderated.start() if moderated else end)
+        people = english_people(text, candidates, start + joined.end(), start + moderated.start() if moderated else end)
         title = clean(content[: joined.start()])
         if people and title_like(title):
             return title, people, kind, None
@@ -449,7 +449,7 @@ def _speakers(text: str, candidates: Candidates, start: int, end: int) -> list[P
     """The people a heading side names, or None unless the side is nothing but people."""
     found = [m for m in mentions(text, candidates, start, end) if m.alias.end <= end]
     if not found:
-        return english_people(text, start, end)
+        return english_people(text, candidates, start, end)
     if not all(is_person(m, text) or _heading_name(m.latin) for m in found):
         return None
     position = start
