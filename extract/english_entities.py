@@ -43,8 +43,8 @@ def model_entities(segmentation: Segmentation) -> list[tuple[str, int, int]]:
             label = LABELS.get(entity.label_)
             if label is None:
                 continue
-            start = at + entity.start_char
-            found += [(label, s, e) for s, e in _pieces(text, start, at + entity.end_char) if _fits(label, text[s:e])]
+            pieces = _pieces(text, at + entity.start_char, at + entity.end_char)
+            found += [(label, s, e) for s, e in pieces if _fits(label, text[s:e], len(pieces) > 1)]
     return found
 
 
@@ -62,7 +62,10 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _fits(label: str, piece: str) -> bool:
+def _fits(label: str, piece: str, cut: bool) -> bool:
+    """A person is two to four capitalised words; a piece of a cut entity (`Kavya Joshi - Understanding
+    Channels`) says nothing of which side the model meant, so it needs a given name the lexicon knows."""
     if label == "PERSON":
-        return 2 <= len(piece.split()) <= 4 and lexicon.could_be_person_name(piece)
+        shaped = 2 <= len(piece.split()) <= 4 and lexicon.could_be_person_name(piece)
+        return shaped and (not cut or lexicon.is_person_name(piece))
     return piece[:1].isupper() or piece[:1].isdigit() or any(ch.isupper() for ch in piece[1:])

@@ -713,3 +713,30 @@ def test_who_hosts_a_panel_or_a_q_and_a_moderates_it() -> None:
     text = "- Storage Q&A hosted by Laura Bennett\n\nThe day was hosted by Kenji Sato, and the panel ran long.\n"
     credits = {(c.role, c.person.name) for c in extract_records(text).credits if c.person}
     assert credits == {("moderator", "Laura Bennett"), ("emcee", "Kenji Sato")}
+
+
+def test_a_run_of_name_dash_title_lines_reads_its_speaker_column_for_every_line() -> None:
+    # `Zorvath Oduya` has a given name no lexicon knows, and `Go Build Modes` starts with one that a
+    # lexicon does: the column the other lines show decides both.
+    text = (
+        "Schedule\n"
+        "* Peter Lindqvist - Caching at the edge\n"
+        "* Zorvath Oduya - Understanding Channels\n"
+        "* Martha Quill - Go Build Modes\n"
+        "* Daniel Roth - Testing without mocks\n"
+    )
+    assert [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)] == [
+        ("Caching at the edge", ["Peter Lindqvist"]),
+        ("Understanding Channels", ["Zorvath Oduya"]),
+        ("Go Build Modes", ["Martha Quill"]),
+        ("Testing without mocks", ["Daniel Roth"]),
+    ]
+
+
+def test_a_speaker_column_on_the_right_holds_korean_names_without_honorifics() -> None:
+    text = "세션 목록\n비동기 파이썬 입문 - 김도윤\n테스트 자동화의 함정 - 박서연\n추천 시스템 이야기 - 황보민\n"
+    assert [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)] == [
+        ("비동기 파이썬 입문", ["김도윤"]),
+        ("테스트 자동화의 함정", ["박서연"]),
+        ("추천 시스템 이야기", ["황보민"]),
+    ]

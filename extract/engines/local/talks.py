@@ -11,10 +11,12 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from extract import lexicon
 from extract.candidates import Candidates
 from extract.engines.local import talk_context
+from extract.engines.local.columns import name_shaped_people, speaker_cells
 from extract.engines.local.phrases import (
     clean,
     english_people,
@@ -39,13 +41,15 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
     talks: list[Talk] = []
     blocks = segmentation.blocks
     runs = same_shape_runs(blocks, text)
+    columns = _speaker_columns(blocks, text, candidates)
     parsed_blocks = {
         block.index: parsed
         for block in blocks
         if (
             parsed := _parse_heading(blocks, block, text, candidates)
             if block.kind == "heading"
-            else _parse_line(block, text, candidates, block.index in runs)
+            else columns.get(block.index)
+            or _parse_line(block, text, candidates, block.index in runs)
             or _over_people(blocks, block, text, candidates)
         )
     }
@@ -210,6 +214,17 @@ def same_shape_runs(blocks: tuple[Block, ...], text: str) -> set[int]:
         for i, found in enumerate(shapes)
         if found and ((i > 0 and shapes[i - 1] == found) or (i + 1 < len(shapes) and shapes[i + 1] == found))
     }
+
+
+def _speaker_columns(blocks: tuple[Block, ...], text: str, candidates: Candidates) -> dict[int, Parsed]:
+    """Talks of the lines in a run whose speaker column is known (`columns`)."""
+    parsed: dict[int, Parsed] = {}
+    for index, (people_cell, title_cell) in speaker_cells(blocks, text, partial(people_in, text, candidates)).items():
+        people = people_in(text, candidates, *people_cell) or name_shaped_people(text, *people_cell)
+        title, kind = without_kind_label(clean(text[title_cell[0] : without_link_labels(text, *title_cell)]))
+        if people and title_like(title, in_title_column=True):
+            parsed[index] = (title, people, kind, None)
+    return parsed
 
 
 def _over_people(blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates) -> Parsed | None:
@@ -431,17 +446,17 @@ def without_kind_label(title: str) -> tuple[str, str | None]:
 _SENTENCE_ENDING = re.compile(r"[다요죠][.!]$")
 
 
-def title_like(title: str) -> bool:
+def title_like(title: str, in_title_column: bool = False) -> bool:
     """A title is more than a name or a label: not empty, not only digits, not an organisation, a
-    person, a field label or a sentence."""
+    person, a field label or a sentence. In a run's title column a name-shaped title (`Go Build
+    Modes`) stands: the layout has said where the people are."""
     return (
         len(title) >= 2
         and not _SENTENCE_ENDING.search(title)
         and not title.isdigit()
         and title.rstrip(":：").strip().casefold() not in _LABELS
         and not lexicon.organization_name(title)
-        and not lexicon.is_person_name(title)
-        and not is_korean_name(title)
+        and (in_title_column or not (lexicon.is_person_name(title) or is_korean_name(title)))
     )
 
 
