@@ -206,12 +206,14 @@ def _with_implicit_headings(blocks: list[Block], text: str) -> list[Block]:
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         line = text[block.content_start : block.end]
+        over_speakers = following is not None and SPEAKER_LABEL.match(text, following.content_start) is not None
         heading = block.kind == "heading" or (
             block.kind == "paragraph"
-            and reads_as_title_line(line)
             and SPEAKER_LABEL.match(line) is None  # `발표자` over its names is a field label
             and following is not None
-            and (following.kind == "bullet" or SPEAKER_LABEL.match(text, following.content_start) is not None)
+            # Over a speaker label a title may end in `!` or `?` (`… 괜찮아!!`): the label says what it is.
+            and (reads_as_title_line(line.rstrip("!?")) if over_speakers else reads_as_title_line(line))
+            and (following.kind == "bullet" or over_speakers)
         )
         if heading:
             section = block.index

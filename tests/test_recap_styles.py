@@ -740,3 +740,13 @@ def test_a_speaker_column_on_the_right_holds_korean_names_without_honorifics() -
         ("테스트 자동화의 함정", ["박서연"]),
         ("추천 시스템 이야기", ["황보민"]),
     ]
+
+
+def test_a_heading_that_exclaims_over_its_speaker_label_is_still_the_title() -> None:
+    text = "#4 야근은 이제 그만, 정말 괜찮아요!\n발표자\n- 황보민, 그린플랜트\n\n발표 내용\n- 일정 관리\n"
+    assert _talks(text) == [("야근은 이제 그만, 정말 괜찮아요!", [("황보민", None, "그린플랜트")], None)]
+
+
+def test_an_ampersand_inside_an_affiliation_does_not_split_the_speaker_list() -> None:
+    text = "#2 데이터 파이프라인 다시 짜기\n발표자\n- 문가영, AT&T 코리아\n"
+    assert _talks(text) == [("데이터 파이프라인 다시 짜기", [("문가영", None, "AT&T 코리아")], None)]

@@ -137,14 +137,15 @@ def _titled_by_speaker_line(
         people_start = block.content_start
     people = people_in(text, candidates, people_start, block.end)
     title = clean(text[title_start : heading.end])
-    if people and title_like(title):
+    if people and title_like(title, exclaimed=True):
         return title, people, None, span(text, block.content_start, block.end)
     return None
 
 
-# A session number or label before a title: `세션 1.`, `2)`, `Session 3:`, `[Track A]`.
+# A session number or label before a title: `세션 1.`, `2)`, `Session 3:`, `[Track A]`, `#3`.
 _NUMBERED = re.compile(
-    r"\s*(?:(?:세션|session|talk|트랙|track)\s*)?(?:\d{1,2}|[A-Z])\s*[.):]\s+|\s*\[[^\]]{1,20}\]\s*", re.I
+    r"\s*(?:(?:세션|session|talk|트랙|track)\s*)?(?:\d{1,2}|[A-Z])\s*[.):]\s+|\s*\[[^\]]{1,20}\]\s*|\s*#\d{1,2}\s+",
+    re.I,
 )
 _TIME_PREFIX = re.compile(r"\s*\d{1,2}[:시]\d{0,2}분?(?:\s*[-~–]\s*\d{1,2}[:시]\d{0,2}분?)?\s*[|:·\-–]?\s*")
 _KIND_PREFIX = re.compile(
@@ -222,7 +223,7 @@ def _speaker_columns(blocks: tuple[Block, ...], text: str, candidates: Candidate
     for index, (people_cell, title_cell) in speaker_cells(blocks, text, partial(people_in, text, candidates)).items():
         people = people_in(text, candidates, *people_cell) or name_shaped_people(text, *people_cell)
         title, kind = without_kind_label(clean(text[title_cell[0] : without_link_labels(text, *title_cell)]))
-        if people and title_like(title, in_title_column=True):
+        if people and title_like(title, name_shaped=True):
             parsed[index] = (title, people, kind, None)
     return parsed
 
@@ -446,17 +447,19 @@ def without_kind_label(title: str) -> tuple[str, str | None]:
 _SENTENCE_ENDING = re.compile(r"[다요죠][.!]$")
 
 
-def title_like(title: str, in_title_column: bool = False) -> bool:
+def title_like(title: str, name_shaped: bool = False, exclaimed: bool = False) -> bool:
     """A title is more than a name or a label: not empty, not only digits, not an organisation, a
-    person, a field label or a sentence. In a run's title column a name-shaped title (`Go Build
-    Modes`) stands: the layout has said where the people are."""
+    person, a field label or a sentence. Where the layout has said it is a title, one may look like
+    a name (`name_shaped`: `Go Build Modes` in a run's title column) or exclaim (`exclaimed`: `…
+    아픈데요!` over its speaker label)."""
+    sentence = _SENTENCE_ENDING.search(title)
     return (
         len(title) >= 2
-        and not _SENTENCE_ENDING.search(title)
+        and not (sentence and not (exclaimed and sentence.group().endswith("!")))
         and not title.isdigit()
         and title.rstrip(":：").strip().casefold() not in _LABELS
         and not lexicon.organization_name(title)
-        and (in_title_column or not (lexicon.is_person_name(title) or is_korean_name(title)))
+        and (name_shaped or not (lexicon.is_person_name(title) or is_korean_name(title)))
     )
 
 
