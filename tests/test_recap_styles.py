@@ -750,3 +750,12 @@ def test_a_heading_that_exclaims_over_its_speaker_label_is_still_the_title() -> 
 def test_an_ampersand_inside_an_affiliation_does_not_split_the_speaker_list() -> None:
     text = "#2 데이터 파이프라인 다시 짜기\n발표자\n- 문가영, AT&T 코리아\n"
     assert _talks(text) == [("데이터 파이프라인 다시 짜기", [("문가영", None, "AT&T 코리아")], None)]
+
+
+def test_a_title_line_names_the_talk_its_paragraph_tells_of_in_a_later_sentence() -> None:
+    text = (
+        "Caching Without Tears\n\n"
+        "Invalidation is famously hard. Dana Whitfield from Brightwell discussed how her team caches "
+        "search results in this talk. It was the best session of the day.\n"
+    )
+    assert _talks(text) == [("Caching Without Tears", [("Dana Whitfield", None, "Brightwell")], "talk")]
