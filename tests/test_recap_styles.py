@@ -759,3 +759,17 @@ def test_a_title_line_names_the_talk_its_paragraph_tells_of_in_a_later_sentence(
         "search results in this talk. It was the best session of the day.\n"
     )
     assert _talks(text) == [("Caching Without Tears", [("Dana Whitfield", None, "Brightwell")], "talk")]
+
+
+def test_a_list_item_wrapped_onto_indented_lines_is_one_item() -> None:
+    text = (
+        "Schedule\n"
+        "* Peter Lindqvist - Caching at the edge of the\n"
+        "  network, and what it costs\n"
+        "  - slides online\n"
+        "* Daniel Roth - Testing without mocks\n"
+    )
+    assert [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)] == [
+        ("Caching at the edge of the network, and what it costs", ["Peter Lindqvist"]),
+        ("Testing without mocks", ["Daniel Roth"]),
+    ]
