@@ -53,8 +53,8 @@ def extract_files(
     """`run_file(recap, **options)` for every file on Ray actors, results as they finish (the caller
     orders them). Connects to the cluster at `address` (else RAY_ADDRESS, else a local Ray of `jobs`
     CPUs, or every core, started for the run and stopped after it) unless this process is connected
-    already, and starts `jobs` actors (default: one per CPU of the cluster, at most one per file)
-    before returning: what fails there raises ExecutorUnavailable."""
+    already, and starts `jobs` actors (default and at most: one per CPU of the cluster; at most one
+    per file) before returning: what fails there raises ExecutorUnavailable."""
     address = address or os.environ.get("RAY_ADDRESS") or "local"
     if address == "local" and "ray" not in sys.modules:
         # A Ray started for the run listens on the loopback interface only, not on the machine's network
@@ -64,7 +64,8 @@ def extract_files(
     started = _connect(ray, address, jobs, bool(options.get("debug")))
     try:
         cpus = int(ray.cluster_resources().get("CPU", 1))
-        actors, slots = _start_actors(ray, min(len(files), jobs or cpus), options["engine"])
+        # More actors than the cluster has CPUs would wait for ever to start (one CPU each).
+        actors, slots = _start_actors(ray, min(len(files), jobs or cpus, cpus), options["engine"])
     except BaseException:
         if started:
             ray.shutdown()
