@@ -18,6 +18,7 @@ from extract.write import output_path
 
 if TYPE_CHECKING:
     from extract.evaluate import Report
+    from extract.ingest import Recap
     from extract.pipeline import FileResult
 
 app = typer.Typer(
@@ -26,6 +27,7 @@ app = typer.Typer(
     help="Turn conference-recap prose into source-grounded talks, launches and credits (JSON).",
 )
 LLM = "LLM engine"
+EXECUTORS = ("local", "ray")
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
@@ -69,6 +71,21 @@ def run(
         int | None,
         typer.Option(
             "--jobs", help="Cores to use: files extracted in parallel, each with a share (default: every core).", min=1
+        ),
+    ] = None,
+    executor: Annotated[
+        str,
+        typer.Option(
+            "--executor",
+            help="Where files are extracted: local (this machine, --jobs cores) or ray (a Ray cluster, --jobs actors).",
+        ),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address",
+            help="ray: the cluster to use (or RAY_ADDRESS; default: a local Ray started for the run).",
+            metavar="ADDR",
         ),
     ] = None,
     model: Annotated[
@@ -143,6 +160,10 @@ def run(
         chosen = get_engine(engine, llm_flags)
     except (IngestError, EngineUnavailable) as error:
         raise _fail(str(error)) from None
+    if executor not in EXECUTORS:
+        raise _fail(f"unknown executor {executor!r}; choose one of: {', '.join(EXECUTORS)}")
+    if address is not None and executor != "ray":
+        raise _fail("--address is for --executor ray")
     remove_stale_temporaries(out)
     console = Console(stderr=True)
     results: list[FileResult] = []
@@ -150,7 +171,16 @@ def run(
     signal.signal(signal.SIGTERM, interrupt)
     options = {"engine": chosen, "out_dir": out, "force": force, "debug": debug, "max_bytes": int(max_size * 1e6)}
     files, started = discovery.recaps, time.time()
-    extracting = extract_files(files, options, jobs or available_cores())
+    if executor == "ray":
+        from extract.ray_executor import ExecutorUnavailable
+        from extract.ray_executor import extract_files as extract_on_ray
+
+        try:
+            extracting = extract_on_ray(files, options, jobs, address)
+        except ExecutorUnavailable as error:
+            raise _fail(str(error)) from None
+    else:
+        extracting = extract_files(files, options, jobs or available_cores())
     try:
         # Redrawn per file, not by a refresh thread: a process without threads can fork its workers.
         with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
@@ -161,7 +191,7 @@ def run(
     except KeyboardInterrupt:
         if isinstance(extracting, Generator):
             extracting.close()  # waits for the files workers are writing: then the count on disk is final
-        _summary(results, discovery.unsupported)
+        _summary(_in_input_order(results, files), discovery.unsupported)
         written = sum(_written_since(output_path(out, recap.id), started) for recap in files)
         typer.echo(
             f"interrupted after {written} of {len(files)} files: their outputs are written and whole; "
@@ -169,12 +199,19 @@ def run(
             err=True,
         )
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    results = _in_input_order(results, files)
     _summary(results, discovery.unsupported)
     failed = [r for r in results if r.status == "failed"]
     if failed:
         for result in failed:
             typer.echo(f"error: {result.path}: {result.error}", err=True)
         raise typer.Exit(EXIT_FAILED)
+
+
+def _in_input_order(results: list[FileResult], files: Sequence[Recap]) -> list[FileResult]:
+    """Results as the files were found (the ray executor gives them as they finish)."""
+    position = {recap.path: index for index, recap in enumerate(files)}
+    return sorted(results, key=lambda result: position[result.path])
 
 
 def _written_since(path: Path, started: float) -> bool:

@@ -178,6 +178,27 @@ def test_a_missing_path_or_empty_folder_is_a_one_line_usage_error(tmp_path: Path
         assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
 
 
+def test_the_ray_executor_without_ray_installed_is_a_one_line_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` fails, as where the extra is not installed
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(_recaps(tmp_path)), "--executor", "ray", "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == "error: --executor ray needs the ray extra: pip install 'recap-extract[ray]'\n"
+    assert not out.exists()
+
+
+def test_an_unknown_executor_or_an_address_without_ray_is_a_one_line_usage_error(tmp_path: Path) -> None:
+    folder = _recaps(tmp_path)
+    for flags, message in (
+        (["--executor", "dask"], "error: unknown executor 'dask'; choose one of: local, ray\n"),
+        (["--address", "head:6379"], "error: --address is for --executor ray\n"),
+    ):
+        result = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path / "out"), *flags])
+        assert (result.exit_code, result.stderr) == (2, message)
+
+
 def test_the_llm_engine_without_a_model_is_a_one_line_usage_error(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.delenv("EXTRACT_MODEL", raising=False)
     monkeypatch.chdir(tmp_path)  # no pyproject.toml with a [tool.extract] model here

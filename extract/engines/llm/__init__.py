@@ -9,7 +9,7 @@ from extract.align import align
 from extract.candidates import Candidates
 from extract.engines import EngineFailure, Records
 from extract.engines.llm.chunking import Chunk, chunk, split
-from extract.engines.llm.client import ModelClient, ModelError, Reply, Truncated
+from extract.engines.llm.client import Limiter, ModelClient, ModelError, Reply, Truncated
 from extract.engines.llm.prompt import messages, rule_records
 from extract.engines.llm.response import AnswerError, PersonOut
 from extract.engines.llm.settings import LLMSettings
@@ -21,8 +21,10 @@ class LLMEngine:
     name = "llm"
     forkable = False  # its HTTP client's pooled connections must not be shared by forked copies
 
-    def __init__(self, settings: LLMSettings) -> None:
+    def __init__(self, settings: LLMSettings, limiter: Limiter | None = None) -> None:
+        """`limiter` bounds the requests in flight (default: `settings.concurrency` in this process)."""
         self.settings = settings
+        self.limiter = limiter
         self.model: str | None = settings.model
         self.fingerprint: str | None = settings.fingerprint()
         self._client: ModelClient | None = None
@@ -30,7 +32,7 @@ class LLMEngine:
     @property
     def client(self) -> ModelClient:
         if self._client is None:  # built on first use: `--help` and cache-only runs stay light
-            self._client = ModelClient(self.settings)
+            self._client = ModelClient(self.settings, self.limiter)
         return self._client
 
     def extract(self, segmentation: Segmentation, candidates: Candidates) -> Records:

@@ -14,6 +14,7 @@ Transport errors (429, 5xx, timeouts) are retried by the openai client with back
 from __future__ import annotations
 
 import threading
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,12 +43,18 @@ class Reply:
     dropped: list[str]  # why each record of the kept answer was not taken
 
 
+# Held around each request to the endpoint (cached answers take none): by default a semaphore of this
+# process's; on a Ray cluster one shared by every worker, so that `concurrency` bounds the cluster.
+Limiter = AbstractContextManager[object]
+
+
 class ModelClient:
-    def __init__(self, settings: LLMSettings) -> None:
+    def __init__(self, settings: LLMSettings, limiter: Limiter | None = None) -> None:
         import instructor
         from openai import DefaultHttpxClient, OpenAI
 
         self.settings = settings
+        self._limiter = limiter or threading.BoundedSemaphore(settings.concurrency)
         self._requests = 0
         self._lock = threading.Lock()
         # The SDK's own client class, whatever httpx flavour it is built on, with a request counter.
@@ -120,9 +127,10 @@ class ModelClient:
 
         request = self._request(messages, model)
         try:
-            completion = self._openai.chat.completions.create(
-                model=self.settings.model, temperature=temperature, max_tokens=self.settings.max_tokens, **request
-            )
+            with self._limiter:
+                completion = self._openai.chat.completions.create(
+                    model=self.settings.model, temperature=temperature, max_tokens=self.settings.max_tokens, **request
+                )
         except openai.APIError as error:
             raise self._model_error(error) from None
         choice = completion.choices[0]
