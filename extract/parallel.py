@@ -49,11 +49,11 @@ def extract_files(files: list[Recap], options: dict[str, Any], jobs: int) -> Ite
     threads = analysis_threads_per_worker(jobs, workers)
     set_analysis_threads(threads)
     if workers == 1:
-        return map(partial(_extract_file, options=options), files)
+        return map(partial(extract_file, options=options), files)
     return _shared_with_workers(files, options, workers, threads)
 
 
-def _extract_file(path: Recap, options: dict[str, Any]) -> FileResult:
+def extract_file(path: Recap, options: dict[str, Any]) -> FileResult:
     """One file; the first one extracted has loaded what the process keeps: frozen then."""
     from extract.pipeline import freeze_warm_state, run_file
 
@@ -79,7 +79,7 @@ def _shared_with_workers(
         # The first file loads Kiwi (spaCy for English) and the lexicons here; workers forked after it share them
         # (copy-on-write) instead of spending a second or two and ~400 MB each loading their own.
         index, path = waiting.popleft()
-        finished[index] = _extract_file(path, options)
+        finished[index] = extract_file(path, options)
         yield from _in_order(finished, 0)
     executor = ProcessPoolExecutor(
         max_workers=workers - 1,
@@ -96,7 +96,7 @@ def _shared_with_workers(
                 waiting.extend((index, files[index]) for index in _not_started(running))
             if waiting:
                 index, path = waiting.popleft()
-                finished[index] = _extract_file(path, options)
+                finished[index] = extract_file(path, options)
             else:
                 wait(running.values(), return_when=FIRST_COMPLETED)
             for index in [i for i, future in running.items() if future.done()]:
@@ -138,9 +138,9 @@ def _in_order(finished: dict[int, FileResult], yielded: int) -> Iterable[FileRes
 
 
 def _extract_in_worker(path: Recap, options: dict[str, Any]) -> FileResult:
-    """`_extract_file` in a worker; stopped (SIGTERM), it exits once the file being written is cleaned up."""
+    """`extract_file` in a worker; stopped (SIGTERM), it exits once the file being written is cleaned up."""
     try:
-        return _extract_file(path, options)
+        return extract_file(path, options)
     except KeyboardInterrupt:
         os._exit(EXIT_INTERRUPTED)  # not back into the pool's loop: there is no parent to serve
 

@@ -210,9 +210,9 @@ class _Extractor:
         return __version__
 
     def extract(self, recap: Recap, options: dict[str, Any]) -> FileResult:
-        from extract.parallel import _extract_file
+        from extract.parallel import extract_file
 
-        return _extract_file(recap, {**options, "engine": self.engine})
+        return extract_file(recap, {**options, "engine": self.engine})
 
 
 class _Slots:
