@@ -258,6 +258,18 @@ def talk_kind(text: str) -> str | None:
     return None
 
 
+# Nouns that name an event, not a product: `DDD Seoul 컨퍼런스를 통해 …` announces nothing.
+EVENT_NOUNS = frozenset(
+    "컨퍼런스 콘퍼런스 행사 밋업 세미나 대회 해커톤 포럼 서밋 conference summit meetup seminar forum hackathon".split()
+)
+
+
+def names_an_event(name: str) -> bool:
+    """Whether a phrase's last word is an event noun (`DDD Seoul 컨퍼런스`, `PyCon Summit`)."""
+    words = name.split()
+    return bool(words) and words[-1].casefold() in EVENT_NOUNS
+
+
 def announces(text: str) -> bool:
     lowered = text.casefold()
     return any(stem in lowered for stem in ANNOUNCE_STEMS)

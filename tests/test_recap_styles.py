@@ -773,3 +773,9 @@ def test_a_list_item_wrapped_onto_indented_lines_is_one_item() -> None:
         ("Caching at the edge of the network, and what it costs", ["Peter Lindqvist"]),
         ("Testing without mocks", ["Daniel Roth"]),
     ]
+
+
+def test_an_event_named_as_the_object_of_a_cue_is_no_launch() -> None:
+    text = "Rust Busan 컨퍼런스를 통해 새로운 발표자를 발굴하고, 다양한 경험을 나누고자 합니다.\n"
+    _, candidates = analyse(text)
+    assert resolve(extract_records(text), text, candidates).launches == []

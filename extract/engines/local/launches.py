@@ -147,6 +147,8 @@ def _launches_in(text: str, candidates: Candidates, sentence: Sentence, listed: 
         end = _before_generic_head(text, product.start, product.end)
         name_start, name_end = _quoted_name(text, product.start, product.end) or (product.start, end)
         name, name_ko = latin_rendering(text, name_start, name_end, candidates)
+        if lexicon.names_an_event(text[name_start:name_end]):
+            continue
         launches.append(
             Launch(
                 id="",
