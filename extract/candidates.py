@@ -361,13 +361,13 @@ def tag_candidates(segmentation: Segmentation) -> Candidates:
     people = find_titled_people(segmentation, aliases)
     spans += [Candidate("PERSON", p.name_start, p.name_end, text[p.name_start : p.name_end]) for p in people]
     modelled = _model_mentions(segmentation, aliases)
-    by_span = {
-        (c.start, c.end): c for c in [*(c for c in modelled if c.label == "PERSON"), *_latin_people(text, aliases)]
-    }
+    modelled_people = [c for c in modelled if c.label == "PERSON"]
+    by_span = {(c.start, c.end): c for c in [*modelled_people, *_latin_people(text, aliases)]}
     latin_people = [by_span[span] for span in sorted(by_span)]
-    spans += latin_people + [c for c in modelled if c.label != "PERSON" and not _overlaps_any(c, spans)]
+    taken = [(c.start, c.end) for c in spans]
+    spans += latin_people + [c for c in modelled if c.label != "PERSON" and not _overlaps(c.start, c.end, taken)]
     spans.sort(key=lambda c: (c.start, -c.end))
-    model_people = frozenset(_key(c.text) for c in modelled if c.label == "PERSON")
+    model_people = frozenset(_key(c.text) for c in modelled_people)
     return Candidates(segmentation, tuple(aliases), tuple(spans), tuple(people), tuple(latin_people), model_people)
 
 
@@ -382,12 +382,12 @@ def _model_mentions(segmentation: Segmentation, aliases: list[AliasPair]) -> lis
     return [
         Candidate(label, start, end, text[start:end])
         for (label, start, end), kept in zip(found, on_boundaries, strict=True)
-        if kept and not any(s < end and start < e for s, e in glossed)
+        if kept and not _overlaps(start, end, glossed)
     ]
 
 
-def _overlaps_any(candidate: Candidate, spans: list[Candidate]) -> bool:
-    return any(c.start < candidate.end and candidate.start < c.end for c in spans)
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def _key(name: str) -> str:

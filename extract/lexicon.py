@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from extract.models import Role
@@ -275,13 +275,14 @@ def announces(text: str) -> bool:
     return any(stem in lowered for stem in ANNOUNCE_STEMS)
 
 
-@lru_cache(maxsize=1)
-def _link_label_words() -> frozenset[str]:
-    return frozenset(word.casefold() for row in _data_lines("link_labels.txt") for cell in row for word in cell.split())
+@cache
+def data_words(name: str) -> frozenset[str]:
+    """Every word of a data file of word lists (`link_labels.txt`, `occupations.txt`), casefolded."""
+    return frozenset(word.casefold() for row in _data_lines(name) for cell in row for word in cell.split())
 
 
 def is_link_label(text: str) -> bool:
     """Is a bracket's text the label of a link: its first or last word a link word (`Slides`, `Rust
     Code`, `no recording`, `remote from Penang`, `발표 영상`)?"""
-    words = text.casefold().split()
-    return bool(words) and (words[0] in _link_label_words() or words[-1] in _link_label_words())
+    words, link_words = text.casefold().split(), data_words("link_labels.txt")
+    return bool(words) and (words[0] in link_words or words[-1] in link_words)

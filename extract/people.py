@@ -348,14 +348,8 @@ def descriptor(phrase: str) -> tuple[str | None, str | None] | None:
         if len(title) <= len(words) and tuple(words[-len(title) :]) == title:
             organization = " ".join(words[: -len(title)]) or None
             return organization, " ".join(title)
-    if words and words[-1].casefold() in _occupations():
+    if words and words[-1].casefold() in lexicon.data_words("occupations.txt"):
         return None, phrase  # `콘서트 프로그래머`: the whole description is the job
     if lexicon.organization_name(phrase):
         return phrase, None
     return None
-
-
-@lru_cache(maxsize=1)
-def _occupations() -> frozenset[str]:
-    text = resources.files("extract.data").joinpath("occupations.txt").read_text(encoding="utf-8")
-    return frozenset(w.casefold() for line in text.splitlines() if not line.startswith("#") for w in line.split())

@@ -212,7 +212,7 @@ def _with_implicit_headings(blocks: list[Block], text: str) -> list[Block]:
             and SPEAKER_LABEL.match(line) is None  # `발표자` over its names is a field label
             and following is not None
             # Over a speaker label a title may end in `!` or `?` (`… 괜찮아!!`): the label says what it is.
-            and (reads_as_title_line(line.rstrip("!?")) if over_speakers else reads_as_title_line(line))
+            and reads_as_title_line(line.rstrip("!?") if over_speakers else line)
             and (following.kind == "bullet" or over_speakers)
         )
         if heading:
@@ -254,7 +254,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
             start = offset
         pending = f"{pending}\n{line}" if pending else line
         offset += len(line) + 1
-        in_item = bool(_BULLET.match(line)) or (in_item and pending != line)
+        in_item = in_item or bool(_BULLET.match(line))  # reset with each unit yielded
         continues = line.rstrip().endswith("|") and not line.lstrip().startswith("|")
         wrapped = in_item and number + 1 < len(lines) and _continues_item(lines[number + 1])
         if not ((continues or wrapped) and line.strip()):

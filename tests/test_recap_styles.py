@@ -17,6 +17,10 @@ def _talks(text: str) -> list[tuple[str | None, list[tuple[str, str | None, str 
     ]
 
 
+def _titles_and_names(text: str) -> list[tuple[str | None, list[str]]]:
+    return [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)]
+
+
 def test_news_organisation_name_title_with_a_topic_is_a_titled_talk() -> None:
     text = "행사 첫날에는 카카오브레인 이도윤 연구소장이 '멀티모달 모델의 미래'를 주제로 기조연설에 나선다.\n"
     assert _talks(text) == [("멀티모달 모델의 미래", [("이도윤", "연구소장", "카카오브레인")], "keynote")]
@@ -725,7 +729,7 @@ def test_a_run_of_name_dash_title_lines_reads_its_speaker_column_for_every_line(
         "* Martha Quill - Go Build Modes\n"
         "* Daniel Roth - Testing without mocks\n"
     )
-    assert [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)] == [
+    assert _titles_and_names(text) == [
         ("Caching at the edge", ["Peter Lindqvist"]),
         ("Understanding Channels", ["Zorvath Oduya"]),
         ("Go Build Modes", ["Martha Quill"]),
@@ -735,7 +739,7 @@ def test_a_run_of_name_dash_title_lines_reads_its_speaker_column_for_every_line(
 
 def test_a_speaker_column_on_the_right_holds_korean_names_without_honorifics() -> None:
     text = "세션 목록\n비동기 파이썬 입문 - 김도윤\n테스트 자동화의 함정 - 박서연\n추천 시스템 이야기 - 황보민\n"
-    assert [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)] == [
+    assert _titles_and_names(text) == [
         ("비동기 파이썬 입문", ["김도윤"]),
         ("테스트 자동화의 함정", ["박서연"]),
         ("추천 시스템 이야기", ["황보민"]),
@@ -769,7 +773,7 @@ def test_a_list_item_wrapped_onto_indented_lines_is_one_item() -> None:
         "  - slides online\n"
         "* Daniel Roth - Testing without mocks\n"
     )
-    assert [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)] == [
+    assert _titles_and_names(text) == [
         ("Caching at the edge of the network, and what it costs", ["Peter Lindqvist"]),
         ("Testing without mocks", ["Daniel Roth"]),
     ]

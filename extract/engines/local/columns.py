@@ -23,22 +23,24 @@ _MIN_RUN = 3  # two lines of one shape can be chance; three are a layout
 
 
 def speaker_cells(
-    blocks: tuple[Block, ...], text: str, names_people: Callable[[int, int], object]
-) -> dict[int, tuple[Cell, Cell]]:
-    """(speaker cell, title cell) of each line in a run of three or more consecutive lines split by the
-    same separator, where one side names people (`names_people`) on more than half the lines and
-    more often than the other side does."""
+    blocks: tuple[Block, ...], text: str, read_people: Callable[[int, int], list[Person] | None]
+) -> dict[int, tuple[list[Person] | None, Cell, Cell]]:
+    """(the people `read_people` found in the speaker cell, speaker cell, title cell) of each line in a
+    run of three or more consecutive lines split by the same separator, where one side names people on
+    more than half the lines and more often than the other side does."""
     split = [(block, _split(text, block)) for block in blocks]
-    found: dict[int, tuple[Cell, Cell]] = {}
+    found: dict[int, tuple[list[Person] | None, Cell, Cell]] = {}
     for separator, run in groupby(split, key=lambda item: item[1][0] if item[1] else None):
         lines = [(block, cells) for block, (_, *cells) in ((b, s) for b, s in run if s)]
         if separator is None or len(lines) < _MIN_RUN:
             continue
-        votes = [sum(bool(names_people(*cells[side])) for _, cells in lines) for side in (0, 1)]
+        people = [[read_people(*cells[side]) for _, cells in lines] for side in (0, 1)]
+        votes = [sum(bool(found_people) for found_people in side_people) for side_people in people]
         side = 0 if votes[0] > votes[1] else 1
         if votes[side] * 2 <= len(lines) or votes[side] == votes[1 - side]:
             continue
-        found.update({block.index: (cells[side], cells[1 - side]) for block, cells in lines})
+        for (block, cells), read in zip(lines, people[side], strict=True):
+            found[block.index] = (read, cells[side], cells[1 - side])
     return found
 
 

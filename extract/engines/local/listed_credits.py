@@ -22,13 +22,13 @@ _HONORIFIC = re.compile(r"\s*님$")
 
 def extract_listed_credits(segmentation: Segmentation) -> list[Credit]:
     text, blocks = segmentation.text, segmentation.blocks
-    words = sorted(lexicon.roles_by_wording().items(), key=lambda item: -len(item[0]))
 
     def cue_in(block: Block) -> str | None:
+        """The longest role wording in the line (casefolded), if any."""
         line = text[block.content_start : block.end].casefold()
         if not lexicon.any_role_word().search(line):
             return None
-        return next((word for word, _ in words if word in line), None)
+        return next((wording for _, wording in lexicon.folded_role_words() if wording in line), None)
 
     credits: list[Credit] = []
     listed: set[int] = set()  # blocks already read as a lead-in or a name under one

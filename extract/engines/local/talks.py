@@ -220,8 +220,9 @@ def same_shape_runs(blocks: tuple[Block, ...], text: str) -> set[int]:
 def _speaker_columns(blocks: tuple[Block, ...], text: str, candidates: Candidates) -> dict[int, Parsed]:
     """Talks of the lines in a run whose speaker column is known (`columns`)."""
     parsed: dict[int, Parsed] = {}
-    for index, (people_cell, title_cell) in speaker_cells(blocks, text, partial(people_in, text, candidates)).items():
-        people = people_in(text, candidates, *people_cell) or name_shaped_people(text, *people_cell)
+    cells = speaker_cells(blocks, text, partial(people_in, text, candidates))
+    for index, (read, people_cell, title_cell) in cells.items():
+        people = read or name_shaped_people(text, *people_cell)
         title, kind = without_kind_label(clean(text[title_cell[0] : without_link_labels(text, *title_cell)]))
         if people and title_like(title, name_shaped=True):
             parsed[index] = (title, people, kind, None)
@@ -455,7 +456,7 @@ def title_like(title: str, name_shaped: bool = False, exclaimed: bool = False) -
     sentence = _SENTENCE_ENDING.search(title)
     return (
         len(title) >= 2
-        and not (sentence and not (exclaimed and sentence.group().endswith("!")))
+        and (sentence is None or (exclaimed and sentence.group().endswith("!")))
         and not title.isdigit()
         and title.rstrip(":：").strip().casefold() not in _LABELS
         and not lexicon.organization_name(title)
