@@ -206,14 +206,12 @@ def _with_implicit_headings(blocks: list[Block], text: str) -> list[Block]:
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         line = text[block.content_start : block.end]
-        over_speakers = following is not None and SPEAKER_LABEL.match(text, following.content_start) is not None
         heading = block.kind == "heading" or (
             block.kind == "paragraph"
+            and reads_as_title_line(line)
             and SPEAKER_LABEL.match(line) is None  # `발표자` over its names is a field label
             and following is not None
-            # Over a speaker label a title may end in `!` or `?` (`… 괜찮아!!`): the label says what it is.
-            and reads_as_title_line(line.rstrip("!?") if over_speakers else line)
-            and (following.kind == "bullet" or over_speakers)
+            and (following.kind == "bullet" or SPEAKER_LABEL.match(text, following.content_start) is not None)
         )
         if heading:
             section = block.index
@@ -244,29 +242,20 @@ def _line_blocks(text: str) -> list[Block]:
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
     """(offset, line) of each line; a line whose last field ends with `|` (`키노트 |`, `Title |`, the
-    cells of one programme entry written one per line) is joined with the non-blank line after it, and
-    a list item with the indented lines that continue it (text wrapped at a fixed width). A Markdown
-    table row (`| … |`) stands alone."""
-    offset, pending, start, in_item = 0, "", 0, False
-    lines = text.split("\n")
-    for number, line in enumerate(lines):
+    cells of one programme entry written one per line) is joined with the non-blank line after it.
+    A Markdown table row (`| … |`) stands alone."""
+    offset, pending, start = 0, "", 0
+    for line in text.split("\n"):
         if not pending:
             start = offset
         pending = f"{pending}\n{line}" if pending else line
         offset += len(line) + 1
-        in_item = in_item or bool(_BULLET.match(line))  # reset with each unit yielded
         continues = line.rstrip().endswith("|") and not line.lstrip().startswith("|")
-        wrapped = in_item and number + 1 < len(lines) and _continues_item(lines[number + 1])
-        if not ((continues or wrapped) and line.strip()):
+        if not (continues and line.strip()):
             yield start, pending
-            pending, in_item = "", False
+            pending = ""
     if pending:
         yield start, pending
-
-
-def _continues_item(line: str) -> bool:
-    """An indented line that is not an item, a heading or a table row of its own: the item above goes on."""
-    return line[:2] in ("  ", "\t") and bool(line.strip()) and not _BULLET.match(line) and line.lstrip()[:1] not in "#|"
 
 
 def _units(line: str) -> Iterator[tuple[int, int]]:

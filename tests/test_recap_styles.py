@@ -17,10 +17,6 @@ def _talks(text: str) -> list[tuple[str | None, list[tuple[str, str | None, str 
     ]
 
 
-def _titles_and_names(text: str) -> list[tuple[str | None, list[str]]]:
-    return [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)]
-
-
 def test_news_organisation_name_title_with_a_topic_is_a_titled_talk() -> None:
     text = "행사 첫날에는 카카오브레인 이도윤 연구소장이 '멀티모달 모델의 미래'를 주제로 기조연설에 나선다.\n"
     assert _talks(text) == [("멀티모달 모델의 미래", [("이도윤", "연구소장", "카카오브레인")], "keynote")]
@@ -717,66 +713,6 @@ def test_who_hosts_a_panel_or_a_q_and_a_moderates_it() -> None:
     text = "- Storage Q&A hosted by Laura Bennett\n\nThe day was hosted by Kenji Sato, and the panel ran long.\n"
     credits = {(c.role, c.person.name) for c in extract_records(text).credits if c.person}
     assert credits == {("moderator", "Laura Bennett"), ("emcee", "Kenji Sato")}
-
-
-def test_a_run_of_name_dash_title_lines_reads_its_speaker_column_for_every_line() -> None:
-    # `Zorvath Oduya` has a given name no lexicon knows, and `Go Build Modes` starts with one that a
-    # lexicon does: the column the other lines show decides both.
-    text = (
-        "Schedule\n"
-        "* Peter Lindqvist - Caching at the edge\n"
-        "* Zorvath Oduya - Understanding Channels\n"
-        "* Martha Quill - Go Build Modes\n"
-        "* Daniel Roth - Testing without mocks\n"
-    )
-    assert _titles_and_names(text) == [
-        ("Caching at the edge", ["Peter Lindqvist"]),
-        ("Understanding Channels", ["Zorvath Oduya"]),
-        ("Go Build Modes", ["Martha Quill"]),
-        ("Testing without mocks", ["Daniel Roth"]),
-    ]
-
-
-def test_a_speaker_column_on_the_right_holds_korean_names_without_honorifics() -> None:
-    text = "세션 목록\n비동기 파이썬 입문 - 김도윤\n테스트 자동화의 함정 - 박서연\n추천 시스템 이야기 - 황보민\n"
-    assert _titles_and_names(text) == [
-        ("비동기 파이썬 입문", ["김도윤"]),
-        ("테스트 자동화의 함정", ["박서연"]),
-        ("추천 시스템 이야기", ["황보민"]),
-    ]
-
-
-def test_a_heading_that_exclaims_over_its_speaker_label_is_still_the_title() -> None:
-    text = "#4 야근은 이제 그만, 정말 괜찮아요!\n발표자\n- 황보민, 그린플랜트\n\n발표 내용\n- 일정 관리\n"
-    assert _talks(text) == [("야근은 이제 그만, 정말 괜찮아요!", [("황보민", None, "그린플랜트")], None)]
-
-
-def test_an_ampersand_inside_an_affiliation_does_not_split_the_speaker_list() -> None:
-    text = "#2 데이터 파이프라인 다시 짜기\n발표자\n- 문가영, AT&T 코리아\n"
-    assert _talks(text) == [("데이터 파이프라인 다시 짜기", [("문가영", None, "AT&T 코리아")], None)]
-
-
-def test_a_title_line_names_the_talk_its_paragraph_tells_of_in_a_later_sentence() -> None:
-    text = (
-        "Caching Without Tears\n\n"
-        "Invalidation is famously hard. Dana Whitfield from Brightwell discussed how her team caches "
-        "search results in this talk. It was the best session of the day.\n"
-    )
-    assert _talks(text) == [("Caching Without Tears", [("Dana Whitfield", None, "Brightwell")], "talk")]
-
-
-def test_a_list_item_wrapped_onto_indented_lines_is_one_item() -> None:
-    text = (
-        "Schedule\n"
-        "* Peter Lindqvist - Caching at the edge of the\n"
-        "  network, and what it costs\n"
-        "  - slides online\n"
-        "* Daniel Roth - Testing without mocks\n"
-    )
-    assert _titles_and_names(text) == [
-        ("Caching at the edge of the network, and what it costs", ["Peter Lindqvist"]),
-        ("Testing without mocks", ["Daniel Roth"]),
-    ]
 
 
 def test_an_event_named_as_the_object_of_a_cue_is_no_launch() -> None:

@@ -92,8 +92,7 @@ def extract_english_prose(
         if block.kind == "heading":
             previous = block
             continue
-        titled_here = False
-        for sentence in block.sentences:
+        for number, sentence in enumerate(block.sentences):
             credited = _credits_in(text, candidates, sentence)
             credits += credited
             people = [person for _, _, person in _people(text, candidates, sentence.start, sentence.end)]
@@ -101,10 +100,8 @@ def extract_english_prose(
             named = _TITLE_OF_LAST.match(text, sentence.start)  # `Their talk was titled A New Bar for …`
             if named and talks and talks[-1].title is None and not found:
                 talks[-1] = _titled(talks[-1], text, named.start("title"), sentence.end)
-            # A title line over a paragraph names the talk the paragraph first tells of, in any sentence.
-            above = _title_line(text, previous) if not titled_here else None
+            above = _title_line(text, previous) if number == 0 else None  # a title over its paragraph
             talks += [_titled(t, text, *above) if above and t.title is None else t for t in found]
-            titled_here = titled_here or bool(above and found)
             for person in people:
                 known[person.name] = known[person.name.split()[-1]] = person
             launches += _launches_in(text, candidates, sentence, known)

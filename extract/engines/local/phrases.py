@@ -226,8 +226,7 @@ def korean_people(text: str, start: int, end: int) -> list[Person] | None:
     from extract.people import is_korean_name
 
     people: list[Person] = []
-    # `&` inside a name (`SK C&C`, `P&G`) is not a list: only a spaced one joins people.
-    for part in re.split(r"\s*[,/·]\s*|\s+&\s+|\s+(?:와|과)\s+", clean(text[start:end])):
+    for part in re.split(r"\s*[,/·&]\s*|\s+(?:와|과)\s+", clean(text[start:end])):
         match = _KO_PERSON.match(part.strip())
         # A two-syllable "name" (`문제`, `원칙`) is most often a word: a speaker part needs three, or 님.
         if match and is_korean_name(match.group("name")) and (len(match.group("name")) > 2 or "님" in part):

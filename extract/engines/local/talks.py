@@ -11,12 +11,10 @@
 from __future__ import annotations
 
 import re
-from functools import partial
 
 from extract import lexicon
 from extract.candidates import Candidates
 from extract.engines.local import talk_context
-from extract.engines.local.columns import name_shaped_people, speaker_cells
 from extract.engines.local.phrases import (
     clean,
     english_people,
@@ -41,15 +39,13 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
     talks: list[Talk] = []
     blocks = segmentation.blocks
     runs = same_shape_runs(blocks, text)
-    columns = _speaker_columns(blocks, text, candidates)
     parsed_blocks = {
         block.index: parsed
         for block in blocks
         if (
             parsed := _parse_heading(blocks, block, text, candidates)
             if block.kind == "heading"
-            else columns.get(block.index)
-            or _parse_line(block, text, candidates, block.index in runs)
+            else _parse_line(block, text, candidates, block.index in runs)
             or _over_people(blocks, block, text, candidates)
         )
     }
@@ -137,15 +133,14 @@ def _titled_by_speaker_line(
         people_start = block.content_start
     people = people_in(text, candidates, people_start, block.end)
     title = clean(text[title_start : heading.end])
-    if people and title_like(title, exclaimed=True):
+    if people and title_like(title):
         return title, people, None, span(text, block.content_start, block.end)
     return None
 
 
-# A session number or label before a title: `세션 1.`, `2)`, `Session 3:`, `[Track A]`, `#3`.
+# A session number or label before a title: `세션 1.`, `2)`, `Session 3:`, `[Track A]`.
 _NUMBERED = re.compile(
-    r"\s*(?:(?:세션|session|talk|트랙|track)\s*)?(?:\d{1,2}|[A-Z])\s*[.):]\s+|\s*\[[^\]]{1,20}\]\s*|\s*#\d{1,2}\s+",
-    re.I,
+    r"\s*(?:(?:세션|session|talk|트랙|track)\s*)?(?:\d{1,2}|[A-Z])\s*[.):]\s+|\s*\[[^\]]{1,20}\]\s*", re.I
 )
 _TIME_PREFIX = re.compile(r"\s*\d{1,2}[:시]\d{0,2}분?(?:\s*[-~–]\s*\d{1,2}[:시]\d{0,2}분?)?\s*[|:·\-–]?\s*")
 _KIND_PREFIX = re.compile(
@@ -215,18 +210,6 @@ def same_shape_runs(blocks: tuple[Block, ...], text: str) -> set[int]:
         for i, found in enumerate(shapes)
         if found and ((i > 0 and shapes[i - 1] == found) or (i + 1 < len(shapes) and shapes[i + 1] == found))
     }
-
-
-def _speaker_columns(blocks: tuple[Block, ...], text: str, candidates: Candidates) -> dict[int, Parsed]:
-    """Talks of the lines in a run whose speaker column is known (`columns`)."""
-    parsed: dict[int, Parsed] = {}
-    cells = speaker_cells(blocks, text, partial(people_in, text, candidates))
-    for index, (read, people_cell, title_cell) in cells.items():
-        people = read or name_shaped_people(text, *people_cell)
-        title, kind = without_kind_label(clean(text[title_cell[0] : without_link_labels(text, *title_cell)]))
-        if people and title_like(title, name_shaped=True):
-            parsed[index] = (title, people, kind, None)
-    return parsed
 
 
 def _over_people(blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates) -> Parsed | None:
@@ -448,19 +431,17 @@ def without_kind_label(title: str) -> tuple[str, str | None]:
 _SENTENCE_ENDING = re.compile(r"[다요죠][.!]$")
 
 
-def title_like(title: str, name_shaped: bool = False, exclaimed: bool = False) -> bool:
+def title_like(title: str) -> bool:
     """A title is more than a name or a label: not empty, not only digits, not an organisation, a
-    person, a field label or a sentence. Where the layout has said it is a title, one may look like
-    a name (`name_shaped`: `Go Build Modes` in a run's title column) or exclaim (`exclaimed`: `…
-    아픈데요!` over its speaker label)."""
-    sentence = _SENTENCE_ENDING.search(title)
+    person, a field label or a sentence."""
     return (
         len(title) >= 2
-        and (sentence is None or (exclaimed and sentence.group().endswith("!")))
+        and not _SENTENCE_ENDING.search(title)
         and not title.isdigit()
         and title.rstrip(":：").strip().casefold() not in _LABELS
         and not lexicon.organization_name(title)
-        and (name_shaped or not (lexicon.is_person_name(title) or is_korean_name(title)))
+        and not lexicon.is_person_name(title)
+        and not is_korean_name(title)
     )
 
 
