@@ -719,3 +719,45 @@ def test_an_event_named_as_the_object_of_a_cue_is_no_launch() -> None:
     text = "Rust Busan 컨퍼런스를 통해 새로운 발표자를 발굴하고, 다양한 경험을 나누고자 합니다.\n"
     _, candidates = analyse(text)
     assert resolve(extract_records(text), text, candidates).launches == []
+
+
+def test_a_run_of_name_dash_title_lines_reads_its_speaker_column_for_every_line() -> None:
+    # `Zorvath Oduya` has a given name no lexicon knows, and `Go Build Modes` starts with one that a
+    # lexicon does: the column the other lines show decides both.
+    text = (
+        "Schedule\n"
+        "* Peter Lindqvist - Caching at the edge\n"
+        "* Zorvath Oduya - Understanding Channels\n"
+        "* Martha Quill - Go Build Modes\n"
+        "* Daniel Roth - Testing without mocks\n"
+    )
+    assert [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)] == [
+        ("Caching at the edge", ["Peter Lindqvist"]),
+        ("Understanding Channels", ["Zorvath Oduya"]),
+        ("Go Build Modes", ["Martha Quill"]),
+        ("Testing without mocks", ["Daniel Roth"]),
+    ]
+
+
+def test_a_speaker_column_between_slot_lines_takes_nicknames_and_titles_that_are_sentences() -> None:
+    # The room-and-time lines neither vote nor break the run; `코드요정` is no name a lexicon knows,
+    # and the titles end like sentences, as talk titles addressed to an audience do.
+    text = (
+        "ROOM 1 | 10:00 - 10:40\n\n"
+        "사내 문서로 검색 봇을 만들어 보고 싶어요. | 정하윤\n\n"
+        "ROOM 1 | 10:50 - 11:30\n\n"
+        "배포 파이프라인 - 처음부터 다시 짜기 | 오세진\n\n"
+        "ROOM 2 | 10:00 - 10:40\n\n"
+        "테스트가 당신을 구합니다! | 코드요정\n\n"
+        "발표자\n\n코드요정\n\n한지우\n"
+    )
+    assert [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)] == [
+        ("사내 문서로 검색 봇을 만들어 보고 싶어요.", ["정하윤"]),
+        ("배포 파이프라인 - 처음부터 다시 짜기", ["오세진"]),
+        ("테스트가 당신을 구합니다!", ["코드요정"]),
+    ]  # and `코드요정` over `한지우` in the speaker list is a name, not a talk's title
+
+
+def test_a_run_of_name_dash_statement_lines_is_prose_not_a_programme() -> None:
+    text = "- 정하윤 - 오픈소스 활동은 정말 중요하고 미래가 밝다.\n- 오세진 - 꾸준함이 중요하다. 매일 조금씩 기여했다.\n"
+    assert _talks(text) == []

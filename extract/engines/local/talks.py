@@ -15,6 +15,7 @@ import re
 from extract import lexicon
 from extract.candidates import Candidates
 from extract.engines.local import talk_context
+from extract.engines.local.columns import name_shaped_people, speaker_rows
 from extract.engines.local.phrases import (
     clean,
     english_people,
@@ -38,15 +39,17 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
     text = segmentation.text
     talks: list[Talk] = []
     blocks = segmentation.blocks
-    runs = same_shape_runs(blocks, text)
+    columns = _speaker_columns(blocks, text, candidates)
+    column_names = {person.name for _, people, _, _ in columns.values() for person in people}
     parsed_blocks = {
         block.index: parsed
         for block in blocks
         if (
             parsed := _parse_heading(blocks, block, text, candidates)
             if block.kind == "heading"
-            else _parse_line(block, text, candidates, block.index in runs)
-            or _over_people(blocks, block, text, candidates)
+            else columns.get(block.index)
+            or _parse_line(block, text, candidates)
+            or _over_people(blocks, block, text, candidates, column_names)
         )
     }
     talk_headings = set(parsed_blocks)
@@ -161,16 +164,15 @@ _PARENTHESISED_END = re.compile(r"\s*\(([^()]+(?:\([^()]*\)[^()]*)*)\)\s*$")
 Parsed = tuple[str | None, list[Person], str | None, Span | None]
 
 
-def _parse_line(block: Block, text: str, candidates: Candidates, in_run: bool = False) -> Parsed | None:
+def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | None:
     """A session line: `10:00-10:40 Title - Speaker (Org)`, `**Title** - Speaker`, `[Title] Speaker`
-    or an English `Title: Speaker - Role of Org`; a plain line is read as one when it stands in a run
-    of lines of its shape (`in_run`)."""
+    or an English `Title: Speaker - Role of Org` (plain lines of one shape are read as columns first)."""
     timed = _TIME_PREFIX.match(text, block.content_start)
     if timed and timed.end() > block.content_start:
         return _parse_session(text, timed.end(), block.end, candidates)
-    listed = block.kind != "paragraph" or in_run or _MARKED_TITLE.match(text, block.content_start)
+    listed = block.kind != "paragraph" or _MARKED_TITLE.match(text, block.content_start)
     # A list item or a line led by a marked title, not prose (though a title may end in `?`).
-    if listed and (in_run or len(block.sentences) <= 1 or _split_at_question(text, block)):
+    if listed and (len(block.sentences) <= 1 or _split_at_question(text, block)):
         session = _parse_listed_session(block, text, candidates)
         if session:
             return session
@@ -185,38 +187,27 @@ def _parse_line(block: Block, text: str, candidates: Candidates, in_run: bool = 
     return title, speakers, None, None
 
 
-# A separator between a session line's fields: a pipe, a spaced dash or slash, ` by `.
-_FIELD_SEPARATOR = re.compile(r"\s\|\s|\s[—–-]{1,2}\s|\s/\s|\sby\s")
-_RUN_LINE_LENGTH = 200  # a session line is short; prose runs longer
+def _speaker_columns(blocks: tuple[Block, ...], text: str, candidates: Candidates) -> dict[int, Parsed]:
+    """Talks of the lines of a run whose speaker column the layout shows (`columns`)."""
+    parsed: dict[int, Parsed] = {}
+    for row in speaker_rows(blocks, text, lambda start, end: people_in(text, candidates, start, end)):
+        people = people_in(text, candidates, *row.speakers) or name_shaped_people(text, *row.speakers)
+        title, kind = without_kind_label(clean(text[row.title[0] : without_link_labels(text, *row.title)]))
+        if people and (found := _titled_or_described(title, people, kind, in_title_column=True)):
+            parsed[row.block.index] = found
+    return parsed
 
 
-def same_shape_runs(blocks: tuple[Block, ...], text: str) -> set[int]:
-    """Plain lines that stand in a run of two or more consecutive short lines split by the
-    same separator (a timetable or programme without bullets): read as list items. A line alone is
-    prose until its neighbours show the layout."""
-
-    def shape(block: Block) -> str | None:
-        line = text[block.content_start : block.end]
-        if block.kind != "paragraph" or len(line) > _RUN_LINE_LENGTH:
-            return None
-        if line.startswith("|"):
-            return None  # a table row: the tables module reads it cell by cell
-        separator = _FIELD_SEPARATOR.search(line)
-        return separator.group().strip() if separator else None
-
-    shapes = [shape(block) for block in blocks]
-    return {
-        i
-        for i, found in enumerate(shapes)
-        if found and ((i > 0 and shapes[i - 1] == found) or (i + 1 < len(shapes) and shapes[i + 1] == found))
-    }
-
-
-def _over_people(blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates) -> Parsed | None:
+def _over_people(
+    blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates, known_names: set[str]
+) -> Parsed | None:
     """A short title line right above a line that names only people (`개발자를 위한 재테크` over
-    `@k16wire 황상철`, `The Relationship With Maintainers` over `David Millner`): a talk and its speakers."""
+    `@k16wire 황상철`, `The Relationship With Maintainers` over `David Millner`): a talk and its speakers.
+    A line that is a name a speaker column showed (`known_names`) is a person, never a title."""
     line = clean(text[block.content_start : block.end])
     if block.kind != "paragraph" or block.index + 1 >= len(blocks) or not reads_as_title_line(line):
+        return None
+    if line in known_names:
         return None
     if not title_like(line):
         return None
@@ -388,14 +379,16 @@ def _parse_session(
     return None
 
 
-def _titled_or_described(title: str, people: list[Person], kind: str | None) -> Parsed | None:
+def _titled_or_described(
+    title: str, people: list[Person], kind: str | None, in_title_column: bool = False
+) -> Parsed | None:
     """A talk from a title beside its speakers; when the other side only describes the one speaker
     (`David Nalley - 아파치재단 부의장`), an untitled talk by that speaker with their job and organisation."""
     described = descriptor(title) if len(people) == 1 else None
     if described:
         organization, job = described
         return None, [people[0].model_copy(update={"title": job, "affiliation": organization})], kind, None
-    return (title, people, kind, None) if title_like(title) else None
+    return (title, people, kind, None) if title_like(title, in_title_column) else None
 
 
 def people_in(text: str, candidates: Candidates, start: int, end: int) -> list[Person] | None:
@@ -429,19 +422,25 @@ def without_kind_label(title: str) -> tuple[str, str | None]:
 
 # A Korean sentence's end: a final ending and a full stop (`밝다.`, `했어요.`): prose, not a title.
 _SENTENCE_ENDING = re.compile(r"[다요죠][.!]$")
+# Prose even in a title column: the plain declarative of notes (`미래가 밝다.`), or a sentence ending
+# followed by more text. Titles that are sentences address the audience (`… 싶어요.`, `… 필요합니다!`).
+_PROSE = re.compile(r"[^니]다\.$|[다요죠]\.\s+\S")
 
 
-def title_like(title: str) -> bool:
+def title_like(title: str, in_title_column: bool = False) -> bool:
     """A title is more than a name or a label: not empty, not only digits, not an organisation, a
-    person, a field label or a sentence."""
+    person, a field label or a sentence. In a run's title column a title may read like a name or a
+    sentence (`Go Build Modes`, `… 만들어 보고 싶어요.`): the layout has said where the people are."""
     return (
         len(title) >= 2
-        and not _SENTENCE_ENDING.search(title)
         and not title.isdigit()
         and title.rstrip(":：").strip().casefold() not in _LABELS
         and not lexicon.organization_name(title)
-        and not lexicon.is_person_name(title)
-        and not is_korean_name(title)
+        and not _PROSE.search(title)
+        and (
+            in_title_column
+            or not (_SENTENCE_ENDING.search(title) or lexicon.is_person_name(title) or is_korean_name(title))
+        )
     )
 
 
