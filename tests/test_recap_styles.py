@@ -759,5 +759,27 @@ def test_a_speaker_column_between_slot_lines_takes_nicknames_and_titles_that_are
 
 
 def test_a_run_of_name_dash_statement_lines_is_prose_not_a_programme() -> None:
-    text = "- 정하윤 - 오픈소스 활동은 정말 중요하고 미래가 밝다.\n- 오세진 - 꾸준함이 중요하다. 매일 조금씩 기여했다.\n"
+    text = (
+        "- 정하윤 - 오픈소스 활동은 정말 중요하고 미래가 밝다.\n- 오세진 - 꾸준함이 중요하다. 매일 조금씩 기여했다.\n"
+    )
     assert _talks(text) == []
+
+
+def test_a_layout_shown_twice_trusts_its_slots_for_titles_that_exclaim_or_end_like_a_company() -> None:
+    # Two strict instances (a title line over `발표자` and the speaker) show the layout; the third and
+    # fourth titles exclaim or end in `회사`, and their speaker lines hold a nickname and a handle.
+    text = (
+        "#1 비동기 파이썬 입문\n발표자\n- 정하윤, 한빛소프트\n\n"
+        "#2 테스트 자동화의 함정\n발표자\n- 오세진, 카카오\n\n"
+        "#3 배포는 금요일에 하세요!\n발표자\n- 코드요정\n\n"
+        "#4 두 번의 이직, 세 개의 회사\n발표자\n- @quillm Martha Quill\n"
+    )
+    assert [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)][2:] == [
+        ("#3 배포는 금요일에 하세요!", ["코드요정"]),
+        ("#4 두 번의 이직, 세 개의 회사", ["Martha Quill"]),
+    ]
+
+
+def test_a_layout_shown_once_does_not_trust_its_slots() -> None:
+    text = "#1 비동기 파이썬 입문\n발표자\n- 정하윤, 한빛소프트\n\n#2 배포는 금요일에 하세요!\n발표자\n- 코드요정\n"
+    assert [title for title, _, _ in _talks(text)] == ["#1 비동기 파이썬 입문"]

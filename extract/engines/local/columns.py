@@ -92,7 +92,7 @@ def _split(text: str, block: Block) -> tuple[int, list[Cell]] | None:
 
 def name_shaped_people(text: str, start: int, end: int) -> list[Person] | None:
     """One speaker cell that has the shape of a name: two to four capitalised Latin words, a Hangul
-    word of two to five syllables (optionally with 님), or a handle."""
+    word of two to five syllables (optionally with 님), or a handle, alone or before a Latin name."""
     cell = clean(text[start:end])
     if 2 <= len(cell.split()) <= 4 and lexicon.could_be_person_name(cell):
         return [Person(name=cell, name_en=cell)]
@@ -101,4 +101,7 @@ def name_shaped_people(text: str, start: int, end: int) -> list[Person] | None:
         return [Person(name=name, name_ko=name)]
     if _HANDLE.fullmatch(cell):
         return [Person(name=cell)]
+    handle = _HANDLE.match(cell)
+    if handle and lexicon.could_be_person_name(name := cell[handle.end() :].strip()):  # `@jdoe Jane Doe`
+        return [Person(name=name, name_en=name)]
     return None

@@ -52,6 +52,7 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
             or _over_people(blocks, block, text, candidates, column_names)
         )
     }
+    parsed_blocks |= _more_titles_over_speakers(blocks, text, candidates, parsed_blocks, column_names)
     talk_headings = set(parsed_blocks)
     for index, (title, speakers, label, speaker_line) in parsed_blocks.items():
         block = blocks[index]
@@ -120,10 +121,41 @@ _PARTICIPLE_BEFORE = re.compile(r"[A-Za-z]ed$")
 _BY_NAME = re.compile(r"(?P<name>[^()]+?)(?:\s*\((?P<org>[^()]+)\))?")
 
 
+_SHOWN = 2  # records of a layout that make its other instances trusted
+
+
+def _more_titles_over_speakers(
+    blocks: tuple[Block, ...], text: str, candidates: Candidates, parsed: dict[int, Parsed], known_names: set[str]
+) -> dict[int, Parsed]:
+    """Where the document has shown its layout of a title line over its speakers' line at least twice,
+    its other title lines are read with the slots trusted: a title may exclaim, ask, or read like a
+    sentence or a company (`두 번의 이직, 세 개의 회사`), a speaker needs only the shape of a name."""
+    if sum(speaker_line is not None for _, _, _, speaker_line in parsed.values()) < _SHOWN:
+        return {}
+    more: dict[int, Parsed] = {}
+    for block in blocks:
+        if block.index in parsed or block.index - 1 in parsed or block.kind not in ("heading", "paragraph"):
+            continue
+        numbered = _NUMBERED.match(text, block.content_start)
+        start = numbered.end() if numbered else block.content_start
+        found = _titled_by_speaker_line(blocks, block, text, candidates, start, relaxed=True) or _over_people(
+            blocks, block, text, candidates, known_names, relaxed=True
+        )
+        if found:
+            more[block.index] = found
+    return more
+
+
 def _titled_by_speaker_line(
-    blocks: tuple[Block, ...], heading: Block, text: str, candidates: Candidates, title_start: int
+    blocks: tuple[Block, ...],
+    heading: Block,
+    text: str,
+    candidates: Candidates,
+    title_start: int,
+    relaxed: bool = False,
 ) -> Parsed | None:
-    """A heading is a talk's title when the line right under it names the speakers."""
+    """A heading is a talk's title when the line right under it names the speakers (`relaxed`: any
+    short line, read as `_more_titles_over_speakers` says)."""
     if heading.index + 1 >= len(blocks) or blocks[heading.index + 1].kind == "heading":
         return None
     block = blocks[heading.index + 1]
@@ -134,11 +166,23 @@ def _titled_by_speaker_line(
     if people_start >= block.end and heading.index + 2 < len(blocks):  # `발표자` alone: the names are below
         block = blocks[heading.index + 2]
         people_start = block.content_start
-    people = people_in(text, candidates, people_start, block.end)
+    people = _people_in_slot(text, candidates, people_start, block.end, relaxed)
     title = clean(text[title_start : heading.end])
-    if people and title_like(title):
+    if relaxed and not _title_line(title, relaxed):
+        return None
+    if people and title_like(title, in_title_column=relaxed):
         return title, people, None, span(text, block.content_start, block.end)
     return None
+
+
+def _people_in_slot(text: str, candidates: Candidates, start: int, end: int, relaxed: bool) -> list[Person] | None:
+    """The people of a speaker slot; in a slot the layout has shown, a name needs only its shape."""
+    return people_in(text, candidates, start, end) or (name_shaped_people(text, start, end) if relaxed else None)
+
+
+def _title_line(line: str, relaxed: bool) -> bool:
+    """A line that can be a title: one that reads as one, or, in a layout shown, one that exclaims."""
+    return reads_as_title_line(line.rstrip("!?") if relaxed else line)
 
 
 # A session number or label before a title: `세션 1.`, `2)`, `Session 3:`, `[Track A]`.
@@ -199,17 +243,23 @@ def _speaker_columns(blocks: tuple[Block, ...], text: str, candidates: Candidate
 
 
 def _over_people(
-    blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates, known_names: set[str]
+    blocks: tuple[Block, ...],
+    block: Block,
+    text: str,
+    candidates: Candidates,
+    known_names: set[str],
+    relaxed: bool = False,
 ) -> Parsed | None:
     """A short title line right above a line that names only people (`개발자를 위한 재테크` over
     `@k16wire 황상철`, `The Relationship With Maintainers` over `David Millner`): a talk and its speakers.
-    A line that is a name a speaker column showed (`known_names`) is a person, never a title."""
+    A line that is a name a speaker column showed (`known_names`) is a person, never a title.
+    `relaxed`: the slots are trusted (`_more_titles_over_speakers`)."""
     line = clean(text[block.content_start : block.end])
-    if block.kind != "paragraph" or block.index + 1 >= len(blocks) or not reads_as_title_line(line):
+    if block.kind != "paragraph" or block.index + 1 >= len(blocks) or not _title_line(line, relaxed):
         return None
     if line in known_names:
         return None
-    if not title_like(line):
+    if not title_like(line, in_title_column=relaxed):
         return None
     below = blocks[block.index + 1]
     if below.kind == "heading" or "\n\n\n" in text[block.end : below.start] or _DATED.search(line):
@@ -217,7 +267,7 @@ def _over_people(
     roles = lexicon.roles_by_wording()
     if people_in(text, candidates, block.content_start, block.end) or any(w.casefold() in roles for w in line.split()):
         return None  # a list of names, or a role over the people who had it
-    people = people_in(text, candidates, below.content_start, below.end)
+    people = _people_in_slot(text, candidates, below.content_start, below.end, relaxed)
     if not people:
         return None
     kind = lexicon.talk_kind(line)
@@ -435,7 +485,7 @@ def title_like(title: str, in_title_column: bool = False) -> bool:
         len(title) >= 2
         and not title.isdigit()
         and title.rstrip(":：").strip().casefold() not in _LABELS
-        and not lexicon.organization_name(title)
+        and not (lexicon.organizations().get(title.casefold()) if in_title_column else lexicon.organization_name(title))
         and not _PROSE.search(title)
         and (
             in_title_column
