@@ -172,6 +172,25 @@ def test_a_bad_record_is_dropped_with_its_reason_and_the_others_are_kept(tmp_pat
     assert output.run.drops == ["credit 'Yuri Han': role_text: Field required"]
 
 
+def test_a_record_its_own_quote_does_not_name_is_dropped_and_counted_even_from_the_cache(tmp_path: Path) -> None:
+    answer = json.dumps(
+        {
+            "talks": [
+                {"title": "하이퍼클로바 X 씽크", "speakers": [{"name": "Naver"}], "quote": "행사 중 공개된 발표들"}
+            ],
+            "launches": [{"name": "HyperCLOVA X Think", "organization": "Naver", "quote": QUOTE}],
+            "credits": [],
+        },
+        ensure_ascii=False,
+    )
+    with fault_server(lambda body, n: Answer(arguments=answer)) as (url, received):
+        for _ in range(2):  # the second run is answered from the cache and meets the same check
+            _, output = _run(tmp_path, url, max_retries=0)
+            assert output is not None and output.talks == [] and len(output.launches) == 1
+            assert output.run.dropped == 1 and "does not name it" in output.run.drops[0]
+    assert len(received) == 1
+
+
 def test_an_answer_with_no_json_is_a_named_failure_of_its_chunk_only(tmp_path: Path) -> None:
     text = "".join(f"{i}번째 문단: 네이버(Naver)는 {i}번째 제품(Product {i})을 공개했습니다.\n" for i in range(6))
 

@@ -9,7 +9,9 @@ from conftest import SEED, analyse
 
 from extract.align import align
 from extract.engines.llm.chunking import chunk, estimate_tokens
+from extract.engines.llm.evidence import plausible
 from extract.engines.llm.prompt import messages
+from extract.engines.llm.response import ChunkRecords
 from extract.engines.llm.settings import SettingsError, load_settings
 from extract.ingest import read_document
 
@@ -107,3 +109,44 @@ def test_a_full_chunks_prompt_costs_at_most_one_and_a_half_times_the_chunk(hybri
     for piece in chunk(segmentation, 1500):  # the default budget
         prompt = sum(estimate_tokens(m["content"]) for m in messages(piece, candidates, local))
         assert prompt <= 1.5 * estimate_tokens(piece.text), (piece.index, prompt, estimate_tokens(piece.text))
+
+
+def _answer(talks: list[dict[str, object]]) -> ChunkRecords:
+    return ChunkRecords.model_validate({"talks": talks, "launches": [], "credits": []})
+
+
+NOTES = (
+    "#2 캐시 설계 다시 보기\n발표자\n- 정하윤, 한빛소프트\n\n발표 내용\n"
+    "- 만료 정책\n  - TTL을 짧게\n- 무효화\n  - 이벤트로 지운다\n- 운영 경험\n"
+)
+
+
+def test_a_record_whose_quote_names_neither_its_title_nor_its_speaker_is_dropped_with_its_reason() -> None:
+    speaker = [{"name": "정하윤", "affiliation": "한빛소프트"}]
+    kept, problems = plausible(
+        _answer(
+            [
+                {"title": "캐시 설계 다시 보기", "speakers": speaker, "quote": "#2 캐시 설계 다시 보기"},
+                {"title": "무효화", "speakers": speaker, "quote": "TTL을 짧게"},
+            ]
+        ),
+        NOTES,
+    )
+    assert [t.title for t in kept.talks] == ["캐시 설계 다시 보기"]
+    assert problems == ["talk '무효화': its quote 'TTL을 짧게' does not name it"]
+
+
+def test_a_speakers_note_points_read_as_more_talks_keep_only_the_title_beside_them() -> None:
+    speaker = [{"name": "정하윤", "affiliation": "한빛소프트"}]
+    points = ["캐시 설계 다시 보기", "만료 정책", "무효화", "운영 경험"]
+    kept, problems = plausible(_answer([{"title": p, "speakers": speaker, "quote": p} for p in points]), NOTES)
+    assert [t.title for t in kept.talks] == ["캐시 설계 다시 보기"]
+    assert len(problems) == 3 and all("several talks given to one speaker" in p for p in problems)
+
+
+def test_one_speaker_with_two_talks_each_beside_its_own_line_keeps_both() -> None:
+    passage = "스트림 처리 입문\n@jdoe Jane Doe\n\n설명입니다.\n\n배치 처리의 끝\n@jdoe Jane Doe\n"
+    speaker = [{"name": "Jane Doe"}]
+    titles = ["스트림 처리 입문", "배치 처리의 끝"]
+    kept, problems = plausible(_answer([{"title": t, "speakers": speaker, "quote": t} for t in titles]), passage)
+    assert [t.title for t in kept.talks] == titles and problems == []

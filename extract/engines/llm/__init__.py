@@ -10,6 +10,7 @@ from extract.candidates import Candidates
 from extract.engines import EngineFailure, Records
 from extract.engines.llm.chunking import Chunk, chunk, split
 from extract.engines.llm.client import Limiter, ModelClient, ModelError, Reply, Truncated
+from extract.engines.llm.evidence import plausible
 from extract.engines.llm.prompt import messages, rule_records
 from extract.engines.llm.response import AnswerError, PersonOut
 from extract.engines.llm.settings import LLMSettings
@@ -107,9 +108,12 @@ def _person(person: PersonOut) -> Person:
 
 
 def _add(records: Records, piece: Chunk, reply: Reply, text: str, year: int | None) -> None:
-    """Records of one reply with their quotes aligned to source spans; what does not align is dropped."""
-    records.dropped += len(reply.dropped)
-    records.drops += reply.dropped
+    """Records of one reply with their quotes aligned to source spans; what does not align, or is not
+    what its passage says (`evidence.plausible`, checked here so that cached answers meet it too), is
+    dropped."""
+    answer, implausible = plausible(reply.records, piece.text)
+    records.dropped += len(reply.dropped) + len(implausible)
+    records.drops += reply.dropped + implausible
 
     def evidence(quote: str) -> list[Span] | None:
         found = align(quote, text, piece.start, piece.end)
@@ -120,7 +124,7 @@ def _add(records: Records, piece: Chunk, reply: Reply, text: str, year: int | No
         start, end = found
         return [Span(start=start, end=end, text=text[start:end])]
 
-    for talk in reply.records.talks:
+    for talk in answer.talks:
         spans = evidence(talk.quote)
         if spans:
             records.talks.append(
@@ -132,7 +136,7 @@ def _add(records: Records, piece: Chunk, reply: Reply, text: str, year: int | No
                     evidence=spans,
                 )
             )
-    for launch in reply.records.launches:
+    for launch in answer.launches:
         spans = evidence(launch.quote)
         if spans:
             date = None
@@ -149,7 +153,7 @@ def _add(records: Records, piece: Chunk, reply: Reply, text: str, year: int | No
                     evidence=spans,
                 )
             )
-    for credit in reply.records.credits:
+    for credit in answer.credits:
         spans = evidence(credit.quote)
         if spans:
             records.credits.append(

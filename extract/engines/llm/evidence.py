@@ -1,0 +1,101 @@
+"""Whether a grounded answer's records are what their passage says, not only words it contains.
+
+Grounding (`response`) checks that a quote and the names occur in the passage. A small model also
+turns the bullet points of one talk's notes into talks of their own, each given the talk's speaker,
+with a quote from anywhere near. Two checks, both over the passage alone, drop those:
+- the quote must name its record: a talk's title or one of its speakers, a launch's product, a
+  credit's person or organisation (the prompt asks for "a passage that names this talk");
+- one speaker with several talks in a passage keeps those whose title stands on the speaker's line or
+  the line next to it, or, when none does, the one whose title stands nearest: a note's points come
+  after the speaker, not beside them.
+Each dropped record comes back with its reason.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from extract.align import align
+from extract.engines.llm.response import ChunkRecords, CreditOut, LaunchOut, TalkOut
+
+Record = TalkOut | LaunchOut | CreditOut
+
+
+def plausible(records: ChunkRecords, passage: str) -> tuple[ChunkRecords, list[str]]:
+    """The records of an answer that pass both checks, and a reason for each of the others."""
+    problems: list[str] = []
+    named = {}
+    for kind in ("talks", "launches", "credits"):
+        kept = []
+        for record in getattr(records, kind):
+            if _names_its_record(record):
+                kept.append(record)
+            else:
+                problems.append(f"{kind[:-1]} {_label(record)}: its quote {record.quote[:40]!r} does not name it")
+        named[kind] = kept
+    talks, far = _nearest_talks(named["talks"], passage)
+    problems += [f"talk {_label(t)}: one of several talks given to one speaker, its title far from them" for t in far]
+    return records.model_copy(update={**named, "talks": talks}), problems
+
+
+def _names_its_record(record: Record) -> bool:
+    quote = record.quote.casefold()
+    if isinstance(record, TalkOut):
+        names = [record.title, *(n for p in record.speakers for n in (p.name, p.name_ko))]
+    elif isinstance(record, LaunchOut):
+        names = [record.name]
+    else:
+        names = [record.organization, *((record.person.name, record.person.name_ko) if record.person else ())]
+    return any(name and name.strip().casefold() in quote for name in names)
+
+
+def _nearest_talks(talks: list[TalkOut], passage: str) -> tuple[list[TalkOut], list[TalkOut]]:
+    """(kept, dropped): per speaker, the talks tied to them by layout, else the nearest one."""
+    by_speaker: dict[str, list[int]] = defaultdict(list)
+    for index, talk in enumerate(talks):
+        for person in talk.speakers:
+            by_speaker[person.name].append(index)
+    dropped: set[int] = set()
+    for name, indexes in by_speaker.items():
+        if len(indexes) < 2:
+            continue
+        distance = {i: _line_distance(talks[i].title, name, passage) for i in indexes}
+        beside = {i for i in indexes if distance[i] <= 1.5}
+        keep = beside or {min(indexes, key=lambda i: distance[i])}
+        dropped |= set(indexes) - keep
+    return [t for i, t in enumerate(talks) if i not in dropped], [t for i, t in enumerate(talks) if i in dropped]
+
+
+_FAR = 10**6
+
+
+def _line_distance(title: str | None, name: str, passage: str) -> float:
+    """Non-blank lines between the title's line and the nearest line naming the speaker; a title
+    above the speaker is nearer than one as far below (a heading's talk, not a point of its notes)."""
+    at = align(title, passage) if title else None
+    if at is None:
+        return _FAR
+    title_row = _row(passage, at[0])
+    rows = [_row(passage, found) for found in _occurrences(name, passage)]
+    return min((abs(title_row - r) + (0.5 if title_row > r else 0) for r in rows), default=_FAR)
+
+
+def _row(passage: str, offset: int) -> int:
+    """The number of non-blank lines before the line holding `offset`."""
+    return sum(1 for line in passage[:offset].split("\n")[:-1] if line.strip())
+
+
+def _occurrences(name: str, passage: str) -> list[int]:
+    found, start = [], 0
+    while (at := passage.find(name, start)) >= 0:
+        found.append(at)
+        start = at + 1
+    return found
+
+
+def _label(record: Record) -> str:
+    if isinstance(record, TalkOut):
+        return repr((record.title or "")[:40])
+    if isinstance(record, LaunchOut):
+        return repr(record.name[:40])
+    return repr((record.person.name if record.person else record.organization or "")[:40])
