@@ -783,3 +783,15 @@ def test_a_layout_shown_twice_trusts_its_slots_for_titles_that_exclaim_or_end_li
 def test_a_layout_shown_once_does_not_trust_its_slots() -> None:
     text = "#1 비동기 파이썬 입문\n발표자\n- 정하윤, 한빛소프트\n\n#2 배포는 금요일에 하세요!\n발표자\n- 코드요정\n"
     assert [title for title, _, _ in _talks(text)] == ["#1 비동기 파이썬 입문"]
+
+
+def test_an_organiser_field_credits_the_organisations_it_lists_but_not_people_or_sentences() -> None:
+    text = (
+        "- 주최: 판교개발자모임, 한빛소프트\n- 일시: 2019-03-02 (토)\n\n"
+        "운영진: 정하윤\n\n주관: 올해도 많은 분들이 도와주셨다.\n"
+    )
+    credits = extract_records(text).credits
+    assert [(c.organization, c.role, c.role_text) for c in credits if c.person is None] == [
+        ("판교개발자모임", "organizer", "주최"),
+        ("한빛소프트", "organizer", "주최"),
+    ]

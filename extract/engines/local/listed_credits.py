@@ -1,6 +1,8 @@
 """Credits stated once for a list of names on the lines that follow: a role lead-in (`운영진은 다음과
 같습니다.`, `Organizers:`, a heading `운영진`) and then lines that hold only a person each
 (`김진석`, `- Jane Doe`, `박조은 (카카오)`). The role holds for every name until a line that is not one.
+An organiser's role as a line's field label (`- 주최: 이상한모임`, `Organizers: Acme, Globex`) credits
+the organisations its value lists.
 """
 
 from __future__ import annotations
@@ -21,6 +23,47 @@ _HONORIFIC = re.compile(r"\s*님$")
 
 
 def extract_listed_credits(segmentation: Segmentation) -> list[Credit]:
+    return _credits_under_lead_ins(segmentation) + _organizer_fields(segmentation)
+
+
+# `주최: 이상한모임`: a role label, a colon, then the value on the same line.
+_FIELD = re.compile(r"\s*(?P<label>[^:：\n]{1,20}?)\s*[:：]\s*(?P<value>\S.{0,80})$")
+_VALUE_SEPARATOR = re.compile(r"\s*(?:,|&|·|/|\band\b|와|과)\s*")
+_SENTENCE_END = re.compile(r"[다요]\.?$|[.!?]$")
+
+
+def _organizer_fields(segmentation: Segmentation) -> list[Credit]:
+    """Organisations an organiser field names; a value that is a person's name or a sentence is left
+    to the readers of people and prose."""
+    text, credits = segmentation.text, []
+    for block in segmentation.blocks:
+        field = _FIELD.match(text, block.content_start, block.end)
+        label = field.group("label").casefold() if field else None
+        if field is None or lexicon.roles_by_wording().get(label or "") != "organizer":
+            continue
+        if _SENTENCE_END.search(field.group("value")):
+            continue
+        position = field.start("value")
+        for part in [*_VALUE_SEPARATOR.split(text[position : field.end("value")]), ""][:-1]:
+            start = text.index(part, position)
+            position = start + len(part)
+            name = clean(part)
+            if not name or len(name.split()) > 4 or is_korean_name(name) or lexicon.is_person_name(name):
+                continue
+            evidence = [span(text, start, start + len(part)), span(text, field.start("label"), field.end("label"))]
+            credits.append(
+                Credit(
+                    id="",
+                    organization=name,
+                    role="organizer",
+                    role_text=field.group("label"),
+                    evidence=evidence,
+                )
+            )
+    return credits
+
+
+def _credits_under_lead_ins(segmentation: Segmentation) -> list[Credit]:
     text, blocks = segmentation.text, segmentation.blocks
 
     def cue_in(block: Block) -> str | None:
