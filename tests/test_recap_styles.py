@@ -795,3 +795,19 @@ def test_an_organiser_field_credits_the_organisations_it_lists_but_not_people_or
         ("판교개발자모임", "organizer", "주최"),
         ("한빛소프트", "organizer", "주최"),
     ]
+
+
+def test_the_room_of_a_slot_line_is_the_track_of_the_sessions_under_it() -> None:
+    text = (
+        "ROOM 1 (본관) | 10:00 - 10:40\n\n비동기 파이썬 입문 | 정하윤\n\n"
+        "점심 | 12:00 - 13:00\n\n테스트 자동화의 함정 | 오세진\n\n"
+        "ROOM 2 | 13:00 - 13:40\n\n추천 시스템 이야기 | 황보민\n"
+    )
+    _, candidates = analyse(text)
+    talks = ground(resolve(extract_records(text), text, candidates), text).talks
+    assert [(t.title, t.track) for t in talks] == [
+        ("비동기 파이썬 입문", "ROOM 1 (본관)"),
+        ("테스트 자동화의 함정", None),
+        ("추천 시스템 이야기", "ROOM 2"),
+    ]
+    assert all(any(s.text == t.track for s in t.evidence) for t in talks if t.track)

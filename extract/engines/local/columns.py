@@ -32,11 +32,12 @@ _HANDLE = re.compile(r"@[A-Za-z0-9_.]{2,30}")
 
 @dataclass(frozen=True)
 class Row:
-    """A line of a run: its speaker cell and its title cell."""
+    """A line of a run: its speaker cell, its title cell, and the track cell of the slot line above it."""
 
     block: Block
     speakers: Cell
     title: Cell
+    track: Cell | None = None
 
 
 def speaker_rows(blocks: tuple[Block, ...], text: str, names_people: Callable[[int, int], object]) -> list[Row]:
@@ -63,12 +64,25 @@ def _rows(run: list[tuple[Block, list[Cell]]], text: str, names_people: Callable
     side = 0 if votes[0] > votes[1] else -1
     if votes[side] * 2 <= len(voters) or votes[0] == votes[1]:
         return []
-    rows = []
-    for block, cells in voters:
+    rows, track = [], None
+    for block, cells in run:
+        if not _is_session_line(text, cells):
+            track = _track_cell(text, cells)
+            continue
+        if (block, cells) not in voters:
+            continue
         # The title is everything on the other side of the speaker cell, separators in it included.
         title = (cells[1][0], cells[-1][1]) if side == 0 else (cells[0][0], cells[-2][1])
-        rows.append(Row(block, cells[side], title))
+        rows.append(Row(block, cells[side], title, track))
     return rows
+
+
+_TRACK_WORD = re.compile(r"(?i:track|room|hall|stage)|트랙|룸|홀")
+
+
+def _track_cell(text: str, cells: list[Cell]) -> Cell | None:
+    """The cell of a slot line that names a track or room (`ROOM 1 (제주) | 16:00 - 16:40`)."""
+    return next((c for c in cells if _TRACK_WORD.search(text, *c) and not _TIME_CELL.fullmatch(text[slice(*c)])), None)
 
 
 def _is_session_line(text: str, cells: list[Cell]) -> bool:

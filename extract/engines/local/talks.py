@@ -39,7 +39,7 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
     text = segmentation.text
     talks: list[Talk] = []
     blocks = segmentation.blocks
-    columns = _speaker_columns(blocks, text, candidates)
+    columns, slot_tracks = _speaker_columns(blocks, text, candidates)
     column_names = {person.name for _, people, _, _ in columns.values() for person in people}
     parsed_blocks = {
         block.index: parsed
@@ -68,6 +68,9 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
         introduced = talk_context.lead_in(blocks, block, talk_headings, text) if block.kind != "heading" else None
         kind = kind or (lexicon.only_talk_kind(talk_context.block_text(text, introduced)) if introduced else None)
         track, track_span = talk_context.track(text, body)
+        if track is None and index in slot_tracks:
+            track_span = span(text, *slot_tracks[index])
+            track = track_span.text
         if track is None and section is not None:
             track, track_span = talk_context.track_heading(text, section)
         if track_span is not None:
@@ -231,15 +234,21 @@ def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | Non
     return title, speakers, None, None
 
 
-def _speaker_columns(blocks: tuple[Block, ...], text: str, candidates: Candidates) -> dict[int, Parsed]:
-    """Talks of the lines of a run whose speaker column the layout shows (`columns`)."""
+def _speaker_columns(
+    blocks: tuple[Block, ...], text: str, candidates: Candidates
+) -> tuple[dict[int, Parsed], dict[int, tuple[int, int]]]:
+    """Talks of the lines of a run whose speaker column the layout shows (`columns`), and the track
+    cell of the slot line above each."""
     parsed: dict[int, Parsed] = {}
+    tracks: dict[int, tuple[int, int]] = {}
     for row in speaker_rows(blocks, text, lambda start, end: people_in(text, candidates, start, end)):
         people = people_in(text, candidates, *row.speakers) or name_shaped_people(text, *row.speakers)
         title, kind = without_kind_label(clean(text[row.title[0] : without_link_labels(text, *row.title)]))
         if people and (found := _titled_or_described(title, people, kind, in_title_column=True)):
             parsed[row.block.index] = found
-    return parsed
+            if row.track is not None:
+                tracks[row.block.index] = row.track
+    return parsed, tracks
 
 
 def _over_people(
