@@ -17,6 +17,10 @@ def _talks(text: str) -> list[tuple[str | None, list[tuple[str, str | None, str 
     ]
 
 
+def _titles_and_names(text: str) -> list[tuple[str | None, list[str]]]:
+    return [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)]
+
+
 def test_news_organisation_name_title_with_a_topic_is_a_titled_talk() -> None:
     text = "행사 첫날에는 카카오브레인 이도윤 연구소장이 '멀티모달 모델의 미래'를 주제로 기조연설에 나선다.\n"
     assert _talks(text) == [("멀티모달 모델의 미래", [("이도윤", "연구소장", "카카오브레인")], "keynote")]
@@ -731,7 +735,7 @@ def test_a_run_of_name_dash_title_lines_reads_its_speaker_column_for_every_line(
         "* Martha Quill - Go Build Modes\n"
         "* Daniel Roth - Testing without mocks\n"
     )
-    assert [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)] == [
+    assert _titles_and_names(text) == [
         ("Caching at the edge", ["Peter Lindqvist"]),
         ("Understanding Channels", ["Zorvath Oduya"]),
         ("Go Build Modes", ["Martha Quill"]),
@@ -751,7 +755,7 @@ def test_a_speaker_column_between_slot_lines_takes_nicknames_and_titles_that_are
         "테스트가 당신을 구합니다! | 코드요정\n\n"
         "발표자\n\n코드요정\n\n한지우\n"
     )
-    assert [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)] == [
+    assert _titles_and_names(text) == [
         ("사내 문서로 검색 봇을 만들어 보고 싶어요.", ["정하윤"]),
         ("배포 파이프라인 - 처음부터 다시 짜기", ["오세진"]),
         ("테스트가 당신을 구합니다!", ["코드요정"]),
@@ -774,7 +778,7 @@ def test_a_layout_shown_twice_trusts_its_slots_for_titles_that_exclaim_or_end_li
         "#3 배포는 금요일에 하세요!\n발표자\n- 코드요정\n\n"
         "#4 두 번의 이직, 세 개의 회사\n발표자\n- @quillm Martha Quill\n"
     )
-    assert [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)][2:] == [
+    assert _titles_and_names(text)[2:] == [
         ("#3 배포는 금요일에 하세요!", ["코드요정"]),
         ("#4 두 번의 이직, 세 개의 회사", ["Martha Quill"]),
     ]
