@@ -183,7 +183,12 @@ def layout_blocks(text: str) -> list[Block]:
 
 
 # A line that names who speaks: `발표자`, `Speaker - Tim Oxley`, `연사: 오세진 (카카오뱅크)`.
-SPEAKER_LABEL = re.compile(r"(?:발표자|발표|연사|강연자|speakers?|presenters?)\s*(?:[:：\-–—]\s*|$)", re.I)
+# A pictograph may lead it (`🎤 발표자 : 이름`).
+SPEAKER_LABEL = re.compile(
+    r"(?:[^\w\s]{1,3}\s*)?(?:발표자|발표|연사|강연자|speakers?|presenters?)\s*(?:[:：\-–—]\s*|$)", re.I
+)
+# `10:00-10:40 |`, `[13:00 ~ 13:40]`, `(10시)`: a timetable slot's time before its title.
+TIME_SLOT = re.compile(r"\s*[\[(]?\d{1,2}[:시]\d{0,2}분?(?:\s*[-~–]\s*\d{1,2}[:시]\d{0,2}분?)?[\])]?\s*[|:·\-–]?\s*")
 TITLE_LINE_LENGTH = 100
 # How a sentence or a lead-in ends: a full stop, a colon, a comma.
 _SENTENCE_END_CHARACTERS = ".!。:：,;"
@@ -206,12 +211,24 @@ def _with_implicit_headings(blocks: list[Block], text: str) -> list[Block]:
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         line = text[block.content_start : block.end]
+        over_speakers = following is not None and SPEAKER_LABEL.match(text, following.content_start) is not None
         heading = block.kind == "heading" or (
-            block.kind == "paragraph"
+            block.kind in ("paragraph", "bullet")
             and reads_as_title_line(line)
             and SPEAKER_LABEL.match(line) is None  # `발표자` over its names is a field label
             and following is not None
-            and (following.kind == "bullet" or SPEAKER_LABEL.match(text, following.content_start) is not None)
+            and (
+                over_speakers  # `1. 제목` over `- 🎤 발표자 : 이름`: the item is the talk's heading
+                or (
+                    block.kind == "paragraph"
+                    and (
+                        following.kind == "bullet"
+                        or (  # a timetable's section, over its first slot
+                            TIME_SLOT.match(text, following.content_start) is not None and TIME_SLOT.match(line) is None
+                        )
+                    )
+                )
+            )
         )
         if heading:
             section = block.index
@@ -242,20 +259,51 @@ def _line_blocks(text: str) -> list[Block]:
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
     """(offset, line) of each line; a line whose last field ends with `|` (`키노트 |`, `Title |`, the
-    cells of one programme entry written one per line) is joined with the non-blank line after it.
-    A Markdown table row (`| … |`) stands alone."""
+    cells of one programme entry written one per line) is joined with the non-blank line after it, and
+    so is a sentence that a web page's links broke over lines (`broken_at_link`). A Markdown table row
+    (`| … |`) stands alone."""
     offset, pending, start = 0, "", 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
         if not pending:
             start = offset
         pending = f"{pending}\n{line}" if pending else line
         offset += len(line) + 1
+        following = lines[number + 1 : number + 3]
         continues = line.rstrip().endswith("|") and not line.lstrip().startswith("|")
-        if not (continues and line.strip()):
+        if not ((continues and line.strip()) or broken_at_link(line, *following)):
             yield start, pending
             pending = ""
     if pending:
         yield start, pending
+
+
+# What only continues a sentence: a comma, a lowercase word, a Korean particle or ending.
+_CONTINUATION = re.compile(
+    r"[),.;]|'s\b|[a-z]|(?:(?:님|씨)(?:이|은|의|께서|과|와)?|은|는|가|을|를|의|에|에서|에게|와|과|도|로|으로|께서|이다|입니다)"
+    r"(?=[\s.,]|$)"
+)
+# What cannot end a sentence: an English function word, an opening bracket.
+_DANGLING = re.compile(
+    r"\S\s+(?:on|by|at|the|a|an|of|with|and|from|in|to|for|about)$|[(,]$"
+    r"|(?:^|[가-힣])(?:은|는|을|를|의|에서|께서|와|과|님이|님은|님의|님께서)$"  # `밋업에서는` / `김하늘` / `님이`
+)
+_LIST_MARK = re.compile(r"\s*(?:[-*+•|#>]|\d{1,2}[.)])")
+_CODE_OR_URL = re.compile(r"https?://|www\.|[=;{}]|\(\)")
+
+
+def broken_at_link(line: str, following: str = "", after: str = "") -> bool:
+    """Whether a plain line and the plain line after it are one sentence that a copied web page broke
+    at its links (`Sarah Kim` / `(Netflix)` / `gave a talk on` / `Streaming at the Edge`). A bracket
+    alone on the next line belongs to the sentence only when the sentence goes on after it."""
+    line, following = line.rstrip(), following.strip()
+    if not line or not following or _LIST_MARK.match(line) or _LIST_MARK.match(following):
+        return False
+    if line[-1] in _SENTENCE_END_CHARACTERS or line[-1] in "!?" or _CODE_OR_URL.search(following):
+        return False
+    if following.startswith("(") and following.endswith(")"):
+        return broken_at_link(following, after)
+    return bool(_CONTINUATION.match(following) or _DANGLING.search(line))
 
 
 def _units(line: str) -> Iterator[tuple[int, int]]:

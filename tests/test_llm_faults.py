@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -118,16 +119,33 @@ def test_an_unchanged_rerun_is_answered_from_the_cache(tmp_path: Path) -> None:
     assert uncached is not None and uncached.run.usage is not None and uncached.run.usage.requests == 1
 
 
-def test_hybrid_prompts_list_the_rules_records_and_the_models_fields_win(tmp_path: Path) -> None:
-    corrected = records(launches=[{"name": "HyperCLOVA X Think", "organization": "NAVER", "quote": QUOTE}])
-    with fault_server(lambda body, n: Answer(arguments=corrected)) as (url, received):
-        _, output = _run(tmp_path, url, hybrid=True)
-    assert len(received) == 1  # accepted first time: the correction is grounded
-    prompt = received[0]["messages"][1]["content"]
-    assert "Records found by rules, numbered" in prompt and "1. launch: HyperCLOVA X Think | by: Naver" in prompt
-    assert output is not None and [(x.name, x.organization) for x in output.launches] == [
-        ("HyperCLOVA X Think", "NAVER")
-    ]
+def _reviewing(records_answer: str, review_answer: str) -> Callable[[dict[str, Any], int], Answer]:
+    """A server that answers the records question with one answer and the review with the other."""
+
+    def answer(body: dict[str, Any], n: int) -> Answer:
+        reviewing = "Records found by rules, numbered" in body["messages"][1]["content"]
+        return Answer(arguments=review_answer if reviewing else records_answer)
+
+    return answer
+
+
+def test_a_hybrid_run_asks_for_the_models_records_then_for_its_review_of_the_rules(tmp_path: Path) -> None:
+    text = RECAP + "진행을 맡아주신 한유리(Yuri Han) 사회자님께 감사드립니다.\n"
+    own = records(
+        launches=[{"name": "HyperCLOVA X Think", "organization": "NAVER", "quote": QUOTE}],
+        talks=[{"title": None, "speakers": [{"name": "Yuri Han"}], "quote": "한유리(Yuri Han) 사회자님"}],
+    )
+    with fault_server(_reviewing(own, json.dumps({"rejected": []}))) as (url, received):
+        _, output = _run(tmp_path, url, text=text, hybrid=True)
+    assert len(received) == 2
+    first, review = (r["messages"][1]["content"] for r in received)
+    assert "Records found by rules" not in first  # the records question is the plain engine's own
+    assert "1. launch: HyperCLOVA X Think | by: Naver" in review and "2. credit: Yuri Han | emcee" in review
+    assert output is not None and output.run.usage is not None and output.run.usage.requests == 2
+    # The model's own talk is kept beside the rules' records; its launch and the rules' merge, its fields first.
+    assert [[p.name for p in t.speakers] for t in output.talks] == [["Yuri Han"]]
+    assert [(x.name, x.organization) for x in output.launches] == [("HyperCLOVA X Think", "NAVER")]
+    assert [c.person.name for c in output.credits if c.person] == ["Yuri Han"]
 
 
 def test_json_mode_reads_the_answer_from_the_message_content(tmp_path: Path) -> None:
@@ -172,22 +190,24 @@ def test_a_bad_record_is_dropped_with_its_reason_and_the_others_are_kept(tmp_pat
     assert output.run.drops == ["credit 'Yuri Han': role_text: Field required"]
 
 
-def test_a_record_its_own_quote_does_not_name_is_dropped_and_counted_even_from_the_cache(tmp_path: Path) -> None:
-    answer = json.dumps(
-        {
-            "talks": [
-                {"title": "하이퍼클로바 X 씽크", "speakers": [{"name": "Naver"}], "quote": "행사 중 공개된 발표들"}
-            ],
-            "launches": [{"name": "HyperCLOVA X Think", "organization": "Naver", "quote": QUOTE}],
-            "credits": [],
-        },
-        ensure_ascii=False,
-    )
-    with fault_server(lambda body, n: Answer(arguments=answer)) as (url, received):
+def test_a_record_whose_quote_does_not_name_it_also_gets_its_titles_span_as_evidence(tmp_path: Path) -> None:
+    text = "캐시 설계 다시 보기\n정하윤, 한빛소프트\n\nTTL을 짧게 두고 이벤트로 지우는 방법을 다뤘다.\n"
+    about = "TTL을 짧게 두고 이벤트로 지우는 방법을 다뤘다."
+    talk = {"title": "캐시 설계 다시 보기", "speakers": [{"name": "정하윤"}], "quote": about}
+    with fault_server(lambda body, n: Answer(arguments=records(talks=[talk]))) as (url, _):
+        _, output = _run(tmp_path, url, text=text, max_retries=0)
+    assert output is not None and [s.text for s in output.talks[0].evidence] == [about, "캐시 설계 다시 보기"]
+
+
+def test_a_speakers_note_points_read_as_talks_are_dropped_and_counted_even_from_the_cache(tmp_path: Path) -> None:
+    text = "캐시 설계 다시 보기\n정하윤, 한빛소프트\n\n발표 내용\n- 만료 정책\n- 무효화\n- 운영 경험\n"
+    speaker = [{"name": "정하윤"}]
+    talks = [{"title": t, "speakers": speaker, "quote": t} for t in ("캐시 설계 다시 보기", "무효화", "운영 경험")]
+    with fault_server(lambda body, n: Answer(arguments=records(talks=talks))) as (url, received):
         for _ in range(2):  # the second run is answered from the cache and meets the same check
-            _, output = _run(tmp_path, url, max_retries=0)
-            assert output is not None and output.talks == [] and len(output.launches) == 1
-            assert output.run.dropped == 1 and "does not name it" in output.run.drops[0]
+            _, output = _run(tmp_path, url, text=text, max_retries=0)
+            assert output is not None and [t.title for t in output.talks] == ["캐시 설계 다시 보기"]
+            assert output.run.dropped == 2 and all("several talks" in d for d in output.run.drops)
     assert len(received) == 1
 
 
@@ -228,17 +248,23 @@ def test_quotes_wrapped_in_the_prompts_tags_or_quote_marks_still_ground(tmp_path
 
 def test_a_rule_record_the_model_rejects_is_not_emitted(tmp_path: Path) -> None:
     text = RECAP + "진행을 맡아주신 한유리(Yuri Han) 사회자님께 감사드립니다.\n"
-    rejecting = json.dumps({"talks": [], "launches": [], "credits": [], "rejected": [1]})
-    with fault_server(lambda body, n: Answer(arguments=rejecting)) as (url, received):
+    with fault_server(_reviewing(records(), json.dumps({"rejected": [1]}))) as (url, received):
         _, output = _run(tmp_path, url, text=text, hybrid=True)
-    prompt = received[0]["messages"][1]["content"]
-    assert "1. launch: HyperCLOVA X Think" in prompt and "2. credit: Yuri Han | emcee" in prompt
+    assert "1. launch: HyperCLOVA X Think" in received[1]["messages"][1]["content"]
     assert (
         output is not None
         and output.launches == []
         and [c.person.name for c in output.credits if c.person] == ["Yuri Han"]
     )
     assert any("rejected by the model" in d for d in output.run.drops)
+
+
+def test_an_unreadable_review_leaves_the_rules_records_standing_and_is_named(tmp_path: Path) -> None:
+    with fault_server(_reviewing(records(), "no numbers here")) as (url, _):
+        result, output = _run(tmp_path, url, hybrid=True, max_retries=0)
+    assert result.status == "done" and output is not None
+    assert [x.name for x in output.launches] == ["HyperCLOVA X Think"]
+    assert len(output.run.failed_chunks) == 1 and output.run.failed_chunks[0].startswith("review of characters")
 
 
 def test_an_unknown_role_is_sent_back(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from conftest import SEED, analyse
 from extract.align import align
 from extract.engines.llm.chunking import chunk, estimate_tokens
 from extract.engines.llm.evidence import plausible
-from extract.engines.llm.prompt import messages
+from extract.engines.llm.prompt import messages, review_messages
 from extract.engines.llm.response import ChunkRecords
 from extract.engines.llm.settings import SettingsError, load_settings
 from extract.ingest import read_document
@@ -99,15 +99,18 @@ def test_bad_settings_are_one_line_errors(tmp_path: Path) -> None:
         load_settings({"model": "m"}, {}, bad)
 
 
-@pytest.mark.parametrize("hybrid", [False, True])
-def test_a_full_chunks_prompt_costs_at_most_one_and_a_half_times_the_chunk(hybrid: bool) -> None:
+@pytest.mark.parametrize("question", ["records", "review"])
+def test_a_full_chunks_prompt_costs_at_most_one_and_a_half_times_the_chunk(question: str) -> None:
     from extract.engines.local import LocalEngine
 
     text = read_document(SEED).text
     segmentation, candidates = analyse(text)
-    local = LocalEngine().extract(segmentation, candidates) if hybrid else None
+    local = LocalEngine().extract(segmentation, candidates)
     for piece in chunk(segmentation, 1500):  # the default budget
-        prompt = sum(estimate_tokens(m["content"]) for m in messages(piece, candidates, local))
+        asked = messages(piece, candidates) if question == "records" else review_messages(piece, local)
+        if asked is None:
+            continue
+        prompt = sum(estimate_tokens(m["content"]) for m in (asked if isinstance(asked, list) else asked[0]))
         assert prompt <= 1.5 * estimate_tokens(piece.text), (piece.index, prompt, estimate_tokens(piece.text))
 
 
@@ -119,21 +122,6 @@ NOTES = (
     "#2 캐시 설계 다시 보기\n발표자\n- 정하윤, 한빛소프트\n\n발표 내용\n"
     "- 만료 정책\n  - TTL을 짧게\n- 무효화\n  - 이벤트로 지운다\n- 운영 경험\n"
 )
-
-
-def test_a_record_whose_quote_names_neither_its_title_nor_its_speaker_is_dropped_with_its_reason() -> None:
-    speaker = [{"name": "정하윤", "affiliation": "한빛소프트"}]
-    kept, problems = plausible(
-        _answer(
-            [
-                {"title": "캐시 설계 다시 보기", "speakers": speaker, "quote": "#2 캐시 설계 다시 보기"},
-                {"title": "무효화", "speakers": speaker, "quote": "TTL을 짧게"},
-            ]
-        ),
-        NOTES,
-    )
-    assert [t.title for t in kept.talks] == ["캐시 설계 다시 보기"]
-    assert problems == ["talk '무효화': its quote 'TTL을 짧게' does not name it"]
 
 
 def test_a_speakers_note_points_read_as_more_talks_keep_only_the_title_beside_them() -> None:

@@ -119,19 +119,25 @@ def test_a_hybrid_run_keeps_the_rules_records_the_model_confirms_and_drops_those
     output = tmp_path / "out" / "short-recap.ko.json"
     assert _all_spans_exact(output)
     extraction = read_extraction(output)
-    prompt, answer = _exchanges(vcr)[-1]
+    exchanges = _exchanges(vcr)
+    reviews = [(prompt, answer) for prompt, answer in exchanges if prompt.startswith("Records found by rules")]
+    assert len(reviews) == 1 and len(exchanges) == 2  # the records question, then the review
+    prompt, answer = reviews[0]
     listed = [
         line.split(": ", 1)[1].split(" | ")[0] for line in prompt.splitlines() if line[:1].isdigit() and ". " in line
     ]
     assert "에이전트 평가의 현실" in listed and "HyperCLOVA X Think" in listed  # the rules' records, numbered
     people = [c.person.name for c in extraction.credits if c.person]
     emitted = {t.title for t in extraction.talks} | {x.name for x in extraction.launches} | set(people)
-    own = {r.get("title") or r.get("name") or (r.get("person") or {}).get("name") for k in KINDS for r in answer[k]}
+    (records_answer,) = [answer for prompt, answer in exchanges if (prompt, answer) not in reviews]
+    own = {
+        r.get("title") or r.get("name") or (r.get("person") or {}).get("name") for k in KINDS for r in records_answer[k]
+    }
     for number, name in enumerate(listed, 1):
         if number in answer["rejected"]:
             assert name not in emitted or name in own, name  # rejected: written only if the model gave it too
         else:
-            assert name in emitted, name  # confirmed, or not judged: the rules' record stands
+            assert name in emitted, name  # confirmed: the rules' record stands
 
 
 def test_recorded_cassettes_hold_no_key_and_no_authorization_header() -> None:

@@ -815,3 +815,81 @@ def test_the_room_of_a_slot_line_is_the_track_of_the_sessions_under_it() -> None
         ("추천 시스템 이야기", "ROOM 2"),
     ]
     assert all(any(s.text == t.track for s in t.evidence) for t in talks if t.track)
+
+
+def test_timetable_slots_with_bracketed_times_and_a_dash_inside_the_speakers_bracket() -> None:
+    text = (
+        "트랙 C\n\n"
+        "[14:00 ~ 14:40] 검색 로그로 본 사용자 (도하림 - 리디)\n"
+        "[14:50 ~ 15:30] 사내 플랫폼 팀의 일 (주경민 - 왓챠)\n"
+    )
+    talks = ground(resolve(extract_records(text), text, analyse(text)[1]), text).talks
+    assert [(t.title, [(p.name, p.affiliation) for p in t.speakers], t.track) for t in talks] == [
+        ("검색 로그로 본 사용자", [("도하림", "리디")], "C"),
+        ("사내 플랫폼 팀의 일", [("주경민", "왓챠")], "C"),
+    ]
+
+
+def test_a_numbered_title_over_a_speaker_field_led_by_a_pictograph() -> None:
+    text = "1. 로그 파이프라인 다시 짜기\n- 🎤 발표자 : 반지훈 하이퍼커넥트\n\n2. 디자인 QA 자동화\n- 🎤 발표자 : 석예린 (뱅크샐러드)\n"
+    assert _talks(text) == [
+        ("로그 파이프라인 다시 짜기", [("반지훈", None, "하이퍼커넥트")], None),
+        ("디자인 QA 자동화", [("석예린", None, "뱅크샐러드")], None),
+    ]
+
+
+def test_a_name_before_a_word_is_no_speaker_with_an_organisation_outside_a_speaker_field() -> None:
+    text = "왜 러스트인가\n주제는 러스트 재단\n"  # `주제는` ends in a particle; no field says a speaker is there
+    assert _talks(text) == []
+
+
+def test_a_speaker_line_under_a_heading_leaves_out_the_link_label_after_a_dash() -> None:
+    text = "### Testing Legacy Systems\nSpeaker: Hana Berg (Northwind) – Session video\n"
+    assert _talks(text) == [("Testing Legacy Systems", [("Hana Berg", None, "Northwind")], None)]
+
+
+def test_plain_lines_of_titles_by_their_speakers_are_session_lines_but_sentences_with_by_are_not() -> None:
+    text = "Streaming Joins Explained by Omar Said (Contoso)\nWriting Parsers by Hand by Lena Vogel (Fabrikam)\n"
+    assert _titles_and_names(text) == [
+        ("Streaming Joins Explained", ["Omar Said"]),
+        ("Writing Parsers by Hand", ["Lena Vogel"]),
+    ]
+    prose = "The opening was given by Omar Said.\nThe closing was given by Lena Vogel.\n"
+    assert _talks(prose) == []
+
+
+def test_a_session_tables_role_row_is_a_credit_not_a_talk() -> None:
+    text = "| 시간 | 세션 | 발표자 |\n|---|---|---|\n| 13:00 | 추천 모델 서빙 | 탁수현 (오늘의집) |\n| 13:40 | 좌장 | 편도윤 (직방) |\n"
+    records = extract_records(text)
+    assert [t.title for t in records.talks] == ["추천 모델 서빙"]
+    assert [(c.role, c.role_text, c.person.name if c.person else None) for c in records.credits] == [
+        ("track_host", "좌장", "편도윤")
+    ]
+
+
+def test_a_session_table_pasted_as_text_is_read_by_its_header_line() -> None:
+    text = (
+        "Section Session Speaker\n"
+        "Opening Talks Making Search Feel Instant Clara Jensen (Contoso)\n"
+        "Opening Talks Lessons from Ten Years of Kafka Peter Novak\n"
+        "Closing Talks Shipping Faster with Feature Flags Aisha Bello and Tom Reyes (Fabrikam)\n"
+    )
+    assert _titles_and_names(text) == [
+        ("Making Search Feel Instant", ["Clara Jensen"]),
+        ("Lessons from Ten Years of Kafka", ["Peter Novak"]),
+        ("Closing Talks Shipping Faster with Feature Flags", ["Aisha Bello", "Tom Reyes"]),
+    ]
+
+
+def test_a_plain_title_line_ending_with_a_speaker_and_an_honorific_over_a_paragraph() -> None:
+    text = (
+        "작은 팀의 온콜 문화 - 마서진님\n장애 대응을 돌아가며 맡는 방법을 소개했다.\n\n문서화는 습관이다 - 여다인님\n"
+    )
+    assert _titles_and_names(text) == [("작은 팀의 온콜 문화", ["마서진"]), ("문서화는 습관이다", ["여다인"])]
+
+
+def test_a_sentence_broken_over_lines_at_its_links_is_read_as_one() -> None:
+    text = "Last week\nMina Cho\n(Contoso)\ngave a talk on\nQuery Planning Internals\nat the meetup.\n"
+    assert _titles_and_names(text) == [("Query Planning Internals", ["Mina Cho"])]
+    korean = "지난 모임에서는\n제갈윤\n님이\n그래프 데이터베이스 입문\n을 주제로 발표했다.\n"
+    assert _titles_and_names(korean) == [("그래프 데이터베이스 입문", ["제갈윤"])]

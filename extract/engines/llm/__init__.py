@@ -9,9 +9,9 @@ from extract.align import align
 from extract.candidates import Candidates
 from extract.engines import EngineFailure, Records
 from extract.engines.llm.chunking import Chunk, chunk, split
-from extract.engines.llm.client import Limiter, ModelClient, ModelError, Reply, Truncated
+from extract.engines.llm.client import Limiter, ModelClient, ModelError, Reply, Truncated, Verdict
 from extract.engines.llm.evidence import plausible
-from extract.engines.llm.prompt import messages, rule_records
+from extract.engines.llm.prompt import messages, review_messages, rule_records
 from extract.engines.llm.response import AnswerError, PersonOut
 from extract.engines.llm.settings import LLMSettings
 from extract.models import Credit, DateValue, Launch, Person, Span, Talk, Usage
@@ -47,19 +47,22 @@ class LLMEngine:
         records, usage = Records(), Usage()
         year = dates.document_year(segmentation.text)
         with ThreadPoolExecutor(max_workers=self.settings.concurrency) as pool:
-            futures = [pool.submit(self._answers, piece, segmentation, candidates, local) for piece in chunks]
+            futures = [pool.submit(self._chunk_answers, piece, segmentation, candidates, local) for piece in chunks]
             try:
-                for piece, future in zip(chunks, futures, strict=True):  # noqa: B007 (named in the error)
-                    for part, reply in future.result():
+                for piece, future in zip(chunks, futures, strict=True):
+                    replies, verdict = future.result()
+                    for part, reply in replies:
                         if isinstance(reply, str):
                             records.failed_chunks.append(f"characters {part.start}-{part.end}: {reply}")
-                            if local is not None:  # unread, so unrejected: the rules' records stand
-                                _keep_confirmed(records, part, local, None)
                             continue
                         _add(records, part, reply, segmentation.text, year)
                         usage = usage + reply.usage
-                        if local is not None:
-                            _keep_confirmed(records, part, local, reply)
+                    if local is not None:
+                        if isinstance(verdict, str):  # unread, so unrejected: the rules' records stand
+                            records.failed_chunks.append(f"review of characters {piece.start}-{piece.end}: {verdict}")
+                        elif verdict is not None:
+                            usage = usage + verdict.usage
+                        _keep_confirmed(records, piece, local, verdict if isinstance(verdict, Verdict) else None)
             except ModelError as error:
                 for pending in futures:
                     pending.cancel()
@@ -67,28 +70,43 @@ class LLMEngine:
         records.usage = usage.model_copy(update={"requests": self.client.requests - requests_before})
         return records
 
+    def _chunk_answers(
+        self, piece: Chunk, segmentation: Segmentation, candidates: Candidates, local: Records | None
+    ) -> tuple[list[tuple[Chunk, Reply | str]], Verdict | str | None]:
+        """The model's records for a chunk and, with --hybrid, its review of the rules' records there
+        (None when the rules found nothing in it; the reason when the review could not be read)."""
+        replies = self._answers(piece, segmentation, candidates)
+        question = review_messages(piece, local) if local is not None else None
+        if question is None:
+            return replies, None
+        try:
+            return replies, self.client.review(question[0])
+        except (AnswerError, Truncated) as error:
+            return replies, str(error)
+
     def _answers(
-        self, piece: Chunk, segmentation: Segmentation, candidates: Candidates, local: Records | None, depth: int = 0
+        self, piece: Chunk, segmentation: Segmentation, candidates: Candidates, depth: int = 0
     ) -> list[tuple[Chunk, Reply | str]]:
         """The replies for a chunk: one, or, when the answer ran past --max-tokens, those for its halves.
         A part no answer could be read for gets the reason instead (a named, counted failure)."""
         try:
-            return [(piece, self.client.ask(messages(piece, candidates, local), piece.text, local is not None))]
+            return [(piece, self.client.ask(messages(piece, candidates), piece.text))]
         except AnswerError as error:
             return [(piece, str(error))]
         except Truncated as error:
             halves = split(piece, segmentation) if depth < _MAX_SPLITS else None
             if halves is None:
                 return [(piece, str(error))]
-            return [pair for half in halves for pair in self._answers(half, segmentation, candidates, local, depth + 1)]
+            return [pair for half in halves for pair in self._answers(half, segmentation, candidates, depth + 1)]
 
 
 _MAX_SPLITS = 3  # a chunk is asked about in at most 8 pieces
 
 
-def _keep_confirmed(records: Records, piece: Chunk, local: Records, reply: Reply | None) -> None:
-    """The rules' records in this chunk that the model did not reject, numbered as the prompt lists them."""
-    rejected = set(getattr(reply.records, "rejected", [])) if reply else set()
+def _keep_confirmed(records: Records, piece: Chunk, local: Records, verdict: Verdict | None) -> None:
+    """The rules' records in this chunk that the model did not reject, numbered as the review lists them.
+    The model's own records are already in: one the rules found too is merged with theirs by `resolve`."""
+    rejected = set(verdict.rejected) if verdict else set()
     for number, (kind, record) in enumerate(rule_records(piece, local), 1):
         if number in rejected:
             records.drops.append(f"rules' {kind} rejected by the model: {_summary(record)}")
@@ -115,17 +133,22 @@ def _add(records: Records, piece: Chunk, reply: Reply, text: str, year: int | No
     records.dropped += len(reply.dropped) + len(implausible)
     records.drops += reply.dropped + implausible
 
-    def evidence(quote: str) -> list[Span] | None:
+    def evidence(quote: str, name: str | None) -> list[Span] | None:
+        """The quote's span, and the name's when the quote does not hold it (the model often quotes
+        the paragraph about a talk, not its title line)."""
         found = align(quote, text, piece.start, piece.end)
         if found is None:
             records.dropped += 1
             records.drops.append(f"quote not in the text: {quote[:60]!r}")
             return None
-        start, end = found
-        return [Span(start=start, end=end, text=text[start:end])]
+        spans = [Span(start=found[0], end=found[1], text=text[found[0] : found[1]])]
+        named = align(name, text, piece.start, piece.end) if name and name.casefold() not in quote.casefold() else None
+        if named is not None:
+            spans.append(Span(start=named[0], end=named[1], text=text[named[0] : named[1]]))
+        return spans
 
     for talk in answer.talks:
-        spans = evidence(talk.quote)
+        spans = evidence(talk.quote, talk.title)
         if spans:
             records.talks.append(
                 Talk(
@@ -137,7 +160,7 @@ def _add(records: Records, piece: Chunk, reply: Reply, text: str, year: int | No
                 )
             )
     for launch in answer.launches:
-        spans = evidence(launch.quote)
+        spans = evidence(launch.quote, launch.name)
         if spans:
             date = None
             if launch.date and align(launch.date, text, piece.start, piece.end):
@@ -154,7 +177,7 @@ def _add(records: Records, piece: Chunk, reply: Reply, text: str, year: int | No
                 )
             )
     for credit in answer.credits:
-        spans = evidence(credit.quote)
+        spans = evidence(credit.quote, credit.person.name if credit.person else None)
         if spans:
             records.credits.append(
                 Credit(

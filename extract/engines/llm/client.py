@@ -7,6 +7,8 @@ its reason, the others kept. While problems remain and retries are left, the mod
 and the problems and asked again, each time at a higher temperature (an identical re-ask at
 temperature 0 returns the identical answer); the best answer is kept. Every request carries
 `max_tokens`; an answer cut there raises `Truncated`, so that the engine can ask about smaller pieces.
+With --hybrid a second, short question (`review`) gets the numbers of the rules' records a chunk does
+not support.
 Transport errors (429, 5xx, timeouts) are retried by the openai client with backoff that honours
 `Retry-After`; when they persist the chunk fails with one line.
 """
@@ -18,8 +20,10 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
 from extract.engines.llm.cache import ResponseCache, cache_key
-from extract.engines.llm.response import AnswerError, ChunkRecords, HybridChunkRecords, read_answer
+from extract.engines.llm.response import AnswerError, ChunkRecords, Review, read_answer, read_review
 from extract.engines.llm.settings import LLMSettings
 from extract.models import Usage
 
@@ -41,6 +45,12 @@ class Reply:
     records: ChunkRecords
     usage: Usage
     dropped: list[str]  # why each record of the kept answer was not taken
+
+
+@dataclass(frozen=True)
+class Verdict:
+    rejected: list[int]  # numbers of the rules' records, as the review listed them
+    usage: Usage
 
 
 # Held around each request to the endpoint (cached answers take none): by default a semaphore of this
@@ -82,9 +92,8 @@ class ModelClient:
     def requests(self) -> int:
         return self._requests
 
-    def ask(self, messages: list[dict[str, str]], chunk: str, hybrid: bool = False) -> Reply:
-        model = HybridChunkRecords if hybrid else ChunkRecords
-        key = cache_key(
+    def _key(self, messages: list[dict[str, str]], model: type[BaseModel]) -> str:
+        return cache_key(
             model=self.settings.model,
             mode=self.settings.mode,
             retries=self.settings.max_retries,
@@ -92,21 +101,38 @@ class ModelClient:
             messages=messages,
             schema=model.model_json_schema(),
         )
+
+    def ask(self, messages: list[dict[str, str]], chunk: str) -> Reply:
+        key = self._key(messages, ChunkRecords)
         cached = self._cache.get(key)
         if cached is not None:
-            return Reply(model.model_validate(cached["records"]), Usage(cached=1), cached["dropped"])
-        reply = self._ask(messages, chunk, model)
+            return Reply(ChunkRecords.model_validate(cached["records"]), Usage(cached=1), cached["dropped"])
+        reply = self._ask(messages, chunk)
         self._cache.put(key, {"records": reply.records.model_dump(mode="json"), "dropped": reply.dropped})
         return reply
 
-    def _ask(self, messages: list[dict[str, str]], chunk: str, model: type[ChunkRecords]) -> Reply:
+    def review(self, messages: list[dict[str, str]]) -> Verdict:
+        """The numbers of the rules' records the model rejects (asked once: a list of numbers cannot be
+        ungrounded); AnswerError when the answer holds no JSON."""
+        key = self._key(messages, Review)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return Verdict(cached["rejected"], Usage(cached=1))
+        payload, usage = self._complete(messages, Review, TEMPERATURES[0])
+        verdict = Verdict(read_review(payload), usage)
+        self._cache.put(key, {"rejected": verdict.rejected})
+        return verdict
+
+    def _ask(self, messages: list[dict[str, str]], chunk: str) -> Reply:
         conversation, usage = messages, Usage()
         best, unreadable = None, ""
         for attempt in range(self.settings.max_retries + 1):
-            payload, spent = self._complete(conversation, model, TEMPERATURES[min(attempt, len(TEMPERATURES) - 1)])
+            payload, spent = self._complete(
+                conversation, ChunkRecords, TEMPERATURES[min(attempt, len(TEMPERATURES) - 1)]
+            )
             usage = usage + spent
             try:
-                answer = read_answer(payload, chunk, hybrid=model is HybridChunkRecords)
+                answer = read_answer(payload, chunk)
             except AnswerError as error:
                 unreadable, problems = str(error), [str(error)]
             else:
@@ -121,7 +147,7 @@ class ModelClient:
         return Reply(best.records, usage, best.problems)
 
     def _complete(
-        self, messages: list[dict[str, str]], model: type[ChunkRecords], temperature: float
+        self, messages: list[dict[str, str]], model: type[BaseModel], temperature: float
     ) -> tuple[str, Usage]:
         import openai
 
@@ -140,7 +166,7 @@ class ModelClient:
         payload = calls[0].function.arguments if calls else (choice.message.content or "")
         return payload, _usage(completion.usage)
 
-    def _request(self, messages: list[dict[str, str]], model: type[ChunkRecords]) -> dict[str, Any]:
+    def _request(self, messages: list[dict[str, str]], model: type[BaseModel]) -> dict[str, Any]:
         """The request's messages and schema as the mode sends them."""
         from instructor.processing.response import handle_response_model
 

@@ -67,8 +67,8 @@ class ChunkRecords(BaseModel):
         return [*self.talks, *self.launches, *self.credits]
 
 
-class HybridChunkRecords(ChunkRecords):
-    """With --hybrid: the records the model adds, and the numbers of the rules' records it rejects."""
+class Review(BaseModel):
+    """With --hybrid, the second question about a chunk: which of the rules' records it does not support."""
 
     rejected: list[int] = Field(description="numbers of the rules' records that the passage does not support")
 
@@ -92,7 +92,7 @@ class Answer:
 _KINDS: tuple[tuple[str, type[BaseModel]], ...] = (("talks", TalkOut), ("launches", LaunchOut), ("credits", CreditOut))
 
 
-def read_answer(payload: str, chunk: str, hybrid: bool = False) -> Answer:
+def read_answer(payload: str, chunk: str) -> Answer:
     """The records of an answer that are valid and grounded in `chunk`; AnswerError when it holds no JSON."""
     data = _json_object(payload)
     kept: dict[str, list[Any]] = {kind: [] for kind, _ in _KINDS}
@@ -113,10 +113,13 @@ def read_answer(payload: str, chunk: str, hybrid: bool = False) -> Answer:
                 kept[kind].append(record)
         if not isinstance(items, list):
             problems.append(f"{kind} is not a list")
-    if hybrid:
-        rejected = [n for n in data.get("rejected", []) if isinstance(n, int)]
-        return Answer(HybridChunkRecords(**kept, rejected=rejected), problems)
     return Answer(ChunkRecords(**kept), problems)
+
+
+def read_review(payload: str) -> list[int]:
+    """The numbers a review rejects (those that are numbers); AnswerError when it holds no JSON."""
+    rejected = _json_object(payload).get("rejected", [])
+    return [n for n in rejected if isinstance(n, int)] if isinstance(rejected, list) else []
 
 
 _OBJECT = re.compile(r"\{.*\}", re.S)

@@ -6,11 +6,12 @@ from extract.candidates import Candidates
 from extract.engines import Records
 from extract.engines.local.credits import extract_credits
 from extract.engines.local.english_prose import extract_english_prose
+from extract.engines.local.flat_tables import extract_flat_table_talks
 from extract.engines.local.launches import extract_launches
 from extract.engines.local.listed_credits import extract_listed_credits
 from extract.engines.local.prose_credits import extract_prose_credits
 from extract.engines.local.prose_talks import extract_prose_talks
-from extract.engines.local.tables import extract_table_talks
+from extract.engines.local.tables import extract_tables
 from extract.engines.local.talks import extract_talks
 from extract.segment import Segmentation
 
@@ -23,14 +24,17 @@ class LocalEngine:
 
     def extract(self, segmentation: Segmentation, candidates: Candidates) -> Records:
         english_talks, english_credits, english_launches = extract_english_prose(segmentation, candidates)
+        table_talks, table_credits = extract_tables(segmentation, candidates)
         return Records(
             talks=extract_talks(segmentation, candidates)
-            + extract_table_talks(segmentation, candidates)
+            + table_talks
+            + extract_flat_table_talks(segmentation, candidates)
             + extract_prose_talks(segmentation, candidates)
             + english_talks,
             launches=extract_launches(segmentation, candidates) + english_launches,
             credits=extract_credits(segmentation, candidates)
             + extract_prose_credits(segmentation, candidates)
             + extract_listed_credits(segmentation)
+            + table_credits
             + english_credits,
         )

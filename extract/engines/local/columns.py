@@ -1,7 +1,8 @@
 """Runs of lines of one shape, read as columns.
 
-A programme written `Name - Title` or `Title | Name` line after line names its speakers on the same
-side of every line, so the side on which most lines hold people is the speaker column. Inside that
+A programme written `Name - Title`, `Title | Name` or `Title by Name (Org)` line after line names its
+speakers on the same side of every line, so the side on which most lines hold people is the speaker
+column (after `by`, always the right). Inside that
 column a cell needs only the shape of a name (`Kavya Joshi`, `유저스틴`, whose names no lexicon
 knows), and the other side is the title even where it looks like a name (`Go Build Modes`) or ends
 like a sentence (`… 만들어 보고 싶어요.`): the layout has said where the people are. Slot lines
@@ -18,11 +19,18 @@ from extract import lexicon
 from extract.engines.local.phrases import clean
 from extract.models import Person
 from extract.people import is_korean_name
-from extract.segment import Block
+from extract.segment import Block, reads_as_title_line
 
 Cell = tuple[int, int]
 # Separators from the strongest: a line with a pipe is split at pipes, whatever dashes its title holds.
-_SEPARATORS = (re.compile(r"\s+\|\s+|\s+\|$"), re.compile(r"\s+[-–—]{1,2}\s+"), re.compile(r"\s+/\s+"))
+# The weakest, `Title by Name (Org)`, puts the speakers after it; not after a role (`hosted by`).
+_SEPARATORS = (
+    re.compile(r"\s+\|\s+|\s+\|$"),
+    re.compile(r"\s+[-–—]{1,2}\s+"),
+    re.compile(r"\s+/\s+"),
+    re.compile(r"(?<!hosted)(?<!moderated)(?<!organi[sz]ed)(?<!sponsored)(?<!led)\s+by\s+"),
+)
+_BY = len(_SEPARATORS) - 1
 _LINE_LENGTH = 200
 _MIN_VOTERS = 2  # of two session lines both must name people; of more, most
 _TIME_CELL = re.compile(r"\d{1,2}:\d{2}(?:\s*[-~–]\s*\d{1,2}:\d{2})?")
@@ -51,16 +59,20 @@ def speaker_rows(blocks: tuple[Block, ...], text: str, names_people: Callable[[i
         if split is not None and split[0] == shape:
             run.append((block, split[1]))
             continue
-        rows += _rows(run, text, names_people)
+        rows += _rows(run, shape, text, names_people)
         run, shape = ([(block, split[1])], split[0]) if split else ([], None)
-    return rows + _rows(run, text, names_people)
+    return rows + _rows(run, shape, text, names_people)
 
 
-def _rows(run: list[tuple[Block, list[Cell]]], text: str, names_people: Callable[[int, int], object]) -> list[Row]:
+def _rows(
+    run: list[tuple[Block, list[Cell]]], shape: int | None, text: str, names_people: Callable[[int, int], object]
+) -> list[Row]:
     voters = [(block, cells) for block, cells in run if _is_session_line(text, cells)]
     if len(voters) < _MIN_VOTERS:
         return []
     votes = [sum(bool(names_people(*cells[side])) for _, cells in voters) for side in (0, -1)]
+    if shape == _BY:
+        votes[0] = 0  # the speakers follow `by`
     side = 0 if votes[0] > votes[1] else -1
     if votes[side] * 2 <= len(voters) or votes[0] == votes[1]:
         return []
@@ -96,6 +108,8 @@ def _split(text: str, block: Block) -> tuple[int, list[Cell]] | None:
     if block.kind == "heading" or block.end - block.content_start > _LINE_LENGTH:
         return None
     for shape, separator in enumerate(_SEPARATORS):
+        if shape == _BY and not reads_as_title_line(text[block.content_start : block.end]):
+            continue  # `The keynote was given by …` is a sentence
         found = list(separator.finditer(text, block.content_start, block.end))
         if found:
             starts = [block.content_start, *(m.end() for m in found)]

@@ -113,11 +113,13 @@ def extract_english_prose(
 _TITLE_OF_LAST = re.compile(
     rf"(?:Their|His|Her|The)\s+(?:{_TALK_NOUNS})\s+(?:was|is)\s+(?:titled|called|named)\s+(?P<title>[A-Z0-9\"“‘])"
 )
+# Where a title ends before the sentence does: `… at the meetup`, `…, which drew a crowd`.
+_AFTER_TITLE = r"\s+(?:at|during|in|on)\s+(?:the|this|our|their|a)\s+[a-z]|,\s+[a-z]"
 # An unquoted title after a talk cue: `gave a talk titled Kickstart your PWA journey`, `talked about Fast By
 # Default: Modern Loading`, `gave a talk on Workbox: Flexible PWA Libraries` (it starts with a capital).
 _CUED_TITLE = re.compile(
     rf"\b(?:(?:{_TALK_NOUNS})\s+(?:titled|called|named|on|about)|talked\s+about|spoke\s+(?:about|on))"
-    r"\s+(?P<title>[A-Z0-9][^.!?]{2,150})"
+    r"\s+(?P<title>[A-Z0-9](?:(?!" + _AFTER_TITLE + r")[^.!?]){2,150})"
 )
 
 

@@ -221,8 +221,37 @@ _KO_PERSON = re.compile(
 )
 
 
-def korean_people(text: str, start: int, end: int) -> list[Person] | None:
-    """Korean names in a session line's speaker part, or None unless that part is only people."""
+# `오세린 - 라인플러스`, `장민석 카카오엔터프라이즈`: the name first, then where they work.
+_KO_NAME_THEN_ORG = re.compile(
+    r"(?P<name>[가-힣]{2,5}?)(?P<honorific>\s?님)?(?P<joint>\s*[-–—|@]\s*|\s+)(?P<org>[^()]{2,30})"
+)
+_CLAUSE_END = re.compile(r"[다요죠][.!]?$|[을를이가은는에서]$")
+
+
+def _name_then_organization(part: str, labelled: bool) -> Person | None:
+    """A name followed by its organisation: after a dash, pipe or `@` any short phrase; after a space
+    only what reads as an organisation (the gazetteer, an organisation suffix, capitalised Latin),
+    unless a label (`발표자:`) has said the slot holds a speaker."""
+    from extract.people import is_korean_name
+
+    match = _KO_NAME_THEN_ORG.fullmatch(part)
+    if match is None:
+        return None
+    name, organization = match.group("name"), match.group("org").strip()
+    # `주제는 …`, `발표를 …`: a topic or object particle ends a word, not a name.
+    if not is_korean_name(name) or name[-1] in "는를의" or (len(name) <= 2 and not match.group("honorific")):
+        return None
+    if len(organization.split()) > 3 or _CLAUSE_END.search(organization) or is_korean_name(organization):
+        return None
+    spaced = not match.group("joint").strip()
+    if spaced and not (labelled or lexicon.organization_name(organization) or lexicon.is_name_shaped(organization)):
+        return None
+    return Person(name=name, name_ko=name, affiliation=organization)
+
+
+def korean_people(text: str, start: int, end: int, labelled: bool = False) -> list[Person] | None:
+    """Korean names in a session line's speaker part, or None unless that part is only people
+    (`labelled`: a label said the part names speakers)."""
     from extract.people import is_korean_name
 
     people: list[Person] = []
@@ -235,6 +264,8 @@ def korean_people(text: str, start: int, end: int) -> list[Person] | None:
             organization = match.group("org") or match.group("at") or (paren if paren and not latin else None)
             name = latin or match.group("name")
             people.append(Person(name=name, name_ko=match.group("name"), name_en=latin, affiliation=organization))
+        elif person := _name_then_organization(part.strip(), labelled):
+            people.append(person)
         elif people and part and len(part) <= 30 and people[-1].affiliation is None:
             people[-1] = people[-1].model_copy(update={"affiliation": part})  # `김철수, 네이버`
         else:

@@ -1,6 +1,7 @@
 """Talks from Markdown tables of sessions: `| Session | Speaker |` rows, as blog recaps and programmes
 list them. Columns are found by their header (title, speakers, organisation, track), or, without a
-recognisable header, a row is a talk when one cell is a title and another names only people."""
+recognisable header, a row is a talk when one cell is a title and another names only people. A row
+whose title cell is a role (`| 11:20 | 좌장 | 서지원 (카카오) |`) credits its people with that role."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from extract import lexicon
 from extract.candidates import Candidates
 from extract.engines.local.phrases import clean, span
 from extract.engines.local.talks import people_in, session_in, title_like, without_kind_label
-from extract.models import Person, Talk
+from extract.models import Credit, Person, Talk
 from extract.segment import Block, Segmentation
 
 _ROW = re.compile(r"^\s*\|(.*)\|\s*$")
@@ -23,14 +24,17 @@ _HEADERS = {
 }
 
 
-def extract_table_talks(segmentation: Segmentation, candidates: Candidates) -> list[Talk]:
+def extract_tables(segmentation: Segmentation, candidates: Candidates) -> tuple[list[Talk], list[Credit]]:
     talks: list[Talk] = []
+    credits: list[Credit] = []
     for table in _tables(segmentation):
         section = table[0].section
         heading = segmentation.blocks[section] if section is not None else None
         section_kind = lexicon.talk_kind(segmentation.text[heading.content_start : heading.end]) if heading else None
-        talks += _talks_of(segmentation.text, candidates, table, section_kind)
-    return talks
+        table_talks, table_credits = _records_of(segmentation.text, candidates, table, section_kind)
+        talks += table_talks
+        credits += table_credits
+    return talks, credits
 
 
 def _tables(segmentation: Segmentation) -> list[list[Block]]:
@@ -76,13 +80,18 @@ def _columns(text: str, header: list[tuple[int, int]]) -> dict[str, int]:
     return columns
 
 
-def _talks_of(text: str, candidates: Candidates, rows: list[Block], section_kind: str | None) -> list[Talk]:
-    """Talks of one table; a talk's kind comes from the section the table stands in, else its title."""
+def _records_of(
+    text: str, candidates: Candidates, rows: list[Block], section_kind: str | None
+) -> tuple[list[Talk], list[Credit]]:
+    """Talks and credits of one table; a talk's kind comes from the section the table stands in, else
+    its title."""
     header = _cells(text, rows[0])
     columns = _columns(text, header)
     has_header = len(rows) > 1 and _RULE.match(text[rows[1].start : rows[1].end]) is not None
     body = rows[2:] if has_header else rows
-    talks = []
+    talks: list[Talk] = []
+    credits: list[Credit] = []
+    roles = lexicon.roles_by_wording()
     for row in body:
         cells = _cells(text, row)
         found = (
@@ -93,6 +102,13 @@ def _talks_of(text: str, candidates: Candidates, rows: list[Block], section_kind
         if found is None:
             continue
         labelled_title, speakers, track = found
+        evidence = [span(text, row.start, row.end)]
+        if role := roles.get(labelled_title.casefold()):
+            credits += [
+                Credit(id="", person=p, role=role, role_text=labelled_title, track=track, evidence=evidence)
+                for p in speakers
+            ]
+            continue
         title, label_kind = without_kind_label(labelled_title)
         talks.append(
             Talk(
@@ -101,10 +117,10 @@ def _talks_of(text: str, candidates: Candidates, rows: list[Block], section_kind
                 speakers=speakers,
                 kind=section_kind or label_kind or lexicon.talk_kind(title),
                 track=track,
-                evidence=[span(text, row.start, row.end)],
+                evidence=evidence,
             )
         )
-    return talks
+    return talks, credits
 
 
 Found = tuple[str, list[Person], str | None]

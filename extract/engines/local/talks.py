@@ -28,7 +28,7 @@ from extract.engines.local.phrases import (
 from extract.engines.local.prose_talks import titled_person
 from extract.models import Person, Span, Talk
 from extract.people import descriptor, is_korean_name
-from extract.segment import SPEAKER_LABEL, Block, Segmentation, reads_as_title_line
+from extract.segment import SPEAKER_LABEL, TIME_SLOT, Block, Segmentation, reads_as_title_line
 
 _SEPARATOR = re.compile(r"\s+[—–-]{1,2}\s+|\s*[:：]\s+|\s+\|\s+")
 # What may stand between speakers on a speakers' side: conjunctions, commas, honorifics.
@@ -169,7 +169,8 @@ def _titled_by_speaker_line(
     if people_start >= block.end and heading.index + 2 < len(blocks):  # `발표자` alone: the names are below
         block = blocks[heading.index + 2]
         people_start = block.content_start
-    people = _people_in_slot(text, candidates, people_start, block.end, relaxed)
+    people_end = without_link_labels(text, people_start, block.end)
+    people = _people_in_slot(text, candidates, people_start, people_end, relaxed, labelled=True)
     title = clean(text[title_start : heading.end])
     if relaxed and not _title_line(title, relaxed):
         return None
@@ -178,9 +179,13 @@ def _titled_by_speaker_line(
     return None
 
 
-def _people_in_slot(text: str, candidates: Candidates, start: int, end: int, relaxed: bool) -> list[Person] | None:
+def _people_in_slot(
+    text: str, candidates: Candidates, start: int, end: int, relaxed: bool, labelled: bool = False
+) -> list[Person] | None:
     """The people of a speaker slot; in a slot the layout has shown, a name needs only its shape."""
-    return people_in(text, candidates, start, end) or (name_shaped_people(text, start, end) if relaxed else None)
+    return people_in(text, candidates, start, end, labelled) or (
+        name_shaped_people(text, start, end) if relaxed else None
+    )
 
 
 def _title_line(line: str, relaxed: bool) -> bool:
@@ -192,7 +197,6 @@ def _title_line(line: str, relaxed: bool) -> bool:
 _NUMBERED = re.compile(
     r"\s*(?:(?:세션|session|talk|트랙|track)\s*)?(?:\d{1,2}|[A-Z])\s*[.):]\s+|\s*\[[^\]]{1,20}\]\s*", re.I
 )
-_TIME_PREFIX = re.compile(r"\s*\d{1,2}[:시]\d{0,2}분?(?:\s*[-~–]\s*\d{1,2}[:시]\d{0,2}분?)?\s*[|:·\-–]?\s*")
 _KIND_PREFIX = re.compile(
     r"(?:(?:오프닝|클로징|개막|폐막|opening|closing)\s*)?"
     r"(?:키노트|기조연설|기조강연|특별강연|세션\s*\d*|워크숍|패널|keynote|talk|session\s*\d*|workshop|panel)\s*[:：\-–—|]\s*",
@@ -204,6 +208,7 @@ _KIND_ONLY = re.compile(
     r"|(?i:(?:opening|closing|morning|afternoon)\s)?(?i:keynote)"
 )
 _AFFILIATION_AFTER = re.compile(r"\s*(?:,\s*|\()(?P<org>[^,()\n]{2,40}?)\)?\s*")
+_HONORIFIC_END = re.compile(r"[가-힣]{2,4}\s?님\s*$")
 _PARENTHESISED_END = re.compile(r"\s*\(([^()]+(?:\([^()]*\)[^()]*)*)\)\s*$")
 
 
@@ -214,11 +219,19 @@ Parsed = tuple[str | None, list[Person], str | None, Span | None]
 def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | None:
     """A session line: `10:00-10:40 Title - Speaker (Org)`, `**Title** - Speaker`, `[Title] Speaker`
     or an English `Title: Speaker - Role of Org` (plain lines of one shape are read as columns first)."""
-    timed = _TIME_PREFIX.match(text, block.content_start)
+    timed = TIME_SLOT.match(text, block.content_start)
     if timed and timed.end() > block.content_start:
         return _parse_session(text, timed.end(), block.end, candidates)
-    listed = block.kind != "paragraph" or _MARKED_TITLE.match(text, block.content_start)
-    # A list item or a line led by a marked title, not prose (though a title may end in `?`).
+    # A list item, a line led by a marked title, or a title-shaped line that ends naming someone with
+    # an honorific (`접근성 가이드 - 설지민님`): not prose (though a title may end in `?`).
+    listed = (
+        block.kind != "paragraph"
+        or _MARKED_TITLE.match(text, block.content_start)
+        or (
+            _HONORIFIC_END.search(text, block.content_start, block.end)
+            and reads_as_title_line(text[block.start : block.end])
+        )
+    )
     if listed and (len(block.sentences) <= 1 or _split_at_question(text, block)):
         session = _parse_listed_session(block, text, candidates)
         if session:
@@ -329,15 +342,16 @@ def session_in(text: str, candidates: Candidates, start: int, end: int) -> Parse
     return _marked_session(text, candidates, start, end) or _parse_session(text, start, end, candidates)
 
 
-_TRAILING_BRACKET = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+# A link's label at a line's end: bracketed (`(Slides)`) or after a dash or pipe (`– Session video`).
+_TRAILING_LABEL = re.compile(r"\s*\(([^()]{1,40})\)\s*$|\s+[–—|-]\s+([^–—|()]{1,30}?)\s*$")
 
 
 def without_link_labels(text: str, start: int, end: int) -> int:
-    """The end of a line's content before the bracketed labels of links that follow it."""
-    while bracket := _TRAILING_BRACKET.search(text, start, end):
-        if not lexicon.is_link_label(bracket.group(1)):
+    """The end of a line's content before the labels of links that follow it."""
+    while label := _TRAILING_LABEL.search(text, start, end):
+        if not lexicon.is_link_label(label.group(1) or label.group(2)):
             break
-        end = bracket.start()
+        end = label.start()
     return end
 
 
@@ -450,9 +464,9 @@ def _titled_or_described(
     return (title, people, kind, None) if title_like(title, in_title_column) else None
 
 
-def people_in(text: str, candidates: Candidates, start: int, end: int) -> list[Person] | None:
+def people_in(text: str, candidates: Candidates, start: int, end: int, labelled: bool = False) -> list[Person] | None:
     """The people a part of a session line names, or None unless it names nothing else."""
-    return _speakers(text, candidates, start, end) or korean_people(text, start, end)
+    return _speakers(text, candidates, start, end) or korean_people(text, start, end, labelled)
 
 
 # Field labels of a talk's lines, never titles themselves (`**Speaker:** …`, `발표자: …`).
