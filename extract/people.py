@@ -91,7 +91,27 @@ def is_korean_name(word: str) -> bool:
     if len(word) >= 3 and word.endswith((*lexicon.ADMINISTRATIVE_UNITS, "대")):
         return False  # `고양시`, and universities as news abbreviates them (`경희대`, `서울대`)
     surnames = _surnames()
-    return any(word[:n] in surnames and 1 <= len(word) - n <= 2 for n in _surname_lengths())
+    shaped = any(word[:n] in surnames and 1 <= len(word) - n <= 2 for n in _surname_lengths())
+    return shaped and not _reads_as_a_word(word)
+
+
+# Suffixes that make nouns of quality or manner (`안전성`, `자동화`, `생산력`): rarely a name's last syllable.
+_NOUN_SUFFIXES = frozenset("성화력률율감")
+
+
+@lru_cache(maxsize=4096)
+def _reads_as_a_word(word: str) -> bool:
+    """Kiwi reads the word alone as a noun and a particle (`주제는`) or a noun of two syllables and a
+    suffix of quality (`안전성`, `확장성`): an ordinary word, whatever its first syllable."""
+    from extract.segment import kiwi
+
+    morphs = kiwi().tokenize(word)
+    if len(morphs) != 2 or not morphs[0].tag.startswith("NN"):
+        return False
+    # Not `은`/`ㄴ`/`이`: names end in them (`박경은`, `이병준` read as 이병주 + ㄴ).
+    particle = morphs[1].tag.startswith("J") and morphs[1].form in ("는", "를", "의", "에")
+    derived = morphs[1].tag == "XSN" and morphs[1].form in _NOUN_SUFFIXES and len(morphs[0].form) >= 2
+    return particle or derived
 
 
 @lru_cache(maxsize=1)

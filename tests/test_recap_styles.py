@@ -843,6 +843,13 @@ def test_a_name_before_a_word_is_no_speaker_with_an_organisation_outside_a_speak
     assert _talks(text) == []
 
 
+def test_a_noun_with_a_suffix_of_quality_is_no_name_even_after_a_common_surname() -> None:
+    text = "왜 러스트인가\n주제는 메모리 안전성\n"  # 안 is a surname, 안전성 a word (안전 + 성)
+    assert _talks(text) == []
+    named = "왜 러스트인가\n발표자: 안서윤 (메모리랩)\n"
+    assert _titles_and_names(named) == [("왜 러스트인가", ["안서윤"])]
+
+
 def test_a_speaker_line_under_a_heading_leaves_out_the_link_label_after_a_dash() -> None:
     text = "### Testing Legacy Systems\nSpeaker: Hana Berg (Northwind) – Session video\n"
     assert _talks(text) == [("Testing Legacy Systems", [("Hana Berg", None, "Northwind")], None)]
