@@ -877,15 +877,17 @@ def test_a_session_tables_role_row_is_a_credit_not_a_talk() -> None:
 def test_a_session_table_pasted_as_text_is_read_by_its_header_line() -> None:
     text = (
         "Section Session Speaker\n"
-        "Opening Talks Making Search Feel Instant Clara Jensen (Contoso)\n"
-        "Opening Talks Lessons from Ten Years of Kafka Peter Novak\n"
+        "Day One Making Search Feel Instant Clara Jensen (Contoso)\n"
+        "Day One Lessons from Ten Years of Kafka Peter Novak\n"
         "Closing Talks Shipping Faster with Feature Flags Aisha Bello and Tom Reyes (Fabrikam)\n"
     )
     assert _titles_and_names(text) == [
         ("Making Search Feel Instant", ["Clara Jensen"]),
         ("Lessons from Ten Years of Kafka", ["Peter Novak"]),
-        ("Closing Talks Shipping Faster with Feature Flags", ["Aisha Bello", "Tom Reyes"]),
+        ("Shipping Faster with Feature Flags", ["Aisha Bello", "Tom Reyes"]),
     ]
+    one_a_section = "Section Session Speaker\nMorning Keynotes Reading Query Plans Clara Jensen (Contoso)\n"
+    assert _talks(one_a_section) == [("Reading Query Plans", [("Clara Jensen", None, "Contoso")], "keynote")]
 
 
 def test_a_plain_title_line_ending_with_a_speaker_and_an_honorific_over_a_paragraph() -> None:

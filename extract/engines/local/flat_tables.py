@@ -22,6 +22,7 @@ from extract.segment import TIME_SLOT, Block, Segmentation
 _TITLE_WORDS = {"session", "sessions", "title", "talk", "talks", "topic", "세션", "제목", "발표", "주제"}
 _SPEAKER_WORDS = {"speaker", "speakers", "presenter", "presenters", "연사", "발표자"}
 _LEADING_WORDS = {"section", "time", "track", "room", "slot", "day", "시간", "트랙", "구분"}
+_LABEL_WORDS = 3  # a section value naming a kind of talk: `Morning Keynotes`, `Lightning Talks`
 _TAIL_WORDS = 10  # the longest speaker cell tried: `Jane Doe and John Roe (Acme)`
 _WORD = re.compile(r"\S+")
 
@@ -40,8 +41,10 @@ def extract_flat_table_talks(segmentation: Segmentation, candidates: Candidates)
         for row, (title_end, speakers, _) in cells:
             title_start = shared.get(row.index, row.content_start)
             title = text[title_start:title_end].strip()
+            kind = lexicon.talk_kind(text[row.content_start : title_start]) or lexicon.talk_kind(title)
             if title_like(title):
-                talks.append(Talk(id="", title=title, speakers=speakers, evidence=[span(text, row.start, row.end)]))
+                evidence = [span(text, row.start, row.end)]
+                talks.append(Talk(id="", title=title, speakers=speakers, kind=kind, evidence=evidence))
     return talks
 
 
@@ -90,9 +93,9 @@ def _split(text: str, candidates: Candidates, row: Block) -> tuple[int, list[Per
 
 
 def _shared_starts(text: str, titles: list[tuple[int, int, int]], leading: bool) -> dict[int, int]:
-    """Where each title (row index, start, end) starts after the leading column's value: a time, or
-    the words that a run of consecutive rows shares at its start (`Morning Keynotes`), as long as each
-    title keeps two words."""
+    """Where each title (row index, start, end) starts after the leading column's value: a time, the
+    first words up to a kind of talk (`Morning Keynotes`), or the words that a run of consecutive rows
+    shares at its start, as long as each title keeps two words."""
     starts: dict[int, int] = {}
     if not leading:
         return starts
@@ -101,6 +104,10 @@ def _shared_starts(text: str, titles: list[tuple[int, int, int]], leading: bool)
         timed = TIME_SLOT.match(text, start, end)
         if timed and timed.end() > start:
             starts[row] = timed.end()
+    for row, _, _ in titles:
+        labelled = [i for i, word in enumerate(words[row][:_LABEL_WORDS]) if lexicon.talk_kind(word.group())]
+        if row not in starts and labelled and labelled[-1] < len(words[row]) - 2:
+            starts[row] = words[row][labelled[-1] + 1].start()  # `Morning Keynotes | Title`
     rows = [row for row, _, _ in titles if row not in starts]
     for group in _runs_sharing_a_first_word(rows, words):
         shared = min(_common_length(words[group[0]], words[other]) for other in group[1:])
