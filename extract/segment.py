@@ -260,7 +260,7 @@ def _line_blocks(text: str) -> list[Block]:
 def _lines(text: str) -> Iterator[tuple[int, str]]:
     """(offset, line) of each line; a line whose last field ends with `|` (`키노트 |`, `Title |`, the
     cells of one programme entry written one per line) is joined with the non-blank line after it, and
-    so is a sentence that a web page's links broke over lines (`broken_at_link`). A Markdown table row
+    so is a sentence that a web page's links broke over lines (`_broken_at_link`). A Markdown table row
     (`| … |`) stands alone."""
     offset, pending, start = 0, "", 0
     lines = text.split("\n")
@@ -271,7 +271,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
         following = lines[number + 1 : number + 3]
         continues = line.rstrip().endswith("|") and not line.lstrip().startswith("|")
-        if not ((continues and line.strip()) or broken_at_link(line, *following)):
+        if not ((continues and line.strip()) or _broken_at_link(line, *following)):
             yield start, pending
             pending = ""
     if pending:
@@ -292,7 +292,7 @@ _LIST_MARK = re.compile(r"\s*(?:[-*+•|#>]|\d{1,2}[.)])")
 _CODE_OR_URL = re.compile(r"https?://|www\.|[=;{}]|\(\)")
 
 
-def broken_at_link(line: str, following: str = "", after: str = "") -> bool:
+def _broken_at_link(line: str, following: str = "", after: str = "") -> bool:
     """Whether a plain line and the plain line after it are one sentence that a copied web page broke
     at its links (`Sarah Kim` / `(Netflix)` / `gave a talk on` / `Streaming at the Edge`). A bracket
     alone on the next line belongs to the sentence only when the sentence goes on after it."""
@@ -302,7 +302,7 @@ def broken_at_link(line: str, following: str = "", after: str = "") -> bool:
     if line[-1] in _SENTENCE_END_CHARACTERS or line[-1] in "!?" or _CODE_OR_URL.search(following):
         return False
     if following.startswith("(") and following.endswith(")"):
-        return broken_at_link(following, after)
+        return _broken_at_link(following, after)
     return bool(_CONTINUATION.match(following) or _DANGLING.search(line))
 
 

@@ -1,11 +1,12 @@
 """Session tables pasted as text: a header line of column names, then one row a line, no separators.
 
 `Section Session Speaker` over `Morning Keynotes Building Reliable Pipelines Maria Lopez (Globex)`: the
-header says the row ends with its speakers, so the speaker cell is the longest tail of the row that
-names only people (a name the lexicon or the English model knows, or a name-shaped one with its
-employer in brackets), and the title is what stands before it. When a column comes before the
-title (`Section`, `Time`, `Track`), the words that consecutive rows share at their start are that
-column's value, not the title's.
+header says the row ends with its speakers, so the speaker cell is a tail of the row that names only
+people (names whose given name the lexicon knows first, then names the English model tagged, then a
+name-shaped one with its employer in brackets), and the title is what stands before it. When a
+column comes before the title (`Section`, `Time`, `Track`), its value is left out of the title: a
+time, words up to a kind of talk (`Morning Keynotes`, which gives the talk its kind), or the words
+that consecutive rows share at their start.
 """
 
 from __future__ import annotations
@@ -36,9 +37,9 @@ def extract_flat_table_talks(segmentation: Segmentation, candidates: Candidates)
             continue
         rows = _rows(blocks[index + 1 :], text)
         cells = [(row, found) for row in rows if (found := _split(text, candidates, row))]
-        titles = [(row.index, row.content_start, title_end) for row, (title_end, _, _) in cells]
+        titles = [(row.index, row.content_start, title_end) for row, (title_end, _) in cells]
         shared = _shared_starts(text, titles, leading)
-        for row, (title_end, speakers, _) in cells:
+        for row, (title_end, speakers) in cells:
             title_start = shared.get(row.index, row.content_start)
             title = text[title_start:title_end].strip()
             kind = lexicon.talk_kind(text[row.content_start : title_start]) or lexicon.talk_kind(title)
@@ -56,7 +57,9 @@ def _header(line: str) -> bool | None:
     if not 2 <= len(words) <= 5 or not set(words) <= known or words[-1] not in _SPEAKER_WORDS | {"company", "소속"}:
         return None
     titles = [i for i, w in enumerate(words) if w in _TITLE_WORDS]
-    return bool(titles) and titles[0] > 0 if titles else None
+    if not titles:
+        return None
+    return titles[0] > 0
 
 
 def _rows(blocks: tuple[Block, ...], text: str) -> list[Block]:
@@ -70,19 +73,19 @@ def _rows(blocks: tuple[Block, ...], text: str) -> list[Block]:
     return rows
 
 
-def _split(text: str, candidates: Candidates, row: Block) -> tuple[int, list[Person], int] | None:
-    """(end of the title, the speakers, start of their cell), a title of two words or more before it.
+def _split(text: str, candidates: Candidates, row: Block) -> tuple[int, list[Person]] | None:
+    """(end of the title, the speakers), a title of two words or more before the speakers' cell.
     The speaker cell is the longest tail whose every name has a given name the lexicon knows, else
     the longest whose names the English model tagged (it may take a title's last word: `Kafka Peter
     Novak`), else the shortest that is a name with its employer (`Startups Kevin Brown` is none)."""
     words = list(_WORD.finditer(text, row.content_start, row.end))
-    found: dict[str, tuple[int, list[Person], int]] = {}
+    found: dict[str, tuple[int, list[Person]]] = {}
     for size in range(min(_TAIL_WORDS, len(words) - 2), 0, -1):
         start = words[-size].start()
         people = english_people(text, candidates, start, row.end) or korean_people(text, start, row.end)
         if not people:
             continue
-        split = (words[-size - 1].end(), people, start)
+        split = (words[-size - 1].end(), people)
         if all(p.name_ko or lexicon.is_person_name(p.name) for p in people):
             return split
         if all(p.name_ko or candidates.is_person_name(p.name) for p in people):
