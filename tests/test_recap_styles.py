@@ -902,3 +902,31 @@ def test_a_sentence_broken_over_lines_at_its_links_is_read_as_one() -> None:
     assert _titles_and_names(text) == [("Query Planning Internals", ["Mina Cho"])]
     korean = "지난 모임에서는\n제갈윤\n님이\n그래프 데이터베이스 입문\n을 주제로 발표했다.\n"
     assert _titles_and_names(korean) == [("그래프 데이터베이스 입문", ["제갈윤"])]
+
+
+def test_news_a_keynote_as_the_means_or_setting_of_what_its_speaker_said_is_their_talk() -> None:
+    means = "도경수 라온데이터 상무는 기조연설을 통해 데이터 주권을 강조했다.\n"
+    setting = "이어진 특별강연에서 금나래 한빛대 교수는 연구 윤리를 짚었다.\n"
+    assert _talks(means) == [(None, [("도경수", "상무", "라온데이터")], "keynote")]
+    assert _talks(setting) == [(None, [("금나래", "교수", "한빛대")], "special_talk")]
+    listener = "기조연설을 들은 금나래 교수는 질문을 던졌다.\n"  # the keynote is what she heard
+    assert _talks(listener) == []
+
+
+def test_a_timetable_row_whose_title_cell_is_a_time_and_a_kind_is_an_untitled_talk_of_that_kind() -> None:
+    text = "[09:30~10:10] 키노트 | 도경수 (라온데이터)\n[10:20~11:00] 로그 분석 입문 | 금나래 (한빛대)\n"
+    assert _talks(text) == [
+        (None, [("도경수", None, "라온데이터")], "keynote"),
+        ("로그 분석 입문", [("금나래", None, "한빛대")], None),
+    ]
+
+
+def test_a_plain_english_title_line_ending_with_its_speaker_and_employer_over_a_paragraph() -> None:
+    text = "Sync Engines Explained — Irene Dahl (Northwind)\nShe compared three designs in production.\n"
+    assert _talks(text) == [("Sync Engines Explained", [("Irene Dahl", None, "Northwind")], None)]
+
+
+def test_an_english_talk_noun_followed_by_by_and_its_speaker_with_their_employer_and_job() -> None:
+    text = "The day opened with a keynote by Contoso CEO Irene Dahl, who spoke at length about hiring.\n"
+    assert _talks(text) == [(None, [("Irene Dahl", "CEO", "Contoso")], "keynote")]
+    assert _talks("We enjoyed the talks by several Go experts.\n") == []

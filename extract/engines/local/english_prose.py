@@ -35,6 +35,9 @@ _TALK_VERB = re.compile(
 )
 # `"Scaling Vector Search" by Jo Bergum from Vespa`: a quoted title and its speaker.
 _TITLE_BY = re.compile(r"[\"“‘](?P<title>[^\"”’\n]{3,150})[\"”’],?\s+by\s+")
+# `a keynote by Andy Jassy`, `the closing talk by …`: a talk and, right after `by`, who gave it.
+_NOUN_BY = re.compile(rf"\b(?i:(?P<noun>{_TALK_NOUNS}))\s+by\s+")
+_EMPLOYER_BEFORE = re.compile(r"(?:[A-Z][\w.&\-]*\s+){0,3}")
 # `Lisa Ray's keynote`, `Tom Brown’s closing talk`
 _POSSESSIVE_TALK = re.compile(rf"(?P<name>{EN_NAME})['’]s\s+(?:\w+\s+)?(?i:(?P<noun>{_TALK_NOUNS}))\b")
 _PEOPLE = rf"{EN_NAME}(?:(?:,\s*|,?\s+and\s+){EN_NAME})*"
@@ -157,6 +160,18 @@ def _people(text: str, candidates: Candidates, start: int, end: int) -> list[tup
     return found
 
 
+def _person_right_after(text: str, candidates: Candidates, start: int, end: int) -> Person | None:
+    """The person named right at `start`, or after their employer and job (`AWS CEO Andy Jassy`): a
+    name tried from each of the first words, since `AWS CEO Andy Jassy` alone is no name."""
+    for word in list(re.finditer(r"\S+", text[start:end]))[:4]:
+        found = _people(text, candidates, start + word.start(), end)
+        if found and _EMPLOYER_BEFORE.fullmatch(text, start, found[0][0]):
+            person = found[0][2]
+            employer = " ".join(w for w in text[start : found[0][0]].split() if w != person.title)
+            return person if person.affiliation or not employer else person.model_copy(update={"affiliation": employer})
+    return None
+
+
 def _talks_in(
     text: str, candidates: Candidates, sentence: Sentence, people: list[Person], credited: set[str]
 ) -> list[Talk]:
@@ -184,6 +199,11 @@ def _talks_in(
         kind = lexicon.talk_kind(noun.group()) if noun else "talk"
         named_title = clean(titled_by.group("title"))
         return [Talk(id="", title=named_title, speakers=[by_people[0][2]], kind=kind, evidence=evidence)]
+    noun_by = _NOUN_BY.search(text, sentence.start, sentence.end)
+    if noun_by and (person := _person_right_after(text, candidates, noun_by.end(), sentence.end)):
+        title = clean(quoted.group("title")) if quoted else None
+        kind = lexicon.talk_kind(noun_by.group("noun"))
+        return [Talk(id="", title=title, speakers=[person], kind=kind, evidence=evidence)]
     cued = _CUED_TITLE.search(content)
     if verb is None or (noun is None and quoted is None and cued is None):
         return []

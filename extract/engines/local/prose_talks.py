@@ -53,6 +53,11 @@ _SPEAKER_IS = re.compile(
 _AT_TALK = re.compile(
     r"(?<!의 )(?:\S+\s)?(?P<kind>기조\s?강연|기조\s?연설|키노트|특별\s?강연|강연|세션|워크숍|워크샵)에서\s"
 )
+# A talk of a kind no one only attends, as the means or the setting of what the subject says
+# (`기조연설을 통해 … 소개했다`, `이어진 특별강연에서 X 교수는 …`): the subject gave it.
+_KIND_AS_SETTING = re.compile(
+    r"(?<![가-힣])(?P<kind>기조\s?연설|기조\s?강연|특별\s?강연|키노트)(?:을|를)?\s*(?:통해|에서는|에서)\s"
+)
 # A talk noun as what the sentence is about (`기조강연은`, `특별강연에서는`), and a verb of giving it
 # right after the topic (`'…'을 주제로 진행했다`, `… 이야기했다`, `… 강연했다`).
 _TALK_AS_TOPIC = re.compile(rf"(?<![가-힣])(?:{_KINDS})(?:은|는|에는|에서는|에서)\s")
@@ -187,6 +192,10 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
         presenters = [(s, e, p) for s, e, p in subjects if e <= sentence.start + at_talk.start()]
         kind = lexicon.talk_kind(at_talk.group("kind"))
         return [Talk(id="", speakers=[p], kind=kind, evidence=[span(text, s, e), *evidence]) for s, e, p in presenters]
+    setting = _KIND_AS_SETTING.search(sentence_text)
+    if setting and subjects:  # `X 교수는 기조연설을 통해 …`, `특별강연에서 X 교수는 …`
+        kind = lexicon.talk_kind(setting.group("kind"))
+        return [Talk(id="", speakers=[p], kind=kind, evidence=[span(text, s, e), *evidence]) for s, e, p in subjects]
     taking_part = (
         _PARTICIPATION.search(sentence_text)
         or _PARTICIPATION_IN.search(sentence_text)

@@ -208,7 +208,10 @@ _KIND_ONLY = re.compile(
     r"|(?i:(?:opening|closing|morning|afternoon)\s)?(?i:keynote)"
 )
 _AFFILIATION_AFTER = re.compile(r"\s*(?:,\s*|\()(?P<org>[^,()\n]{2,40}?)\)?\s*")
-_HONORIFIC_END = re.compile(r"[가-힣]{2,4}\s?님\s*$")
+# A title line's end naming its speaker by an honorific or with an employer: `- 설지민님`, `— Laura Chen (Stripe)`.
+_SPEAKER_END = re.compile(
+    r"[가-힣]{2,4}\s?님\s*$|\s[—–-]\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){1,3}\s*\([^()]{2,40}\)\s*$"
+)
 _PARENTHESISED_END = re.compile(r"\s*\(([^()]+(?:\([^()]*\)[^()]*)*)\)\s*$")
 
 
@@ -223,12 +226,13 @@ def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | Non
     if timed and timed.end() > block.content_start:
         return _parse_session(text, timed.end(), block.end, candidates)
     # A list item, a line led by a marked title, or a title-shaped line that ends naming someone with
-    # an honorific (`접근성 가이드 - 설지민님`): not prose (though a title may end in `?`).
+    # an honorific or an employer (`접근성 가이드 - 설지민님`, `Sync Engines — Laura Chen (Stripe)`): not
+    # prose (though a title may end in `?`).
     listed = (
         block.kind != "paragraph"
         or _MARKED_TITLE.match(text, block.content_start)
         or (
-            _HONORIFIC_END.search(text, block.content_start, block.end)
+            _SPEAKER_END.search(text, block.content_start, block.end)
             and reads_as_title_line(text[block.start : block.end])
         )
     )
@@ -256,8 +260,14 @@ def _speaker_columns(
     tracks: dict[int, tuple[int, int]] = {}
     for row in speaker_rows(blocks, text, lambda start, end: people_in(text, candidates, start, end)):
         people = people_in(text, candidates, *row.speakers) or name_shaped_people(text, *row.speakers)
-        title, kind = without_kind_label(clean(text[row.title[0] : without_link_labels(text, *row.title)]))
-        if people and (found := _titled_or_described(title, people, kind, in_title_column=True)):
+        timed = TIME_SLOT.match(text, *row.title)  # `[10:00~10:40] 제목 | 이름`: the slot's time is no title
+        title_start = timed.end() if timed else row.title[0]
+        title, kind = without_kind_label(clean(text[title_start : without_link_labels(text, *row.title)]))
+        if not people:
+            continue
+        # `[10:00~10:40] 키노트 | 이름 (소속)`: a kind alone is an untitled talk of that kind.
+        untitled = (None, people, lexicon.talk_kind(title), None) if _KIND_ONLY.fullmatch(title) else None
+        if found := untitled or _titled_or_described(title, people, kind, in_title_column=True):
             parsed[row.block.index] = found
             if row.track is not None:
                 tracks[row.block.index] = row.track
