@@ -181,7 +181,12 @@ KOREAN_SURNAMES_LATIN = frozenset(
 
 # A Latin-script personal name as running text writes it: `Guido van Rossum`, `Wes McKinney`.
 _NAME_LETTERS = rf"[{_UPPER}][{_UPPER}{_LOWER}'’.\-]+"
-LATIN_NAME = rf"{_NAME_LETTERS}(?:\s+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + rf")\s+)?{_NAME_LETTERS}){{1,3}}"
+# Capitalised only for standing first in a sentence (`Then Laura Chen …`): never a name's first word.
+_SENTENCE_OPENERS = "Then|Next|After|Afterwards|Later|Finally|Also|And|But|So|Meanwhile|Today|Yesterday|Here|There"
+LATIN_NAME = (
+    rf"(?!(?:{_SENTENCE_OPENERS})\s){_NAME_LETTERS}"
+    rf"(?:\s+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + rf")\s+)?{_NAME_LETTERS}){{1,3}}"
+)
 
 
 @lru_cache(maxsize=NAME_CHECKS_CACHED)

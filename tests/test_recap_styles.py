@@ -930,3 +930,10 @@ def test_an_english_talk_noun_followed_by_by_and_its_speaker_with_their_employer
     text = "The day opened with a keynote by Contoso CEO Irene Dahl, who spoke at length about hiring.\n"
     assert _talks(text) == [(None, [("Irene Dahl", "CEO", "Contoso")], "keynote")]
     assert _talks("We enjoyed the talks by several Go experts.\n") == []
+
+
+def test_an_english_quoted_title_right_after_its_speaker_and_no_sentence_opener_in_the_name() -> None:
+    text = 'Next up was Irene Dahl from Northwind with "Sync Engines Explained".\n'
+    assert _talks(text) == [("Sync Engines Explained", [("Irene Dahl", None, "Northwind")], "talk")]
+    opener = 'Then Irene Dahl (Northwind) on "Sync Engines Explained" closed the day.\n'
+    assert _titles_and_names(opener) == [("Sync Engines Explained", ["Irene Dahl"])]

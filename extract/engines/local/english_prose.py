@@ -35,6 +35,8 @@ _TALK_VERB = re.compile(
 )
 # `"Scaling Vector Search" by Jo Bergum from Vespa`: a quoted title and its speaker.
 _TITLE_BY = re.compile(r"[\"“‘](?P<title>[^\"”’\n]{3,150})[\"”’],?\s+by\s+")
+# A quoted title right after its speaker: `Omar Haddad from Shopify with "Type Systems"`, `X on "…"`.
+_QUOTED_AFTER_PERSON = re.compile(r",?\s+(?:with|on|presenting|presented)\s+[\"“‘](?P<title>[^\"”’\n]{3,150})[\"”’]")
 # `a keynote by Andy Jassy`, `the closing talk by …`: a talk and, right after `by`, who gave it.
 _NOUN_BY = re.compile(rf"\b(?i:(?P<noun>{_TALK_NOUNS}))\s+by\s+")
 _EMPLOYER_BEFORE = re.compile(r"(?:[A-Z][\w.&\-]*\s+){0,3}")
@@ -204,6 +206,12 @@ def _talks_in(
         title = clean(quoted.group("title")) if quoted else None
         kind = lexicon.talk_kind(noun_by.group("noun"))
         return [Talk(id="", title=title, speakers=[person], kind=kind, evidence=evidence)]
+    for _, until, person in _people(text, candidates, sentence.start, sentence.end):
+        presented = _QUOTED_AFTER_PERSON.match(text, until)  # `Omar Haddad from Shopify with "Title"`
+        if presented and person.name not in credited:
+            title = clean(presented.group("title"))
+            kind = lexicon.talk_kind(noun.group()) if noun else "talk"
+            return [Talk(id="", title=title, speakers=[person], kind=kind, evidence=evidence)]
     cued = _CUED_TITLE.search(content)
     if verb is None or (noun is None and quoted is None and cued is None):
         return []
