@@ -789,7 +789,7 @@ def test_a_layout_shown_once_does_not_trust_its_slots() -> None:
     assert [title for title, _, _ in _talks(text)] == ["#1 비동기 파이썬 입문"]
 
 
-def test_an_organiser_field_credits_the_organisations_it_lists_but_not_people_or_sentences() -> None:
+def test_an_organiser_field_credits_the_organisations_and_people_it_lists_but_not_sentences() -> None:
     text = (
         "- 주최: 판교개발자모임, 한빛소프트\n- 일시: 2019-03-02 (토)\n\n"
         "운영진: 정하윤\n\n주관: 올해도 많은 분들이 도와주셨다.\n"
@@ -798,6 +798,17 @@ def test_an_organiser_field_credits_the_organisations_it_lists_but_not_people_or
     assert [(c.organization, c.role, c.role_text) for c in credits if c.person is None] == [
         ("판교개발자모임", "organizer", "주최"),
         ("한빛소프트", "organizer", "주최"),
+    ]
+    assert [(c.person.name, c.role) for c in credits if c.person] == [("정하윤", "organizer")]
+
+
+def test_a_role_field_credits_the_people_its_value_names_with_their_organisation() -> None:
+    text = "- 좌장 : 남도윤 (한빛대)\nModerator: Irene Dahl (Northwind)\nMC: Priya Nair\n"
+    credits = extract_records(text).credits
+    assert [(c.role, c.person.name, c.person.affiliation) for c in credits if c.person] == [
+        ("track_host", "남도윤", "한빛대"),
+        ("moderator", "Irene Dahl", "Northwind"),
+        ("emcee", "Priya Nair", None),
     ]
 
 

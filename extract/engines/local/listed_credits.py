@@ -1,8 +1,8 @@
 """Credits stated once for a list of names on the lines that follow: a role lead-in (`운영진은 다음과
 같습니다.`, `Organizers:`, a heading `운영진`) and then lines that hold only a person each
 (`김진석`, `- Jane Doe`, `박조은 (카카오)`). The role holds for every name until a line that is not one.
-An organiser's role as a line's field label (`- 주최: 이상한모임`, `Organizers: Acme, Globex`) credits
-the organisations its value lists.
+A role as a line's field label (`- 사회: 김민지 (카카오)`, `Moderator: Tom Reyes`) credits the people
+its value lists, an organiser's (`- 주최: 이상한모임`, `Organizers: Acme, Globex`) the organisations too.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ _HONORIFIC = re.compile(r"\s*님$")
 
 
 def extract_listed_credits(segmentation: Segmentation) -> list[Credit]:
-    return _credits_under_lead_ins(segmentation) + _organizer_fields(segmentation)
+    return _credits_under_lead_ins(segmentation) + _role_fields(segmentation)
 
 
 # `주최: 이상한모임`: a role label, a colon, then the value on the same line.
@@ -32,34 +32,32 @@ _VALUE_SEPARATOR = re.compile(r"\s*(?:,|&|·|/|\band\b|와|과)\s*")
 _SENTENCE_END = re.compile(r"[다요]\.?$|[.!?]$")
 
 
-def _organizer_fields(segmentation: Segmentation) -> list[Credit]:
-    """Organisations an organiser field names; a value that is a person's name or a sentence is left
-    to the readers of people and prose."""
+def _role_fields(segmentation: Segmentation) -> list[Credit]:
+    """Who a role field names (`- 사회: 김민지 (카카오)`, `Moderator: Tom Reyes`): the label says its value
+    holds people, so each part shaped as a name is credited; an organiser field's other parts are
+    organisations. A value that is a sentence is left to the readers of prose."""
     text, credits = segmentation.text, []
     for block in segmentation.blocks:
         field = _FIELD.match(text, block.content_start, block.end)
-        label = field.group("label").casefold() if field else None
-        if field is None or lexicon.roles_by_wording().get(label or "") != "organizer":
+        role = lexicon.roles_by_wording().get(field.group("label").casefold()) if field else None
+        if field is None or role is None or _SENTENCE_END.search(field.group("value")):
             continue
-        if _SENTENCE_END.search(field.group("value")):
-            continue
+        label = span(text, field.start("label"), field.end("label"))
         position = field.start("value")
         for part in [*_VALUE_SEPARATOR.split(text[position : field.end("value")]), ""][:-1]:
             start = text.index(part, position)
             position = start + len(part)
+            evidence = [span(text, start, start + len(part)), label]
+            found = _person_of(clean(part))
             name = clean(part)
-            if not name or len(name.split()) > 4 or is_korean_name(name) or lexicon.is_person_name(name):
+            # An organiser may be a group with any name (`이상한모임`): there a person needs a sure name.
+            if found is not None and (found[1] or role != "organizer"):
+                credit = Credit(id="", person=found[0], role=role, role_text=label.text, evidence=evidence)
+            elif role == "organizer" and name and len(name.split()) <= 4:
+                credit = Credit(id="", organization=name, role=role, role_text=label.text, evidence=evidence)
+            else:
                 continue
-            evidence = [span(text, start, start + len(part)), span(text, field.start("label"), field.end("label"))]
-            credits.append(
-                Credit(
-                    id="",
-                    organization=name,
-                    role="organizer",
-                    role_text=field.group("label"),
-                    evidence=evidence,
-                )
-            )
+            credits.append(credit)
     return credits
 
 
@@ -110,7 +108,12 @@ def _person_line(text: str, block: Block) -> tuple[Person, bool] | None:
     (surname and one or two syllables: sure; any other single Hangul word of two to five syllables
     that is no organisation: `유저스틴`, not sure), or a Latin name of two or three capitalised words
     (sure when its given name is known), with an optional organisation."""
-    match = _NAME_LINE.fullmatch(clean(text[block.content_start : block.end]))
+    return _person_of(clean(text[block.content_start : block.end]))
+
+
+def _person_of(value: str) -> tuple[Person, bool] | None:
+    """`_person_line` over a line's or a field's text."""
+    match = _NAME_LINE.fullmatch(value)
     if match is None:
         return None
     name = _HONORIFIC.sub("", match.group("name").strip())
