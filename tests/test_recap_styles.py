@@ -948,3 +948,14 @@ def test_an_english_quoted_title_right_after_its_speaker_and_no_sentence_opener_
     assert _talks(text) == [("Sync Engines Explained", [("Irene Dahl", None, "Northwind")], "talk")]
     opener = 'Then Irene Dahl (Northwind) on "Sync Engines Explained" closed the day.\n'
     assert _titles_and_names(opener) == [("Sync Engines Explained", ["Irene Dahl"])]
+
+
+def test_english_role_nouns_before_the_names_they_hold_even_for_the_day() -> None:
+    thanks = "Thanks to our organizers, Ana Costa and Luis Mendes, for a smooth day.\n"
+    emcee = "Our emcee for the day, Priya Nair, kept the schedule.\n"
+    credits = [c for t in (thanks, emcee) for c in extract_records(t).credits]
+    assert [(c.role, c.person.name if c.person else None) for c in credits] == [
+        ("organizer", "Ana Costa"),
+        ("organizer", "Luis Mendes"),
+        ("emcee", "Priya Nair"),
+    ]

@@ -45,7 +45,9 @@ _POSSESSIVE_TALK = re.compile(rf"(?P<name>{EN_NAME})['’]s\s+(?:\w+\s+)?(?i:(?P
 _PEOPLE = rf"{EN_NAME}(?:(?:,\s*|,?\s+and\s+){EN_NAME})*"
 # `our MC, Priya Nair`, `the moderator was David Kim`, `host Emily Chen`, `the track hosts A and B`
 _ROLE_NAMED = re.compile(
-    r"\b(?P<role>MC|[Ee]mcee|(?:[Tt]rack\s|[Ss]ession\s)?[Hh]ost|[Mm]oderator|[Ii]nterviewer|[Ss]ession\s[Cc]hair)s?"
+    r"\b(?P<role>MC|[Ee]mcee|(?:[Tt]rack\s|[Ss]ession\s)?[Hh]ost|[Mm]oderator|[Ii]nterviewer|[Ss]ession\s[Cc]hair"
+    r"|[Oo]rgani[sz]er)s?"
+    r"(?:\s+(?:for|of)\s+the\s+(?:day|event|evening|night))?"  # `our emcee for the day, Priya Nair`
     rf"(?:,\s*|\s+was\s+|\s+were\s+|\s+)(?P<people>{_PEOPLE})"
 )
 _ROLE_BY = re.compile(
@@ -61,6 +63,8 @@ _ROLES: dict[str, Role] = {
     "host": "emcee",
     "moderator": "moderator",
     "interviewer": "interviewer",
+    "organizer": "organizer",
+    "organiser": "organizer",
     "hosted": "emcee",
     "emceed": "emcee",
     "moderated": "moderator",
