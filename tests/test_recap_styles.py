@@ -959,3 +959,13 @@ def test_english_role_nouns_before_the_names_they_hold_even_for_the_day() -> Non
         ("organizer", "Luis Mendes"),
         ("emcee", "Priya Nair"),
     ]
+
+
+def test_an_organisation_an_english_sentence_says_organised_or_hosted_the_event_is_its_organiser() -> None:
+    text = "The meetup was organized by the Python Software Foundation and hosted by Contoso Labs.\n"
+    credits = extract_records(text).credits
+    assert [(c.role, c.organization) for c in credits] == [
+        ("organizer", "Python Software Foundation"),
+        ("organizer", "Contoso Labs"),
+    ]
+    assert extract_records("The room was put on by Tuesday Evening.\n").credits == []  # not an organisation

@@ -54,6 +54,8 @@ _ROLE_BY = re.compile(
     r"\b(?P<role>hosted|emceed|moderated|chaired|organi[sz]ed|interviewed)\s+by\s+"
     rf"(?P<people>{_PEOPLE})"
 )
+# `organized by the Python Software Foundation`: an organisation organising the event.
+_ORGANISED_BY = re.compile(rf"\b(?P<role>(?:organi[sz]ed|hosted|run|put on)\s+by)\s+(?:the\s+)?(?P<org>{_ORG})")
 _ROLES: dict[str, Role] = {
     "mc": "emcee",
     "track host": "track_host",
@@ -242,6 +244,17 @@ def _credits_in(text: str, candidates: Candidates, sentence: Sentence) -> list[C
         for start, end, person in _people(text, candidates, match.start("people"), match.end("people")):
             evidence = [span(text, start, end), cue_span]
             credits.append(Credit(id="", person=person, role=role, role_text=role_text, evidence=evidence))
+    for match in _ORGANISED_BY.finditer(text, sentence.start, sentence.end):
+        organization = lexicon.without_full_stop(match.group("org"))
+        if candidates.is_person_name(organization) or not (
+            lexicon.organization_name(organization) or candidates.within(match.start("org"), match.end("org"), "ORG")
+        ):
+            continue  # a person is read above; an organisation must be known or tagged as one
+        evidence = [span(text, match.start("org"), match.start("org") + len(organization))]
+        role_text = text[match.start() : match.start() + len(match.group("role"))]
+        credits.append(
+            Credit(id="", organization=organization, role="organizer", role_text=role_text, evidence=evidence)
+        )
     return credits
 
 
