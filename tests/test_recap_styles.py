@@ -969,3 +969,13 @@ def test_an_organisation_an_english_sentence_says_organised_or_hosted_the_event_
         ("organizer", "Contoso Labs"),
     ]
     assert extract_records("The room was put on by Tuesday Evening.\n").credits == []  # not an organisation
+
+
+def test_a_korean_role_taken_as_the_part_someone_took_part_in() -> None:
+    text = "모더레이터로는 설하윤 님이 참여했습니다. 사회로는 남도윤 님이 나섰다.\n"
+    credits = extract_records(text).credits
+    assert [(c.role, c.person.name if c.person else None) for c in credits] == [
+        ("moderator", "설하윤"),
+        ("emcee", "남도윤"),
+    ]
+    assert extract_records("한국 사회로 많은 사람이 참여했다.\n").credits == []
