@@ -979,3 +979,25 @@ def test_a_korean_role_taken_as_the_part_someone_took_part_in() -> None:
         ("emcee", "남도윤"),
     ]
     assert extract_records("한국 사회로 많은 사람이 참여했다.\n").credits == []
+
+
+def test_a_leading_pictograph_marks_a_line_and_is_no_part_of_a_name_or_title() -> None:
+    text = "🎤 남도윤 (한빛대) - 로그 분석 입문\n🎤 설하윤 (라온데이터) - 데이터 계약 이야기\n"
+    assert _talks(text) == [
+        ("로그 분석 입문", [("남도윤", None, "한빛대")], None),
+        ("데이터 계약 이야기", [("설하윤", None, "라온데이터")], None),
+    ]
+
+
+def test_a_bracketed_track_or_kind_before_a_title_is_the_talks_track_or_kind_not_its_title() -> None:
+    text = "- [트랙 C] 로그 분석 입문 - 남도윤 (한빛대)\n- [키노트] 데이터 계약 이야기 - 설하윤 (라온데이터)\n"
+    talks = ground(resolve(extract_records(text), text, analyse(text)[1]), text).talks
+    assert [(t.title, t.track, t.kind) for t in talks] == [
+        ("로그 분석 입문", "C", None),
+        ("데이터 계약 이야기", None, "keynote"),
+    ]
+
+
+def test_a_plain_line_led_by_a_session_label_is_a_session_line() -> None:
+    assert _talks("세션 3: 로그 분석 입문 / 남도윤(한빛대)\n") == [("로그 분석 입문", [("남도윤", None, "한빛대")], "talk")]
+    assert _talks("Keynote: Irene Dahl (Northwind) on the state of sync.\n") == []  # a sentence

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from extract import lexicon
@@ -149,10 +150,26 @@ def latin_rendering(text: str, start: int, end: int, candidates: Candidates) -> 
 
 
 def clean(value: str) -> str:
-    """A phrase without layout markup, quotes at its ends or doubled spaces."""
+    """A phrase without layout markup, a leading pictograph (`🎤`, `✨`: a marker, as a bullet is),
+    quotes at its ends or doubled spaces."""
     value = value.replace("**", "").replace("__", "")
     value = re.sub(r"\s+", " ", value)
-    return value.strip(" \t'\"‘’“”「」『』*:：-—–,")
+    value = value.strip(" \t'\"‘’“”「」『』*:：-—–,")
+    if value and _is_pictograph(value[0]):
+        start = 0
+        while start < len(value) and _is_pictograph(value[start]):
+            start += 1
+        return clean(value[start:])
+    return value
+
+
+def _is_pictograph(character: str) -> bool:
+    """An emoji or symbol, its variation selector or joiner, or a space beside one."""
+    return (
+        character.isspace()
+        or unicodedata.category(character) in ("So", "Sk", "Cf")
+        or "\ufe00" <= character <= "\ufe0f"
+    )
 
 
 def span(text: str, start: int, end: int) -> Span:

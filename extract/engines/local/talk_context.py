@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from extract import lexicon
 from extract.engines.local.phrases import clean, span
 from extract.models import Span
 from extract.segment import Block
@@ -82,6 +83,34 @@ def track_heading(text: str, heading: Block) -> tuple[str | None, Span | None]:
         return None, None
     at = text.find(name, heading.content_start, heading.end)
     return (name, span(text, at, at + len(name))) if at >= 0 else (None, None)
+
+
+_BRACKETED = re.compile(r"\s*\[(?P<label>[^\]\n]{1,30})\]")
+
+
+def without_bracket_label(title: str) -> tuple[str, str | None]:
+    """A title without the track or kind label bracketed before it (`[트랙 B] 제목`, `[키노트] 제목`),
+    and the kind the label names."""
+    bracket = _BRACKETED.match(title)
+    rest = title[bracket.end() :].strip() if bracket else ""
+    if bracket is None or len(rest) < 2:
+        return title, None
+    label = bracket.group("label").strip()
+    kind = lexicon.talk_kind(label)
+    return (rest, kind) if kind or _TRACK_HEADING.fullmatch(label) else (title, None)
+
+
+def track_label(text: str, block: Block) -> tuple[str | None, Span | None]:
+    """A track named in brackets before a talk's title: `## [트랙 A] 제목 - 이름`."""
+    bracket = _BRACKETED.match(text, block.content_start, block.end)
+    if bracket is None:
+        return None, None
+    match = _TRACK_HEADING.fullmatch(bracket.group("label").strip())
+    name = match and (match.group("name") or match.group("before") or match.group("label"))
+    if not name:
+        return None, None
+    at = text.find(name, bracket.start("label"), bracket.end("label"))
+    return name, span(text, at, at + len(name))
 
 
 def first_url(text: str, body: list[Block]) -> tuple[str | None, Span | None]:

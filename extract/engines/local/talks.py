@@ -68,6 +68,8 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
         introduced = talk_context.lead_in(blocks, block, talk_headings, text) if block.kind != "heading" else None
         kind = kind or (lexicon.only_talk_kind(talk_context.block_text(text, introduced)) if introduced else None)
         track, track_span = talk_context.track(text, body)
+        if track is None:
+            track, track_span = talk_context.track_label(text, block)
         if track is None and index in slot_tracks:
             track_span = span(text, *slot_tracks[index])
             track = track_span.text
@@ -75,12 +77,13 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
             track, track_span = talk_context.track_heading(text, section)
         if track_span is not None:
             evidence.append(track_span)
+        title, bracket_kind = talk_context.without_bracket_label(title) if title else (title, None)
         talks.append(
             Talk(
                 id="",
                 title=title,
                 speakers=speakers,
-                kind=label or kind or (lexicon.talk_kind(title) if title else None),
+                kind=label or bracket_kind or kind or (lexicon.talk_kind(title) if title else None),
                 summary=summary_span.text if summary_span else None,
                 url=url,
                 track=track,
@@ -226,15 +229,14 @@ def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | Non
     if timed and timed.end() > block.content_start:
         return _parse_session(text, timed.end(), block.end, candidates)
     # A list item, a line led by a marked title, or a title-shaped line that ends naming someone with
-    # an honorific or an employer (`접근성 가이드 - 설지민님`, `Sync Engines — Laura Chen (Stripe)`): not
-    # prose (though a title may end in `?`).
+    # an honorific or an employer (`접근성 가이드 - 설지민님`, `Sync Engines — Laura Chen (Stripe)`) or
+    # that a session label leads: not prose (though a title may end in `?`).
+    title_shaped = reads_as_title_line(text[block.start : block.end])
     listed = (
         block.kind != "paragraph"
         or _MARKED_TITLE.match(text, block.content_start)
-        or (
-            _SPEAKER_END.search(text, block.content_start, block.end)
-            and reads_as_title_line(text[block.start : block.end])
-        )
+        or (_SPEAKER_END.search(text, block.content_start, block.end) and title_shaped)
+        or (_KIND_PREFIX.match(text, block.content_start) and title_shaped)  # `세션 2: 제목 / 이름(소속)`
     )
     if listed and (len(block.sentences) <= 1 or _split_at_question(text, block)):
         session = _parse_listed_session(block, text, candidates)
