@@ -25,7 +25,7 @@ _BULLET = re.compile(r"^[ \t]*(?:[-*+•·▪◦▶►]|\d{1,2}[.)])[ \t]+(?P<co
 _BOLD_LEAD = re.compile(r"^[ \t]*\*\*(?P<lead>[^*]+?)\*\*[ \t]*[:：]")
 _BOLD = re.compile(r"\*\*(?P<inner>[^*\n]+?)\*\*")
 # Markup Kiwi should not see: it glues particles to '**' (`**를` becomes 르+ᆯ).
-_MARKUP = re.compile(r"\*+|(?<!\w)__|__(?!\w)|^[ \t]*#{1,6}(?=[ \t])|^[ \t]*[-+•·▪◦▶►](?=[ \t])", re.M)
+_MARKUP = re.compile(r"\*+|(?<!\w)__|__(?!\w)|^[ \t]*#{1,6}(?=[ \t])|^[ \t]*(?:[-+•·▪◦▶►]|\d{1,2}[.)])(?=[ \t])", re.M)
 _HANGUL_RUN = re.compile(r"[가-힣]+")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 
@@ -183,9 +183,11 @@ def layout_blocks(text: str) -> list[Block]:
 
 
 # A line that names who speaks: `발표자`, `Speaker - Tim Oxley`, `연사: 오세진 (카카오뱅크)`.
-# A pictograph may lead it (`🎤 발표자 : 이름`).
+# A pictograph may lead it (`🎤 발표자 : 이름`); `Presented by Jane Doe` and `by Jane Doe` say it too.
 SPEAKER_LABEL = re.compile(
-    r"(?:[^\w\s]{1,3}\s*)?(?:발표자|발표|연사|강연자|speakers?|presenters?)\s*(?:[:：\-–—]\s*|$)", re.I
+    r"(?:[^\w\s]{1,3}\s*)?(?:(?:발표자|발표|연사|강연자|speakers?|presenters?)\s*(?:[:：\-–—]\s*|$)"
+    r"|(?:presented\s+)?by\s+(?-i:(?=[A-Z@])))",
+    re.I,
 )
 # `10:00-10:40 |`, `[13:00 ~ 13:40]`, `(10시)`: a timetable slot's time before its title.
 TIME_SLOT = re.compile(r"\s*[\[(]?\d{1,2}[:시]\d{0,2}분?(?:\s*[-~–]\s*\d{1,2}[:시]\d{0,2}분?)?[\])]?\s*[|:·\-–]?\s*")

@@ -999,5 +999,25 @@ def test_a_bracketed_track_or_kind_before_a_title_is_the_talks_track_or_kind_not
 
 
 def test_a_plain_line_led_by_a_session_label_is_a_session_line() -> None:
-    assert _talks("세션 3: 로그 분석 입문 / 남도윤(한빛대)\n") == [("로그 분석 입문", [("남도윤", None, "한빛대")], "talk")]
+    assert _talks("세션 3: 로그 분석 입문 / 남도윤(한빛대)\n") == [
+        ("로그 분석 입문", [("남도윤", None, "한빛대")], "talk")
+    ]
     assert _talks("Keynote: Irene Dahl (Northwind) on the state of sync.\n") == []  # a sentence
+
+
+def test_english_headings_over_a_presented_by_line_or_a_line_of_their_speaker_and_job() -> None:
+    presented = (
+        "## Sync Engines Explained\nPresented by Irene Dahl, Northwind\n\n## Parsers by Hand\nby Omar Said (Contoso)\n"
+    )
+    assert _titles_and_names(presented) == [
+        ("Sync Engines Explained", ["Irene Dahl"]),
+        ("Parsers by Hand", ["Omar Said"]),
+    ]
+    job = "### Sync Engines Explained\n**Irene Dahl**, Staff Engineer at Northwind\n"
+    assert _talks(job) == [("Sync Engines Explained", [("Irene Dahl", "Staff Engineer", "Northwind")], None)]
+    assert _talks("## Sync Engines Explained\nby the way, it was great.\n") == []
+
+
+def test_english_numbered_session_items_with_the_speaker_and_employer_in_brackets() -> None:
+    text = "1. Sync Engines Explained (Irene Dahl, Northwind)\n2. Parsers by Hand (Omar Said, Contoso)\n"
+    assert _titles_and_names(text) == [("Sync Engines Explained", ["Irene Dahl"]), ("Parsers by Hand", ["Omar Said"])]

@@ -167,7 +167,7 @@ def _titled_by_speaker_line(
     block = blocks[heading.index + 1]
     label = SPEAKER_LABEL.match(text, block.content_start)
     if label is None:
-        return None
+        return _titled_by_people_line(heading, block, text, candidates, title_start)
     people_start = label.end()
     if people_start >= block.end and heading.index + 2 < len(blocks):  # `발표자` alone: the names are below
         block = blocks[heading.index + 2]
@@ -178,6 +178,20 @@ def _titled_by_speaker_line(
     if relaxed and not _title_line(title, relaxed):
         return None
     if people and title_like(title, in_title_column=relaxed):
+        return title, people, None, span(text, block.content_start, block.end)
+    return None
+
+
+def _titled_by_people_line(
+    heading: Block, block: Block, text: str, candidates: Candidates, title_start: int
+) -> Parsed | None:
+    """A heading over a line that is nothing but its speakers, each with a job or an employer
+    (`### Title` over `**Irene Dahl**, Staff Engineer at Northwind`): the line needs no label."""
+    if heading.kind != "heading" or not reads_as_title_line(text[block.content_start : block.end]):
+        return None
+    people = english_people(text, candidates, block.content_start, block.end)
+    title = clean(text[title_start : heading.end])
+    if people and all(p.affiliation or p.title for p in people) and title_like(title):
         return title, people, None, span(text, block.content_start, block.end)
     return None
 
