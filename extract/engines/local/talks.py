@@ -17,6 +17,7 @@ from extract.candidates import Candidates
 from extract.engines.local import talk_context
 from extract.engines.local.columns import name_shaped_people, speaker_rows
 from extract.engines.local.phrases import (
+    JOB_WORDS,
     clean,
     english_people,
     is_person,
@@ -185,13 +186,14 @@ def _titled_by_speaker_line(
 def _titled_by_people_line(
     heading: Block, block: Block, text: str, candidates: Candidates, title_start: int
 ) -> Parsed | None:
-    """A heading over a line that is nothing but its speakers, each with a job or an employer
-    (`### Title` over `**Irene Dahl**, Staff Engineer at Northwind`): the line needs no label."""
-    if heading.kind != "heading" or not reads_as_title_line(text[block.content_start : block.end]):
-        return None
+    """A heading over a plain line that is nothing but its speakers, each with a job (`### Title` over
+    `**Irene Dahl**, Staff Engineer at Northwind`): the line needs no label."""
+    line = text[block.content_start : block.end]
+    if heading.kind != "heading" or block.kind != "paragraph" or not reads_as_title_line(line):
+        return None  # a heading over list items is a section of them
     people = english_people(text, candidates, block.content_start, block.end)
     title = clean(text[title_start : heading.end])
-    if people and all(p.affiliation or p.title for p in people) and title_like(title):
+    if people and all(p.title and JOB_WORDS.search(p.title) for p in people) and title_like(title):
         return title, people, None, span(text, block.content_start, block.end)
     return None
 
