@@ -135,7 +135,7 @@ def test_a_hybrid_run_asks_for_the_models_records_then_for_its_review_of_the_rul
         launches=[{"name": "HyperCLOVA X Think", "organization": "NAVER", "quote": QUOTE}],
         talks=[{"title": None, "speakers": [{"name": "Yuri Han"}], "quote": "한유리(Yuri Han) 사회자님"}],
     )
-    with fault_server(_reviewing(own, json.dumps({"rejected": []}))) as (url, received):
+    with fault_server(_reviewing(own, json.dumps({"verdicts": ["supported", "supported"]}))) as (url, received):
         _, output = _run(tmp_path, url, text=text, hybrid=True)
     assert len(received) == 2
     first, review = (r["messages"][1]["content"] for r in received)
@@ -248,7 +248,8 @@ def test_quotes_wrapped_in_the_prompts_tags_or_quote_marks_still_ground(tmp_path
 
 def test_a_rule_record_the_model_rejects_is_not_emitted(tmp_path: Path) -> None:
     text = RECAP + "진행을 맡아주신 한유리(Yuri Han) 사회자님께 감사드립니다.\n"
-    with fault_server(_reviewing(records(), json.dumps({"rejected": [1]}))) as (url, received):
+    verdicts = {"verdicts": ["unsupported", "supported"]}
+    with fault_server(_reviewing(records(), json.dumps(verdicts))) as (url, received):
         _, output = _run(tmp_path, url, text=text, hybrid=True)
     assert "1. launch: HyperCLOVA X Think" in received[1]["messages"][1]["content"]
     assert (
@@ -257,6 +258,19 @@ def test_a_rule_record_the_model_rejects_is_not_emitted(tmp_path: Path) -> None:
         and [c.person.name for c in output.credits if c.person] == ["Yuri Han"]
     )
     assert any("rejected by the model" in d for d in output.run.drops)
+
+
+def test_a_review_is_held_to_one_verdict_per_listed_record(tmp_path: Path) -> None:
+    text = RECAP + "진행을 맡아주신 한유리(Yuri Han) 사회자님께 감사드립니다.\n"
+    looping = {"verdicts": ["supported"] * 20 + ["unsupported"] * 20}  # far past the records listed
+    with fault_server(_reviewing(records(), json.dumps(looping))) as (url, received):
+        _, output = _run(tmp_path, url, text=text, hybrid=True, mode="json")
+    review = received[1]["messages"][1]["content"]
+    listed = sum(1 for line in review.splitlines() if line[:1].isdigit() and ". " in line)
+    schema = received[1]["response_format"]["schema"]["properties"]["verdicts"]
+    assert listed >= 2 and (schema["minItems"], schema["maxItems"]) == (listed, listed)  # what decoding is held to
+    assert output is not None and [x.name for x in output.launches] == ["HyperCLOVA X Think"]
+    assert [c.person.name for c in output.credits if c.person] == ["Yuri Han"]  # verdicts past the list: ignored
 
 
 def test_an_unreadable_review_leaves_the_rules_records_standing_and_is_named(tmp_path: Path) -> None:

@@ -80,7 +80,7 @@ class LLMEngine:
         if question is None:
             return replies, None
         try:
-            return replies, self.client.review(question[0])
+            return replies, self.client.review(*question)
         except (AnswerError, Truncated) as error:
             return replies, str(error)
 

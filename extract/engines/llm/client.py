@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from extract.engines.llm.cache import ResponseCache, cache_key
-from extract.engines.llm.response import AnswerError, ChunkRecords, Review, read_answer, read_review
+from extract.engines.llm.response import AnswerError, ChunkRecords, read_answer, read_review, review_model
 from extract.engines.llm.settings import LLMSettings
 from extract.models import Usage
 
@@ -111,15 +111,16 @@ class ModelClient:
         self._cache.put(key, {"records": reply.records.model_dump(mode="json"), "dropped": reply.dropped})
         return reply
 
-    def review(self, messages: list[dict[str, str]]) -> Verdict:
-        """The numbers of the rules' records the model rejects (asked once: a list of numbers cannot be
-        ungrounded); AnswerError when the answer holds no JSON."""
-        key = self._key(messages, Review)
+    def review(self, messages: list[dict[str, str]], listed: int) -> Verdict:
+        """The numbers of the `listed` rule records the model calls unsupported (asked once: verdicts
+        cannot be ungrounded); AnswerError when the answer holds no JSON."""
+        schema = review_model(listed)
+        key = self._key(messages, schema)
         cached = self._cache.get(key)
         if cached is not None:
             return Verdict(cached["rejected"], Usage(cached=1))
-        payload, usage = self._complete(messages, Review, TEMPERATURES[0])
-        verdict = Verdict(read_review(payload), usage)
+        payload, usage = self._complete(messages, schema, TEMPERATURES[0])
+        verdict = Verdict(read_review(payload, listed), usage)
         self._cache.put(key, {"rejected": verdict.rejected})
         return verdict
 

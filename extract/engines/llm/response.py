@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError, model_validator
+from pydantic import BaseModel, Field, ValidationError, create_model, model_validator
 
 from extract.align import Support, align
 from extract.models import Role
@@ -67,10 +68,19 @@ class ChunkRecords(BaseModel):
         return [*self.talks, *self.launches, *self.credits]
 
 
-class Review(BaseModel):
-    """With --hybrid, the second question about a chunk: which of the rules' records it does not support."""
+_VERDICT = Literal["supported", "unsupported"]
 
-    rejected: list[int] = Field(description="numbers of the rules' records that the passage does not support")
+
+@lru_cache(maxsize=64)
+def review_model(listed: int) -> type[BaseModel]:
+    """With --hybrid, the second question about a chunk: one verdict per rule record listed, in order.
+    A decoder held to this schema can neither skip a record nor go on past the last; asked instead
+    for the numbers it rejects, the 1.5B model listed 1, 2, 3, … until --max-tokens."""
+    verdicts = Annotated[
+        list[_VERDICT],
+        Field(min_length=listed, max_length=listed, description="one per numbered record, in order"),
+    ]
+    return create_model("Review", verdicts=(verdicts, ...), __doc__="The passage's verdict on each rule record.")
 
 
 class AnswerError(Exception):
@@ -116,10 +126,13 @@ def read_answer(payload: str, chunk: str) -> Answer:
     return Answer(ChunkRecords(**kept), problems)
 
 
-def read_review(payload: str) -> list[int]:
-    """The numbers a review rejects (those that are numbers); AnswerError when it holds no JSON."""
-    rejected = _json_object(payload).get("rejected", [])
-    return [n for n in rejected if isinstance(n, int)] if isinstance(rejected, list) else []
+def read_review(payload: str, listed: int) -> list[int]:
+    """The numbers (from 1) of the records a review calls unsupported, among the first `listed`
+    verdicts; AnswerError when it holds no JSON."""
+    verdicts = _json_object(payload).get("verdicts", [])
+    if not isinstance(verdicts, list):
+        return []
+    return [number for number, verdict in enumerate(verdicts[:listed], 1) if verdict == "unsupported"]
 
 
 _OBJECT = re.compile(r"\{.*\}", re.S)
