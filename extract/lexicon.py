@@ -35,7 +35,7 @@ ANNOUNCE_STEMS = (
 # Talk kinds by the words a heading or section uses; first match wins, so specific before general.
 TALK_KINDS = (
     ("keynote", ("기조연설", "기조 연설", "기조강연", "기조 강연", "키노트", "keynote")),
-    ("special_talk", ("특별강연", "특별 강연", "special talk")),
+    ("special_talk", ("특별강연", "특별 강연", "특강", "special talk")),
     ("panel", ("패널", "토론", "대담", "panel", "fireside")),
     ("workshop", ("워크숍", "워크샵", "핸즈온", "workshop", "hands-on")),
     ("lightning", ("라이트닝", "lightning")),

@@ -1021,3 +1021,19 @@ def test_english_headings_over_a_presented_by_line_or_a_line_of_their_speaker_an
 def test_english_numbered_session_items_with_the_speaker_and_employer_in_brackets() -> None:
     text = "1. Sync Engines Explained (Irene Dahl, Northwind)\n2. Parsers by Hand (Omar Said, Contoso)\n"
     assert _titles_and_names(text) == [("Sync Engines Explained", ["Irene Dahl"]), ("Parsers by Hand", ["Omar Said"])]
+
+
+def test_blog_prose_an_unquoted_topic_before_라는_주제로_and_a_talk_of_a_special_kind() -> None:
+    assert _titles_and_names("오후에는 남도윤 님이 로그 분석 입문이라는 주제로 발표를 해주셨다.\n") == [
+        ("로그 분석 입문", ["남도윤"])
+    ]
+    assert _talks("설하윤 교수는 데이터 윤리라는 제목의 특강을 했다.\n") == [
+        ("데이터 윤리", [("설하윤", "교수", None)], "special_talk")
+    ]
+
+
+def test_blog_prose_a_speaker_with_님_telling_of_a_quoted_topic_or_ending_on_a_corner_quoted_title() -> None:
+    assert _titles_and_names("남도윤 님은 '로그 분석 입문'에 대해 이야기했다.\n") == [("로그 분석 입문", ["남도윤"])]
+    assert _talks("남도윤 교수는 '로그 분석 입문'에 대해 이야기했다.\n") == []  # no 님: not said to be a speaker
+    ending = "다음으로 들은 발표는 설하윤 님의 「데이터 계약 이야기」. 재미있었다.\n"
+    assert _titles_and_names(ending) == [("데이터 계약 이야기", ["설하윤"])]
