@@ -18,7 +18,7 @@ from importlib import resources
 from extract import lexicon
 from extract.candidates import AliasPair
 from extract.intervals import ByStart
-from extract.segment import Morph, Segmentation
+from extract.segment import Morph, Segmentation, kiwi
 
 # Trailing morphemes that are not part of a name or title: particles, and commas or full stops
 # (list and sentence boundaries). A closing bracket stays with the word: it ends an alias pair.
@@ -103,8 +103,6 @@ _NOUN_SUFFIXES = frozenset("성화력률율감")
 def _reads_as_a_word(word: str) -> bool:
     """Kiwi reads the word alone as a noun and a particle (`주제는`) or a noun of two syllables and a
     suffix of quality (`안전성`, `확장성`): an ordinary word, whatever its first syllable."""
-    from extract.segment import kiwi
-
     morphs = kiwi().tokenize(word)
     if len(morphs) != 2 or not morphs[0].tag.startswith("NN"):
         return False

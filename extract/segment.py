@@ -21,11 +21,13 @@ Language = Literal["ko", "en"]
 
 _HEADING_HASH = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?P<content>.+?)[ \t#]*$")
 _HEADING_BOLD = re.compile(r"^[ \t]*(\*\*|__)(?P<content>[^*_].*?)\1[ \t]*:?[ \t]*$")
-_BULLET = re.compile(r"^[ \t]*(?:[-*+•·▪◦▶►]|\d{1,2}[.)])[ \t]+(?P<content>.*\S)")
+# What leads a list item: a bullet sign or an item number.
+_BULLET_MARK = r"[-*+•·▪◦▶►]|\d{1,2}[.)]"
+_BULLET = re.compile(rf"^[ \t]*(?:{_BULLET_MARK})[ \t]+(?P<content>.*\S)")
 _BOLD_LEAD = re.compile(r"^[ \t]*\*\*(?P<lead>[^*]+?)\*\*[ \t]*[:：]")
 _BOLD = re.compile(r"\*\*(?P<inner>[^*\n]+?)\*\*")
 # Markup Kiwi should not see: it glues particles to '**' (`**를` becomes 르+ᆯ).
-_MARKUP = re.compile(r"\*+|(?<!\w)__|__(?!\w)|^[ \t]*#{1,6}(?=[ \t])|^[ \t]*(?:[-+•·▪◦▶►]|\d{1,2}[.)])(?=[ \t])", re.M)
+_MARKUP = re.compile(rf"\*+|(?<!\w)__|__(?!\w)|^[ \t]*#{{1,6}}(?=[ \t])|^[ \t]*(?:{_BULLET_MARK})(?=[ \t])", re.M)
 _HANGUL_RUN = re.compile(r"[가-힣]+")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 
@@ -212,30 +214,25 @@ def _with_implicit_headings(blocks: list[Block], text: str) -> list[Block]:
     section: int | None = None
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        line = text[block.content_start : block.end]
-        over_speakers = following is not None and SPEAKER_LABEL.match(text, following.content_start) is not None
-        heading = block.kind == "heading" or (
-            block.kind in ("paragraph", "bullet")
-            and reads_as_title_line(line)
-            and SPEAKER_LABEL.match(line) is None  # `발표자` over its names is a field label
-            and following is not None
-            and (
-                over_speakers  # `1. 제목` over `- 🎤 발표자 : 이름`: the item is the talk's heading
-                or (
-                    block.kind == "paragraph"
-                    and (
-                        following.kind == "bullet"
-                        or (  # a timetable's section, over its first slot
-                            TIME_SLOT.match(text, following.content_start) is not None and TIME_SLOT.match(line) is None
-                        )
-                    )
-                )
-            )
-        )
+        heading = block.kind == "heading" or (following is not None and _heads(block, following, text))
         if heading:
             section = block.index
         result.append(dataclasses.replace(block, kind="heading" if heading else block.kind, section=section))
     return result
+
+
+def _heads(block: Block, following: Block, text: str) -> bool:
+    """Whether a short line is the heading of what follows it: a speaker line (`1. 제목` over `- 🎤
+    발표자 : 이름`, list item or not), or, for a plain line, a list or a timetable's first slot."""
+    line = text[block.content_start : block.end]
+    if block.kind not in ("paragraph", "bullet") or not reads_as_title_line(line) or SPEAKER_LABEL.match(line):
+        return False  # `발표자` over its names is a field label
+    if SPEAKER_LABEL.match(text, following.content_start):
+        return True
+    if block.kind != "paragraph":
+        return False
+    opens_timetable = TIME_SLOT.match(text, following.content_start) is not None and TIME_SLOT.match(line) is None
+    return following.kind == "bullet" or opens_timetable
 
 
 def _line_blocks(text: str) -> list[Block]:
@@ -290,7 +287,7 @@ _DANGLING = re.compile(
     r"\S\s+(?:on|by|at|the|a|an|of|with|and|from|in|to|for|about)$|[(,]$"
     r"|(?:^|[가-힣])(?:은|는|을|를|의|에서|께서|와|과|님이|님은|님의|님께서)$"  # `밋업에서는` / `김하늘` / `님이`
 )
-_LIST_MARK = re.compile(r"\s*(?:[-*+•|#>]|\d{1,2}[.)])")
+_LIST_MARK = re.compile(rf"\s*(?:{_BULLET_MARK}|[|#>])")  # a list item, a table row, a heading, a quote
 _CODE_OR_URL = re.compile(r"https?://|www\.|[=;{}]|\(\)")
 
 

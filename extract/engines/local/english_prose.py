@@ -106,8 +106,9 @@ def extract_english_prose(
         for number, sentence in enumerate(block.sentences):
             credited = _credits_in(text, candidates, sentence)
             credits += credited
-            people = [person for _, _, person in _people(text, candidates, sentence.start, sentence.end)]
-            found = _talks_in(text, candidates, sentence, people, {c.person.name for c in credited if c.person})
+            mentioned = _people(text, candidates, sentence.start, sentence.end)
+            people = [person for _, _, person in mentioned]
+            found = _talks_in(text, candidates, sentence, mentioned, {c.person.name for c in credited if c.person})
             named = _TITLE_OF_LAST.match(text, sentence.start)  # `Their talk was titled A New Bar for …`
             if named and talks and talks[-1].title is None and not found:
                 talks[-1] = _titled(talks[-1], text, named.start("title"), sentence.end)
@@ -181,9 +182,10 @@ def _person_right_after(text: str, candidates: Candidates, start: int, end: int)
 
 
 def _talks_in(
-    text: str, candidates: Candidates, sentence: Sentence, people: list[Person], credited: set[str]
+    text: str, candidates: Candidates, sentence: Sentence, mentioned: list[tuple[int, int, Person]], credited: set[str]
 ) -> list[Talk]:
-    """`people`: those the sentence names (`_people`); `credited`: those it credits with a role."""
+    """`mentioned`: those the sentence names, with their spans (`_people`); `credited`: those it
+    credits with a role."""
     content = text[sentence.start : sentence.end]
     evidence = [span(text, sentence.start, sentence.end)]
     possessive = _POSSESSIVE_TALK.search(content)
@@ -212,7 +214,7 @@ def _talks_in(
         title = clean(quoted.group("title")) if quoted else None
         kind = lexicon.talk_kind(noun_by.group("noun"))
         return [Talk(id="", title=title, speakers=[person], kind=kind, evidence=evidence)]
-    for _, until, person in _people(text, candidates, sentence.start, sentence.end):
+    for _, until, person in mentioned:
         presented = _QUOTED_AFTER_PERSON.match(text, until)  # `Omar Haddad from Shopify with "Title"`
         if presented and person.name not in credited:
             title = clean(presented.group("title"))
@@ -221,7 +223,7 @@ def _talks_in(
     cued = _CUED_TITLE.search(content)
     if verb is None or (noun is None and quoted is None and cued is None):
         return []
-    speakers = [p for p in people if p.name not in credited]
+    speakers = [p for _, _, p in mentioned if p.name not in credited]
     if not speakers:
         return []
     title = clean(quoted.group("title")) if quoted else clean(cued.group("title")).rstrip(".") if cued else None

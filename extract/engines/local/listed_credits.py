@@ -48,8 +48,8 @@ def _role_fields(segmentation: Segmentation) -> list[Credit]:
             start = text.index(part, position)
             position = start + len(part)
             evidence = [span(text, start, start + len(part)), label]
-            found = _person_of(clean(part))
             name = clean(part)
+            found = _person_of(name)
             # An organiser may be a group with any name (`이상한모임`): there a person needs a sure name.
             if found is not None and (found[1] or role != "organizer"):
                 credit = Credit(id="", person=found[0], role=role, role_text=label.text, evidence=evidence)

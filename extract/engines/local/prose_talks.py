@@ -199,11 +199,11 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
     if at_talk and lexicon.announces(sentence_text[at_talk.end() :]):
         presenters = [(s, e, p) for s, e, p in subjects if e <= sentence.start + at_talk.start()]
         kind = lexicon.talk_kind(at_talk.group("kind"))
-        return [Talk(id="", speakers=[p], kind=kind, evidence=[span(text, s, e), *evidence]) for s, e, p in presenters]
+        return _untitled_talks(text, presenters, kind, evidence)
     setting = _KIND_AS_SETTING.search(sentence_text)
     if setting and subjects:  # `X 교수는 기조연설을 통해 …`, `특별강연에서 X 교수는 …`
         kind = lexicon.talk_kind(setting.group("kind"))
-        return [Talk(id="", speakers=[p], kind=kind, evidence=[span(text, s, e), *evidence]) for s, e, p in subjects]
+        return _untitled_talks(text, subjects, kind, evidence)
     taking_part = (
         _PARTICIPATION.search(sentence_text)
         or _PARTICIPATION_IN.search(sentence_text)
@@ -219,7 +219,14 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
         kind = lexicon.only_talk_kind(sentence_text)
         return [Talk(id="", title=topic, speakers=people, kind=kind, evidence=evidence)]
     kind = lexicon.only_talk_kind(taking_part.group())
-    return [Talk(id="", speakers=[p], kind=kind, evidence=[span(text, s, e), *evidence]) for s, e, p in subjects]
+    return _untitled_talks(text, subjects, kind, evidence)
+
+
+def _untitled_talks(
+    text: str, speakers: list[tuple[int, int, Person]], kind: str | None, evidence: list[Span]
+) -> list[Talk]:
+    """An untitled talk of each speaker, their mention beside the sentence as evidence."""
+    return [Talk(id="", speakers=[p], kind=kind, evidence=[span(text, s, e), *evidence]) for s, e, p in speakers]
 
 
 def _hosts(text: str, floor: int, start: int) -> bool:

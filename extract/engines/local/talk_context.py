@@ -75,13 +75,17 @@ _TRACK_HEADING = re.compile(
 
 def track_heading(text: str, heading: Block) -> tuple[str | None, Span | None]:
     """The track a section heading names, for the talks listed under it."""
-    match = _TRACK_HEADING.match(clean(block_text(text, heading)))
-    if match is None:
-        return None, None
-    name = match.group("name") or match.group("before") or match.group("label")
+    return _track_named(text, clean(block_text(text, heading)), heading.content_start, heading.end)
+
+
+def _track_named(text: str, phrase: str, start: int, end: int) -> tuple[str | None, Span | None]:
+    """The track `phrase` names (`트랙 B: 멀티모달` -> `멀티모달`, `트랙 A` -> `A`), with its span in
+    `text[start:end]`, where the phrase stands."""
+    match = _TRACK_HEADING.match(phrase)
+    name = match and (match.group("name") or match.group("before") or match.group("label"))
     if not name:
         return None, None
-    at = text.find(name, heading.content_start, heading.end)
+    at = text.find(name, start, end)
     return (name, span(text, at, at + len(name))) if at >= 0 else (None, None)
 
 
@@ -105,12 +109,7 @@ def track_label(text: str, block: Block) -> tuple[str | None, Span | None]:
     bracket = _BRACKETED.match(text, block.content_start, block.end)
     if bracket is None:
         return None, None
-    match = _TRACK_HEADING.fullmatch(bracket.group("label").strip())
-    name = match and (match.group("name") or match.group("before") or match.group("label"))
-    if not name:
-        return None, None
-    at = text.find(name, bracket.start("label"), bracket.end("label"))
-    return name, span(text, at, at + len(name))
+    return _track_named(text, bracket.group("label").strip(), bracket.start("label"), bracket.end("label"))
 
 
 def first_url(text: str, body: list[Block]) -> tuple[str | None, Span | None]:

@@ -278,11 +278,11 @@ def _speaker_columns(
     tracks: dict[int, tuple[int, int]] = {}
     for row in speaker_rows(blocks, text, lambda start, end: people_in(text, candidates, start, end)):
         people = people_in(text, candidates, *row.speakers) or name_shaped_people(text, *row.speakers)
+        if not people:
+            continue
         timed = TIME_SLOT.match(text, *row.title)  # `[10:00~10:40] 제목 | 이름`: the slot's time is no title
         title_start = timed.end() if timed else row.title[0]
         title, kind = without_kind_label(clean(text[title_start : without_link_labels(text, *row.title)]))
-        if not people:
-            continue
         # `[10:00~10:40] 키노트 | 이름 (소속)`: a kind alone is an untitled talk of that kind.
         untitled = (None, people, lexicon.talk_kind(title), None) if _KIND_ONLY.fullmatch(title) else None
         if found := untitled or _titled_or_described(title, people, kind, in_title_column=True):
