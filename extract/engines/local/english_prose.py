@@ -35,27 +35,18 @@ _TALK_VERB = re.compile(
 )
 # `"Scaling Vector Search" by Jo Bergum from Vespa`: a quoted title and its speaker.
 _TITLE_BY = re.compile(r"[\"“‘](?P<title>[^\"”’\n]{3,150})[\"”’],?\s+by\s+")
-# A quoted title right after its speaker: `Omar Haddad from Shopify with "Type Systems"`, `X on "…"`.
-_QUOTED_AFTER_PERSON = re.compile(r",?\s+(?:with|on|presenting|presented)\s+[\"“‘](?P<title>[^\"”’\n]{3,150})[\"”’]")
-# `a keynote by Andy Jassy`, `the closing talk by …`: a talk and, right after `by`, who gave it.
-_NOUN_BY = re.compile(rf"\b(?i:(?P<noun>{_TALK_NOUNS}))\s+by\s+")
-_EMPLOYER_BEFORE = re.compile(r"(?:[A-Z][\w.&\-]*\s+){0,3}")
 # `Lisa Ray's keynote`, `Tom Brown’s closing talk`
 _POSSESSIVE_TALK = re.compile(rf"(?P<name>{EN_NAME})['’]s\s+(?:\w+\s+)?(?i:(?P<noun>{_TALK_NOUNS}))\b")
 _PEOPLE = rf"{EN_NAME}(?:(?:,\s*|,?\s+and\s+){EN_NAME})*"
 # `our MC, Priya Nair`, `the moderator was David Kim`, `host Emily Chen`, `the track hosts A and B`
 _ROLE_NAMED = re.compile(
-    r"\b(?P<role>MC|[Ee]mcee|(?:[Tt]rack\s|[Ss]ession\s)?[Hh]ost|[Mm]oderator|[Ii]nterviewer|[Ss]ession\s[Cc]hair"
-    r"|[Oo]rgani[sz]er)s?"
-    r"(?:\s+(?:for|of)\s+the\s+(?:day|event|evening|night))?"  # `our emcee for the day, Priya Nair`
+    r"\b(?P<role>MC|[Ee]mcee|(?:[Tt]rack\s|[Ss]ession\s)?[Hh]ost|[Mm]oderator|[Ii]nterviewer|[Ss]ession\s[Cc]hair)s?"
     rf"(?:,\s*|\s+was\s+|\s+were\s+|\s+)(?P<people>{_PEOPLE})"
 )
 _ROLE_BY = re.compile(
     r"\b(?P<role>hosted|emceed|moderated|chaired|organi[sz]ed|interviewed)\s+by\s+"
     rf"(?P<people>{_PEOPLE})"
 )
-# `organized by the Python Software Foundation`: an organisation organising the event.
-_ORGANISED_BY = re.compile(rf"\b(?P<role>(?:organi[sz]ed|hosted|run|put on)\s+by)\s+(?:the\s+)?(?P<org>{_ORG})")
 _ROLES: dict[str, Role] = {
     "mc": "emcee",
     "track host": "track_host",
@@ -65,8 +56,6 @@ _ROLES: dict[str, Role] = {
     "host": "emcee",
     "moderator": "moderator",
     "interviewer": "interviewer",
-    "organizer": "organizer",
-    "organiser": "organizer",
     "hosted": "emcee",
     "emceed": "emcee",
     "moderated": "moderator",
@@ -106,9 +95,8 @@ def extract_english_prose(
         for number, sentence in enumerate(block.sentences):
             credited = _credits_in(text, candidates, sentence)
             credits += credited
-            mentioned = _people(text, candidates, sentence.start, sentence.end)
-            people = [person for _, _, person in mentioned]
-            found = _talks_in(text, candidates, sentence, mentioned, {c.person.name for c in credited if c.person})
+            people = [person for _, _, person in _people(text, candidates, sentence.start, sentence.end)]
+            found = _talks_in(text, candidates, sentence, people, {c.person.name for c in credited if c.person})
             named = _TITLE_OF_LAST.match(text, sentence.start)  # `Their talk was titled A New Bar for …`
             if named and talks and talks[-1].title is None and not found:
                 talks[-1] = _titled(talks[-1], text, named.start("title"), sentence.end)
@@ -169,23 +157,10 @@ def _people(text: str, candidates: Candidates, start: int, end: int) -> list[tup
     return found
 
 
-def _person_right_after(text: str, candidates: Candidates, start: int, end: int) -> Person | None:
-    """The person named right at `start`, or after their employer and job (`AWS CEO Andy Jassy`): a
-    name tried from each of the first words, since `AWS CEO Andy Jassy` alone is no name."""
-    for word in list(re.finditer(r"\S+", text[start:end]))[:4]:
-        found = _people(text, candidates, start + word.start(), end)
-        if found and _EMPLOYER_BEFORE.fullmatch(text, start, found[0][0]):
-            person = found[0][2]
-            employer = " ".join(w for w in text[start : found[0][0]].split() if w != person.title)
-            return person if person.affiliation or not employer else person.model_copy(update={"affiliation": employer})
-    return None
-
-
 def _talks_in(
-    text: str, candidates: Candidates, sentence: Sentence, mentioned: list[tuple[int, int, Person]], credited: set[str]
+    text: str, candidates: Candidates, sentence: Sentence, people: list[Person], credited: set[str]
 ) -> list[Talk]:
-    """`mentioned`: those the sentence names, with their spans (`_people`); `credited`: those it
-    credits with a role."""
+    """`people`: those the sentence names (`_people`); `credited`: those it credits with a role."""
     content = text[sentence.start : sentence.end]
     evidence = [span(text, sentence.start, sentence.end)]
     possessive = _POSSESSIVE_TALK.search(content)
@@ -209,21 +184,10 @@ def _talks_in(
         kind = lexicon.talk_kind(noun.group()) if noun else "talk"
         named_title = clean(titled_by.group("title"))
         return [Talk(id="", title=named_title, speakers=[by_people[0][2]], kind=kind, evidence=evidence)]
-    noun_by = _NOUN_BY.search(text, sentence.start, sentence.end)
-    if noun_by and (person := _person_right_after(text, candidates, noun_by.end(), sentence.end)):
-        title = clean(quoted.group("title")) if quoted else None
-        kind = lexicon.talk_kind(noun_by.group("noun"))
-        return [Talk(id="", title=title, speakers=[person], kind=kind, evidence=evidence)]
-    for _, until, person in mentioned:
-        presented = _QUOTED_AFTER_PERSON.match(text, until)  # `Omar Haddad from Shopify with "Title"`
-        if presented and person.name not in credited:
-            title = clean(presented.group("title"))
-            kind = lexicon.talk_kind(noun.group()) if noun else "talk"
-            return [Talk(id="", title=title, speakers=[person], kind=kind, evidence=evidence)]
     cued = _CUED_TITLE.search(content)
     if verb is None or (noun is None and quoted is None and cued is None):
         return []
-    speakers = [p for _, _, p in mentioned if p.name not in credited]
+    speakers = [p for p in people if p.name not in credited]
     if not speakers:
         return []
     title = clean(quoted.group("title")) if quoted else clean(cued.group("title")).rstrip(".") if cued else None
@@ -246,17 +210,6 @@ def _credits_in(text: str, candidates: Candidates, sentence: Sentence) -> list[C
         for start, end, person in _people(text, candidates, match.start("people"), match.end("people")):
             evidence = [span(text, start, end), cue_span]
             credits.append(Credit(id="", person=person, role=role, role_text=role_text, evidence=evidence))
-    for match in _ORGANISED_BY.finditer(text, sentence.start, sentence.end):
-        organization = lexicon.without_full_stop(match.group("org"))
-        if candidates.is_person_name(organization) or not (
-            lexicon.organization_name(organization) or candidates.within(match.start("org"), match.end("org"), "ORG")
-        ):
-            continue  # a person is read above; an organisation must be known or tagged as one
-        evidence = [span(text, match.start("org"), match.start("org") + len(organization))]
-        role_text = text[match.start() : match.start() + len(match.group("role"))]
-        credits.append(
-            Credit(id="", organization=organization, role="organizer", role_text=role_text, evidence=evidence)
-        )
     return credits
 
 

@@ -32,10 +32,9 @@ _GATHERED = re.compile(r"\s*등\s*(주요\s*인사|내빈|귀빈)")
 # common a word to be a role without that grammar and a verb of taking it.
 _ROLE_NOUN = re.compile(
     r"(?<![가-힣])(?P<role>사회자|사회|진행자|진행|좌장|모더레이터|모더레이션|MC|인터뷰|대담)"
-    r"(?P<particle>은|는|을|를|로는|으로는|로|으로|\s*[:：])(?![가-힣])"
+    r"(?P<particle>은|는|을|를|로|으로|\s*[:：])(?![가-힣])"
 )
-# Taking the role, or taking part in it (`모더레이터로는 … 님이 참여했다`).
-_TAKES = re.compile(r"맡|봤|보았|보셨|보신|본\s|보고|담당|진행[했하한]|참여|참가|나섰|나서")
+_TAKES = re.compile(r"맡|봤|보았|보셨|보신|본\s|보고|담당|진행[했하한]")
 # Another object or clause between the role noun and the verb: the verb is not about the role.
 _OTHER_CLAUSE = re.compile(r"[가-힣](?:을|를|고|며|서|지만)\s")
 _CLAUSE_BREAK = re.compile(r"[가-힣](?:고|며|는데|지만),?\s|[,;]\s")

@@ -22,8 +22,7 @@ from extract.segment import Segmentation, Sentence
 _QUOTED_TOPIC = re.compile(
     r"[‘'\"“]([^’'\"”\n]{2,120})[’'\"”]\s*(?:(?:을|를|이라는|라는)\s*(?:주제|제목)|에\s*(?:대해|대한|관해|관한)\s)"
 )
-# `… 을 주제로`, and unquoted `… 라는 주제로` / `… 이라는 제목의` (the phrase before is the title).
-_TOPIC = re.compile(r"(?:을|를)\s+(?:주제|제목)로|(?<=[가-힣A-Za-z0-9])(?:이라는|라는)\s*(?:주제|제목)(?:로|의)")
+_TOPIC = re.compile(r"(?:을|를)\s+(?:주제|제목)로")
 # Taking part as a speaker: `연사로 참여한다`, `강연과 토론에 참가하고`, `기조연설에 나선다`.
 # (`발표` alone is not a cue: it also means "announce".)
 _PARTICIPATION = re.compile(
@@ -31,17 +30,14 @@ _PARTICIPATION = re.compile(
     r"|(?:강연|토론|대담|연설|기조연설|기조강연|특강|발표|패널)(?:과|와|및|,|\s|\S{0,4}\s)*(?:에|을|를|로)?\s*(?:참여|참가|나서|나선|맡|펼치|펼친)"
 )
 _KINDS = r"기조\s?연설|기조\s?강연|특별\s?강연|특강|강연|발표|대담|토론|키노트|세션|워크숍"
-_QUOTE = r"[‘'\"“「『](?P<{}>[^’'\"”」』\n]{{2,120}})[’'\"”」』]"
+_QUOTE = r"[‘'\"“](?P<{}>[^’'\"”\n]{{2,120}})[’'\"”]"
 # What follows `NAME의`: a talk noun, with its title quoted before (`의 ‘…’ 강연`) or after it
 # (`의 발표 “…”를`), or a quoted title that the sentence calls a talk (`세션은 …님의 ‘…’였다`).
 _KIND_AFTER_POSSESSIVE = re.compile(
     rf"\s*(?:{_QUOTE.format('title')}\s*(?:이라는\s*|라는\s*)?)?(?:\S+\s)?(?P<kind>{_KINDS})"
     rf"(?:\s*{_QUOTE.format('title_after')})?"
 )
-# … or as what the sentence ends on (`다음으로 들은 발표는 박서준 님의 「검색 품질 개선기」.`).
-_TITLE_AFTER_POSSESSIVE = re.compile(
-    rf"\s*{_QUOTE.format('title')}\s*(?:이었|였|입니|이다|이에요|이라는|라는|[.!](?:\s|$)|[ \t]*(?:\n|$))"
-)
+_TITLE_AFTER_POSSESSIVE = re.compile(rf"\s*{_QUOTE.format('title')}\s*(?:이었|였|입니|이다|이에요|이라는|라는)")
 # `토론에는 … 교수가 참여했다`: people taking part in a talk named as the sentence's setting.
 _PARTICIPATION_IN = re.compile(
     r"(?:강연|토론|대담|패널|세션|발표|포럼|특강)\S{0,4}(?:에는|에서는|에|로는|으로는)\s.*"
@@ -171,10 +167,6 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
             return [Talk(id="", title=title, speakers=people, kind=kind, evidence=evidence)]
         if talk_topic and medium is None and _GIVEN.match(after_topic):
             return [Talk(id="", title=title, speakers=people, kind=topic_kind, evidence=evidence)]
-        # `김하늘 님은 '…'에 대해 이야기했다`: a speaker honoured as one (님) telling of a quoted topic.
-        honoured = [p for start, end, p in subjects if text[start:end].endswith("님") or particle_after(text, end)[0]]
-        if honoured and medium is None and _GIVEN.match(after_topic):
-            return [Talk(id="", title=title, speakers=honoured, kind=lexicon.talk_kind(after_topic), evidence=evidence)]
         return []
     # A talk of one speaker leads with that speaker's mention, then the sentence that states it.
     talks = []
