@@ -167,6 +167,8 @@ def find_alias_pairs(segmentation: Segmentation) -> list[AliasPair]:
         start = _hangul_start(text, open_at, latin, token_list)
         if start is None:
             continue
+        if lexicon.JOB_WORDS.search(latin) and (note or _is_korean_name(text[start:open_at])):
+            continue  # `장인선(Software Engineer, Google)`: a person's job, not their name's Latin form
         pairs.append(
             AliasPair(
                 start=start,
@@ -177,6 +179,24 @@ def find_alias_pairs(segmentation: Segmentation) -> list[AliasPair]:
             )
         )
     return pairs
+
+
+def _bracket_described_people(text: str) -> list[tuple[int, int]]:
+    """Korean names glued to brackets that give their bearer's job (`장인선(Software Engineer, Google)`,
+    `성원용(서울대학교 교수)`): people, whose brackets are no Latin form of the name."""
+    from extract.people import bracket_description, is_korean_name  # people builds on this module
+
+    found = []
+    for match in _GLUED_OPENING.finditer(text):
+        open_at = match.start()
+        close_at = closing_bracket(text, open_at)
+        start = _word_start(text, open_at)
+        name = text[start:open_at].lstrip(_OPENERS)
+        if close_at is None or not is_korean_name(name):
+            continue
+        if bracket_description(text[open_at + 1 : close_at])[1]:
+            found.append((open_at - len(name), open_at))
+    return found
 
 
 def _hangul_start(text: str, open_at: int, latin: str, tokens: ByStart[Token]) -> int | None:
@@ -360,6 +380,9 @@ def tag_candidates(segmentation: Segmentation) -> Candidates:
 
     people = find_titled_people(segmentation, aliases)
     spans += [Candidate("PERSON", p.name_start, p.name_end, text[p.name_start : p.name_end]) for p in people]
+    named = {(c.start, c.end) for c in spans}
+    described = [span for span in _bracket_described_people(text) if span not in named]
+    spans += [Candidate("PERSON", start, end, text[start:end]) for start, end in described]
     modelled = _model_mentions(segmentation, aliases)
     modelled_people = [c for c in modelled if c.label == "PERSON"]
     by_span = {(c.start, c.end): c for c in [*modelled_people, *_latin_people(text, aliases)]}

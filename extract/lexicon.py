@@ -150,6 +150,13 @@ _LOWER = "a-zß-öø-ÿ\u0100-\u017f"
 _NAME_WORD = re.compile(rf"^(?:(?:Mc|Mac)?[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*|[A-Z]\.)$")
 
 
+# Words that make an English phrase a job title (`Staff Engineer`, `VP of Developer Advocacy`).
+JOB_WORDS = re.compile(
+    r"\b(?:CEO|CTO|CFO|COO|CPO|VP|SVP|EVP|Founder|Co-?founder|Head|Director|Manager|Engineer|Scientist|"
+    r"Researcher|Professor|Lead|Principal|Chief|President|Partner|Developer|Advocate|Architect)\b",
+    re.I,
+)
+
 # Name checks are asked of the same few hundred forms again and again in a document and across an
 # archive: each is a pure function of its string, so its answers are kept.
 NAME_CHECKS_CACHED = 8192
@@ -215,6 +222,7 @@ def could_be_person_name(latin: str) -> bool:
     return (
         is_name_shaped(latin)
         and words[0].casefold() not in _ARTICLES
+        and words[0].casefold() not in organizations()  # `Google Assistant`, `Amazon Neptune`: products
         and not any(w.casefold() in NON_PERSON_WORDS for w in words)
     )
 

@@ -99,11 +99,19 @@ def is_korean_name(word: str) -> bool:
 _NOUN_SUFFIXES = frozenset("성화력률율감")
 
 
+# Kiwi's score of a common noun it knows (`이야기` -8, `사용자` -11, `고객사` -14); a name it does not
+# know, guessed as one noun, scores -19 or less (`조민성`, `송윤희`, `손기성`: every golden Korean name).
+_DICTIONARY_NOUN_SCORE = -16.0
+
+
 @lru_cache(maxsize=4096)
 def _reads_as_a_word(word: str) -> bool:
-    """Kiwi reads the word alone as a noun and a particle (`주제는`) or a noun of two syllables and a
-    suffix of quality (`안전성`, `확장성`): an ordinary word, whatever its first syllable."""
+    """Kiwi reads the word alone as a common noun of its dictionary (`이야기`, `사용자`), a noun and a
+    particle (`주제는`) or a noun of two syllables and a suffix of quality (`안전성`, `확장성`): an
+    ordinary word, whatever its first syllable."""
     morphs = kiwi().tokenize(word)
+    if len(morphs) == 1:
+        return bool(morphs[0].tag == "NNG" and morphs[0].score > _DICTIONARY_NOUN_SCORE)
     if len(morphs) != 2 or not morphs[0].tag.startswith("NN"):
         return False
     # Not `은`/`ㄴ`/`이`: names end in them (`박경은`, `이병준` read as 이병주 + ㄴ).
@@ -371,3 +379,24 @@ def descriptor(phrase: str) -> tuple[str | None, str | None] | None:
     if lexicon.organization_name(phrase):
         return phrase, None
     return None
+
+
+def bracket_description(inside: str) -> tuple[str | None, str | None]:
+    """(organisation, job) of the brackets after a name: `(Software Engineer, Google)`, `(카카오, 개발자)`,
+    `(서울대학교 전기전자공학부 교수)`; a bracket that names no job holds the organisation alone."""
+    first, comma, rest = (part.strip() for part in inside.partition(","))
+    if comma and first and rest:
+        if is_job(first):
+            return rest, first
+        if is_job(rest):
+            return first, rest
+    described = descriptor(inside)
+    if described and described[1]:
+        return described
+    return inside, None
+
+
+def is_job(phrase: str) -> bool:
+    """A job title or occupation alone (`Customer Engineer`, `Founder & CEO`, `교수`)."""
+    described = descriptor(phrase)
+    return bool(lexicon.JOB_WORDS.search(phrase) or (described and described[1] and not described[0]))

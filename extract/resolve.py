@@ -37,8 +37,9 @@ def resolve(records: Records, text: str, candidates: Candidates) -> Resolved:
     talks = _merge(_untitled_into_titled(records.talks, people), lambda t: _talk_key(t, people), _merge_talks)
     launches = _merge(records.launches, lambda x: key(x.name), _merge_launches)
     credits = _merge(records.credits, lambda c: _credit_key(c, people), _merge_credits)
+    # A talk whose kind no word states is of the generic kind: a talk.
     talks = [
-        t.model_copy(update={"id": f"talk-{i}", "speakers": people.canonical_all(t.speakers)})
+        t.model_copy(update={"id": f"talk-{i}", "speakers": people.canonical_all(t.speakers), "kind": t.kind or "talk"})
         for i, t in enumerate(talks, 1)
     ]
     launches = [

@@ -68,7 +68,7 @@ def test_newsletter_bold_lead_items_that_announce_are_launches_and_labels_are_no
 
 def test_a_corner_quoted_title_heading_and_romanised_korean_names() -> None:
     text = "**「검색 증강 생성 실전」 오하람(카카오페이)**\n트랙 호스트 배서윤(Seoyun Bae) 님께 감사드립니다.\n"
-    assert _talks(text) == [("검색 증강 생성 실전", [("오하람", None, "카카오페이")], None)]
+    assert _talks(text) == [("검색 증강 생성 실전", [("오하람", None, "카카오페이")], "talk")]
     credits = {(c.role, c.person.name, c.person.name_ko) for c in extract_records(text).credits if c.person}
     assert ("track_host", "Seoyun Bae", "배서윤") in credits
 
@@ -108,7 +108,7 @@ def test_news_speakers_on_the_podium_named_as_speaker_or_as_keynote_speaker() ->
     talks = _talks(text)
     assert (None, [("Lea Dubois", "교수", None)], "keynote") in talks
     assert (None, [("남지호", "CTO", "라인")], "talk") in talks
-    assert (None, [("도하린", "교수", "성균관대")], None) in talks
+    assert (None, [("도하린", "교수", "성균관대")], "talk") in talks
     assert len(talks) == 3
     assert extract_records(text).launches == []
 
@@ -275,7 +275,7 @@ def test_newsletter_headings_of_a_kind_and_its_speaker_or_a_titled_speaker_and_a
     )
     talks = _talks(text)
     assert (None, [("Fei-Fei Li", None, "월드랩스")], "keynote") in talks
-    assert ("국산 AI 반도체의 길", [("박성현", "대표", "리벨리온")], None) in talks
+    assert ("국산 AI 반도체의 길", [("박성현", "대표", "리벨리온")], "talk") in talks
 
 
 def test_talks_listed_under_a_track_heading_take_that_track() -> None:
@@ -295,8 +295,8 @@ def test_blog_headings_with_a_speaker_note_or_a_speaker_line_under_them() -> Non
         "맛있었다.\n"
     )
     assert _talks(text) == [
-        ("검색 랭킹 재설계", [("윤서진", None, "무신사")], None),
-        ("사내 LLM 플랫폼 구축기", [("임도현", None, "SK텔레콤")], None),
+        ("검색 랭킹 재설계", [("윤서진", None, "무신사")], "talk"),
+        ("사내 LLM 플랫폼 구축기", [("임도현", None, "SK텔레콤")], "talk"),
     ]
 
 
@@ -474,7 +474,7 @@ def test_english_headings_with_labels_numbers_and_bracketed_speakers() -> None:
     )
     talks = _talks(text)
     assert ("Shipping Reliable Agents", [("Noah Clarke", None, "Vercel")], "talk") in talks
-    assert ("Streaming Joins", [("Fatima Zahra", None, None)], None) in talks
+    assert ("Streaming Joins", [("Fatima Zahra", None, None)], "talk") in talks
     assert ("Payments and Models", [("Greta Lindqvist", None, "Klarna")], "keynote") in talks
     assert any(title == "Models in Checkout" for title, _, _ in talks)
     credits = {(c.role, c.role_text, c.person.name if c.person else None) for c in extract_records(text).credits}
@@ -490,8 +490,8 @@ def test_english_titles_by_their_speaker_and_labels_that_are_no_titles() -> None
         "## Made by Humans\n"
     )
     assert _talks(text) == [
-        ("Evals in Production", [("Hamish Ferreira", None, None)], None),
-        ("Retrieval by Design", [("Nadia Okafor", None, "Cohere")], None),
+        ("Evals in Production", [("Hamish Ferreira", None, None)], "talk"),
+        ("Retrieval by Design", [("Nadia Okafor", None, "Cohere")], "talk"),
         ("Scaling Vector Search", [("Jo Bergum", None, "Vespa")], "talk"),
     ]
 
@@ -503,8 +503,8 @@ def test_session_tables_by_header_or_by_cell_content() -> None:
         "| Vector Databases in Production | Lena Fischer (Qdrant) |\n| Welcome and coffee | |\n"
     )
     assert _talks(text) == [
-        ("검색 품질 개선", [("류하린", None, "네이버웹툰")], None),
-        ("Vector Databases in Production", [("Lena Fischer", None, "Qdrant")], None),
+        ("검색 품질 개선", [("류하린", None, "네이버웹툰")], "talk"),
+        ("Vector Databases in Production", [("Lena Fischer", None, "Qdrant")], "talk"),
     ]
 
 
@@ -566,8 +566,8 @@ def test_a_table_cell_holding_a_session_line_is_a_talk_without_its_link_labels()
         "|            | Embedded Rust on a Budget by Kenji Sato (online) (Slides) |\n"
     )
     assert _talks(text) == [
-        ("Pattern Matching in Depth", [("Laura Bennett", None, None)], None),
-        ("Embedded Rust on a Budget", [("Kenji Sato", None, None)], None),
+        ("Pattern Matching in Depth", [("Laura Bennett", None, None)], "talk"),
+        ("Embedded Rust on a Budget", [("Kenji Sato", None, None)], "talk"),
     ]
 
 
@@ -606,8 +606,8 @@ def test_a_short_plain_line_over_a_list_or_a_speaker_line_is_a_heading() -> None
 def test_a_side_that_only_describes_the_speaker_is_their_job_not_a_title() -> None:
     text = "- Kenji Sato - 한빛재단 부의장\n- 데이터로 말하기 - 오세진\n"
     assert _talks(text) == [
-        (None, [("Kenji Sato", "부의장", "한빛재단")], None),
-        ("데이터로 말하기", [("오세진", None, None)], None),
+        (None, [("Kenji Sato", "부의장", "한빛재단")], "talk"),
+        ("데이터로 말하기", [("오세진", None, None)], "talk"),
     ]
 
 
@@ -641,8 +641,8 @@ def test_an_english_talk_takes_its_title_from_the_next_sentence_or_the_line_abov
 def test_the_speakers_after_by_in_a_session_line_need_only_look_like_names() -> None:
     text = "- Borrowing Without Tears by Zorya and Mikael Lindqvist\n- Embedded Rust (Slides) by Quill\n"
     assert _talks(text) == [
-        ("Borrowing Without Tears", [("Zorya", None, None), ("Mikael Lindqvist", None, None)], None),
-        ("Embedded Rust", [("Quill", None, None)], None),
+        ("Borrowing Without Tears", [("Zorya", None, None), ("Mikael Lindqvist", None, None)], "talk"),
+        ("Embedded Rust", [("Quill", None, None)], "talk"),
     ]
 
 
@@ -653,7 +653,7 @@ def test_a_short_title_line_over_a_line_of_people_is_a_talk() -> None:
         "세션 – 3월 2일, 토요일\n\n남궁민수\n"
     )
     talks = _talks(text)
-    assert ("개발자를 위한 글쓰기", [("정하윤", None, "@hanbit")], None) in talks
+    assert ("개발자를 위한 글쓰기", [("정하윤", None, "@hanbit")], "talk") in talks
     assert (None, [("오세진", None, None)], "keynote") in talks
     assert all(title != "세션 – 3월 2일, 토요일" for title, _, _ in talks)  # a dated section, not a talk
 
@@ -665,9 +665,9 @@ def test_a_speaker_in_brackets_with_an_honorific_or_after_an_at_sign() -> None:
         "Typed Configs\nSpeaker - Laura Bennett@Acme\n"
     )
     assert sorted(_talks(text), key=lambda t: str(t[0])) == [
-        ("Serverless on a Budget", [("정하윤", None, None)], None),
-        ("Typed Configs", [("Laura Bennett", None, "Acme")], None),
-        ("스트림 처리 입문", [("오세진", None, "한빛소프트")], None),
+        ("Serverless on a Budget", [("정하윤", None, None)], "talk"),
+        ("Typed Configs", [("Laura Bennett", None, "Acme")], "talk"),
+        ("스트림 처리 입문", [("오세진", None, "한빛소프트")], "talk"),
     ]
 
 
@@ -679,16 +679,16 @@ def test_programme_lines_of_one_shape_may_hold_titles_that_ask_or_exclaim() -> N
 def test_names_with_accented_letters_are_names() -> None:
     text = "- Spatial Apps with Rust by Michał Pierzchała\nTyped Configs\nSpeaker - Zoë Marchán@Acme\n"
     assert sorted(_talks(text), key=lambda t: str(t[0])) == [
-        ("Spatial Apps with Rust", [("Michał Pierzchała", None, None)], None),
-        ("Typed Configs", [("Zoë Marchán", None, "Acme")], None),
+        ("Spatial Apps with Rust", [("Michał Pierzchała", None, None)], "talk"),
+        ("Typed Configs", [("Zoë Marchán", None, "Acme")], "talk"),
     ]
 
 
 def test_a_side_naming_an_occupation_or_an_organisation_describes_the_speaker() -> None:
     text = "- Laura Bennett - 콘서트 프로그래머\n- 오세진 - 카카오\n"
     assert _talks(text) == [
-        (None, [("Laura Bennett", "콘서트 프로그래머", None)], None),
-        (None, [("오세진", None, "카카오")], None),
+        (None, [("Laura Bennett", "콘서트 프로그래머", None)], "talk"),
+        (None, [("오세진", None, "카카오")], "talk"),
     ]
 
 
@@ -842,8 +842,8 @@ def test_timetable_slots_with_bracketed_times_and_a_dash_inside_the_speakers_bra
 def test_a_numbered_title_over_a_speaker_field_led_by_a_pictograph() -> None:
     text = "1. 로그 파이프라인 다시 짜기\n- 🎤 발표자 : 반지훈 하이퍼커넥트\n\n2. 디자인 QA 자동화\n- 🎤 발표자 : 석예린 (뱅크샐러드)\n"
     assert _talks(text) == [
-        ("로그 파이프라인 다시 짜기", [("반지훈", None, "하이퍼커넥트")], None),
-        ("디자인 QA 자동화", [("석예린", None, "뱅크샐러드")], None),
+        ("로그 파이프라인 다시 짜기", [("반지훈", None, "하이퍼커넥트")], "talk"),
+        ("디자인 QA 자동화", [("석예린", None, "뱅크샐러드")], "talk"),
     ]
 
 
@@ -859,9 +859,16 @@ def test_a_noun_with_a_suffix_of_quality_is_no_name_even_after_a_common_surname(
     assert _titles_and_names(named) == [("왜 러스트인가", ["안서윤"])]
 
 
+def test_a_common_noun_kiwi_knows_is_no_name_after_a_common_surname() -> None:
+    text = "스토리지 다시 보기\n70만 이상의 사용자\n"  # 사 is a surname, 사용자 a word of Kiwi's dictionary
+    assert _talks(text) == []
+    named = "스토리지 다시 보기\n70만 이상의 사공민\n"  # a name Kiwi does not know still reads as one
+    assert _titles_and_names(named) == [("스토리지 다시 보기", ["사공민"])]
+
+
 def test_a_speaker_line_under_a_heading_leaves_out_the_link_label_after_a_dash() -> None:
     text = "### Testing Legacy Systems\nSpeaker: Hana Berg (Northwind) – Session video\n"
-    assert _talks(text) == [("Testing Legacy Systems", [("Hana Berg", None, "Northwind")], None)]
+    assert _talks(text) == [("Testing Legacy Systems", [("Hana Berg", None, "Northwind")], "talk")]
 
 
 def test_plain_lines_of_titles_by_their_speakers_are_session_lines_but_sentences_with_by_are_not() -> None:
@@ -926,13 +933,13 @@ def test_a_timetable_row_whose_title_cell_is_a_time_and_a_kind_is_an_untitled_ta
     text = "[09:30~10:10] 키노트 | 도경수 (라온데이터)\n[10:20~11:00] 로그 분석 입문 | 금나래 (한빛대)\n"
     assert _talks(text) == [
         (None, [("도경수", None, "라온데이터")], "keynote"),
-        ("로그 분석 입문", [("금나래", None, "한빛대")], None),
+        ("로그 분석 입문", [("금나래", None, "한빛대")], "talk"),
     ]
 
 
 def test_a_plain_english_title_line_ending_with_its_speaker_and_employer_over_a_paragraph() -> None:
     text = "Sync Engines Explained — Irene Dahl (Northwind)\nShe compared three designs in production.\n"
-    assert _talks(text) == [("Sync Engines Explained", [("Irene Dahl", None, "Northwind")], None)]
+    assert _talks(text) == [("Sync Engines Explained", [("Irene Dahl", None, "Northwind")], "talk")]
 
 
 def test_a_word_capitalised_for_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
@@ -948,8 +955,8 @@ def test_a_korean_moderator_taking_the_role_is_a_moderator_not_a_track_host() ->
 def test_a_leading_pictograph_marks_a_line_and_is_no_part_of_a_name_or_title() -> None:
     text = "🎤 남도윤 (한빛대) - 로그 분석 입문\n🎤 설하윤 (라온데이터) - 데이터 계약 이야기\n"
     assert _talks(text) == [
-        ("로그 분석 입문", [("남도윤", None, "한빛대")], None),
-        ("데이터 계약 이야기", [("설하윤", None, "라온데이터")], None),
+        ("로그 분석 입문", [("남도윤", None, "한빛대")], "talk"),
+        ("데이터 계약 이야기", [("설하윤", None, "라온데이터")], "talk"),
     ]
 
 
@@ -957,7 +964,7 @@ def test_a_bracketed_track_or_kind_before_a_title_is_the_talks_track_or_kind_not
     text = "- [트랙 C] 로그 분석 입문 - 남도윤 (한빛대)\n- [키노트] 데이터 계약 이야기 - 설하윤 (라온데이터)\n"
     talks = _grounded(text).talks
     assert [(t.title, t.track, t.kind) for t in talks] == [
-        ("로그 분석 입문", "C", None),
+        ("로그 분석 입문", "C", "talk"),
         ("데이터 계약 이야기", None, "keynote"),
     ]
 
@@ -978,7 +985,7 @@ def test_english_headings_over_a_presented_by_line_or_a_line_of_their_speaker_an
         ("Parsers by Hand", ["Omar Said"]),
     ]
     job = "### Sync Engines Explained\n**Irene Dahl**, Staff Engineer at Northwind\n"
-    assert _talks(job) == [("Sync Engines Explained", [("Irene Dahl", "Staff Engineer", "Northwind")], None)]
+    assert _talks(job) == [("Sync Engines Explained", [("Irene Dahl", "Staff Engineer", "Northwind")], "talk")]
     assert _talks("## Sync Engines Explained\nby the way, it was great.\n") == []
 
 

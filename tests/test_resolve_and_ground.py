@@ -77,3 +77,15 @@ def test_an_untitled_talk_without_speakers_is_kept_not_merged() -> None:
     spans = [_span(TEXT, "펠리컨 이야기")]
     records = Records(talks=[Talk(id="", title="", speakers=[], evidence=spans)])
     assert len(_resolved(records).talks) == 1
+
+
+def test_a_talk_of_no_stated_kind_is_a_talk_and_a_stated_kind_stays() -> None:
+    evidence = [_span(TEXT, "펠리컨 이야기")]
+    speaker = Person(name="Simon Willison")
+    records = Records(
+        talks=[
+            Talk(id="", title="펠리컨 이야기", speakers=[speaker], evidence=evidence),
+            Talk(id="", title="펠리컨벤치", speakers=[speaker], kind="keynote", evidence=evidence),
+        ]
+    )
+    assert [t.kind for t in _resolved(records).talks] == ["talk", "keynote"]

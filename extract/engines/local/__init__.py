@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from extract.candidates import Candidates
 from extract.engines import Records
+from extract.engines.local.cards import extract_card_talks
 from extract.engines.local.credits import extract_credits
 from extract.engines.local.english_prose import extract_english_prose
 from extract.engines.local.flat_tables import extract_flat_table_talks
+from extract.engines.local.launch_headings import extract_heading_launches
 from extract.engines.local.launches import extract_launches
 from extract.engines.local.listed_credits import extract_listed_credits
 from extract.engines.local.prose_credits import extract_prose_credits
@@ -29,9 +31,12 @@ class LocalEngine:
             talks=extract_talks(segmentation, candidates)
             + table_talks
             + extract_flat_table_talks(segmentation, candidates)
+            + extract_card_talks(segmentation, candidates)
             + extract_prose_talks(segmentation, candidates)
             + english_talks,
-            launches=extract_launches(segmentation, candidates) + english_launches,
+            launches=extract_launches(segmentation, candidates)
+            + extract_heading_launches(segmentation)
+            + english_launches,
             credits=extract_credits(segmentation, candidates)
             + extract_prose_credits(segmentation, candidates)
             + extract_listed_credits(segmentation)

@@ -12,7 +12,7 @@ import re
 
 from extract import lexicon
 from extract.candidates import Candidates
-from extract.engines.local.phrases import EN_NAME, JOB_WORDS, clean, span
+from extract.engines.local.phrases import EN_NAME, clean, span
 from extract.models import Credit, Launch, Person, Role, Talk
 from extract.segment import Block, Segmentation, Sentence, reads_as_title_line
 
@@ -142,7 +142,7 @@ def _people(text: str, candidates: Candidates, start: int, end: int) -> list[tup
     found = []
     for match in _PERSON.finditer(text, start, end):
         name, title = match.group("name"), match.group("title")
-        if title is not None and not JOB_WORDS.search(title):
+        if title is not None and not lexicon.JOB_WORDS.search(title):
             title = None  # `Jane Doe, Head of Data at Acme` names a job; `Jane Doe, Berlin at night` does not
         title = title or match.group("lead")
         organization = match.group("org") or match.group("paren") or (match.group("employer") if title else None)

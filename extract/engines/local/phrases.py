@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from extract import lexicon
 from extract.candidates import AliasPair, Candidates
 from extract.models import Person, Span
+from extract.people import bracket_description, is_job
 
 # Particles that can follow a noun phrase, longest first; `님` (honorific) is skipped before them.
 _PARTICLES = (
@@ -199,11 +200,6 @@ _EN_PERSON = re.compile(
     r"|,\s*(?P<title2>[^,()]+?),\s*(?P<org2>[^,()]+?)"
     r"|,\s*(?P<one>[^,()]+?))?\s*$"  # `Wes McKinney, Posit` or `Jane Doe, CEO`
 )
-JOB_WORDS = re.compile(
-    r"\b(?:CEO|CTO|CFO|COO|CPO|VP|SVP|EVP|Founder|Co-?founder|Head|Director|Manager|Engineer|Scientist|"
-    r"Researcher|Professor|Lead|Principal|Chief|President|Partner|Developer|Advocate|Architect)\b",
-    re.I,
-)
 _EN_JOINERS = re.compile(r"\s*(?:,?\s+and\s+|\s*&\s*|\s*;\s*)\s*")
 
 
@@ -216,11 +212,13 @@ def english_people(text: str, candidates: Candidates, start: int, end: int) -> l
         if not match:
             return None
         name = match.group("name")
-        one = match.group("one")
-        title = match.group("title") or match.group("title2") or (one if one and JOB_WORDS.search(one) else None)
+        one, paren = match.group("one"), match.group("paren")
+        bracketed, bracketed_job = bracket_description(paren) if paren else (None, None)
+        job = one if one and lexicon.JOB_WORDS.search(one) else None
+        title = match.group("title") or match.group("title2") or bracketed_job or job
         organization = (
             match.group("org")
-            or match.group("paren")
+            or bracketed
             or match.group("at")
             or match.group("org2")
             or (one if one != title else None)
@@ -266,23 +264,30 @@ def _name_then_organization(part: str, labelled: bool) -> Person | None:
     return Person(name=name, name_ko=name, affiliation=organization)
 
 
+# Between the people of a speaker part, outside brackets (`장인선(Software Engineer, Google), 정명훈`).
+_PEOPLE_BREAKS = re.compile(r"(?:\s*[,/·&]\s*|\s+(?:와|과)\s+)(?![^()]*\))")
+
+
 def korean_people(text: str, start: int, end: int, labelled: bool = False) -> list[Person] | None:
     """Korean names in a session line's speaker part, or None unless that part is only people
     (`labelled`: a label said the part names speakers)."""
     from extract.people import is_korean_name
 
     people: list[Person] = []
-    for part in re.split(r"\s*[,/·&]\s*|\s+(?:와|과)\s+", clean(text[start:end])):
+    for part in _PEOPLE_BREAKS.split(clean(text[start:end])):
         match = _KO_PERSON.match(part.strip())
         # A two-syllable "name" (`문제`, `원칙`) is most often a word: a speaker part needs three, or 님.
         if match and is_korean_name(match.group("name")) and (len(match.group("name")) > 2 or "님" in part):
             paren = match.group("paren")
-            latin = paren if paren and lexicon.is_name_shaped(paren) else None
-            organization = match.group("org") or match.group("at") or (paren if paren and not latin else None)
+            latin = paren if paren and lexicon.is_name_shaped(paren) and not is_job(paren) else None
+            bracketed, job = bracket_description(paren) if paren and not latin else (None, None)
+            organization = match.group("org") or match.group("at") or bracketed
             name = latin or match.group("name")
-            people.append(Person(name=name, name_ko=match.group("name"), name_en=latin, affiliation=organization))
-        elif person := _name_then_organization(part.strip(), labelled):
-            people.append(person)
+            people.append(
+                Person(name=name, name_ko=match.group("name"), name_en=latin, affiliation=organization, title=job)
+            )
+        elif named := _name_then_organization(part.strip(), labelled):
+            people.append(named)
         elif people and part and len(part) <= 30 and people[-1].affiliation is None:
             people[-1] = people[-1].model_copy(update={"affiliation": part})  # `김철수, 네이버`
         else:

@@ -17,7 +17,6 @@ from extract.candidates import Candidates
 from extract.engines.local import talk_context
 from extract.engines.local.columns import name_shaped_people, speaker_rows
 from extract.engines.local.phrases import (
-    JOB_WORDS,
     clean,
     english_people,
     is_person,
@@ -105,7 +104,7 @@ def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidate
     for separator in _SEPARATOR.finditer(text[start:end]):
         sides = ((start, start + separator.start()), (start + separator.end(), end))
         for speakers_side, title_side in (sides, sides[::-1]):
-            speakers = _heading_speakers(text, candidates, *speakers_side)
+            speakers = heading_speakers(text, candidates, *speakers_side)
             title = clean(text[title_side[0] : title_side[1]])
             if speakers and _KIND_ONLY.fullmatch(title):  # `**앤드루 응(Andrew Ng), 딥러닝닷에이아이 — 첫 기조연설**`
                 return None, speakers, lexicon.talk_kind(title), None
@@ -193,7 +192,7 @@ def _titled_by_people_line(
         return None  # a heading over list items is a section of them
     people = english_people(text, candidates, block.content_start, block.end)
     title = clean(text[title_start : heading.end])
-    if people and all(p.title and JOB_WORDS.search(p.title) for p in people) and title_like(title):
+    if people and all(p.title and lexicon.JOB_WORDS.search(p.title) for p in people) and title_like(title):
         return title, people, None, span(text, block.content_start, block.end)
     return None
 
@@ -583,7 +582,7 @@ def _heading_people(text: str, candidates: Candidates, start: int, end: int) -> 
     return [person_of(found[0].alias).model_copy(update={"affiliation": clean(organization.group("org"))})]
 
 
-def _heading_speakers(text: str, candidates: Candidates, start: int, end: int) -> list[Person] | None:
+def heading_speakers(text: str, candidates: Candidates, start: int, end: int) -> list[Person] | None:
     """The people a side of a heading names; bare Korean names (`정하윤(한빛소프트)`) only on a side
     whose brackets close (not the inside of `(발표: 윤서진, 무신사)` cut at its colon)."""
     side = text[start:end]
