@@ -34,7 +34,8 @@ def resolve(records: Records, text: str, candidates: Candidates) -> Resolved:
     people = _PersonRegistry()
     for person in _all_people(records):
         people.add(person)
-    talks = _merge(_untitled_into_titled(records.talks, people), lambda t: _talk_key(t, people), _merge_talks)
+    talks = _untitled_into_titled(_kinds_from_twins(records.talks, people), people)
+    talks = _merge(talks, lambda t: _talk_key(t, people), _merge_talks)
     launches = _merge(records.launches, lambda x: key(x.name), _merge_launches)
     credits = _merge(records.credits, lambda c: _credit_key(c, people), _merge_credits)
     # A talk whose kind no word states is of the generic kind: a talk.
@@ -114,6 +115,25 @@ def _untitled_into_titled(talks: list[Talk], people: _PersonRegistry) -> list[Ta
         )
         kept[index] = kept[index].model_copy(update={"evidence": _spans(kept[index].evidence, talk.evidence)})
     return kept
+
+
+def _kinds_from_twins(talks: list[Talk], people: _PersonRegistry) -> list[Talk]:
+    """An untitled talk of no stated kind is the untitled talk the same speakers give with a kind
+    (`keynote` over `김영윤 - 삼성전자`, read once as a card and once as a line): it takes that kind."""
+
+    def speakers(talk: Talk) -> frozenset[str]:
+        return frozenset(people.key(p) for p in talk.speakers)
+
+    kinds: dict[frozenset[str], set[str]] = {}
+    for talk in talks:
+        if not talk.title and talk.kind:
+            kinds.setdefault(speakers(talk), set()).add(talk.kind)
+    return [
+        t.model_copy(update={"kind": next(iter(kinds[speakers(t)]))})
+        if not t.title and not t.kind and len(kinds.get(speakers(t), ())) == 1
+        else t
+        for t in talks
+    ]
 
 
 def _talk_key(talk: Talk, people: _PersonRegistry) -> str:

@@ -89,3 +89,15 @@ def test_a_talk_of_no_stated_kind_is_a_talk_and_a_stated_kind_stays() -> None:
         ]
     )
     assert [t.kind for t in _resolved(records).talks] == ["talk", "keynote"]
+
+
+def test_an_untitled_talk_of_no_kind_is_its_speakers_untitled_talk_of_a_kind() -> None:
+    evidence = [_span(TEXT, "펠리컨 이야기")]
+    speaker = Person(name="Simon Willison")
+    records = Records(
+        talks=[
+            Talk(id="", title=None, speakers=[speaker], kind="keynote", evidence=evidence),
+            Talk(id="", title=None, speakers=[speaker], evidence=evidence),
+        ]
+    )
+    assert [t.kind for t in _resolved(records).talks] == ["keynote"]

@@ -14,7 +14,7 @@ from extract import lexicon
 from extract.candidates import Candidates
 from extract.engines.local.phrases import clean, span
 from extract.engines.local.talk_context import without_bracket_label
-from extract.engines.local.talks import heading_speakers, title_like
+from extract.engines.local.talks import heading_speakers, session_label, title_like
 from extract.models import Person, Span, Talk
 from extract.people import descriptor
 from extract.segment import Block, Segmentation, reads_as_title_line
@@ -22,12 +22,6 @@ from extract.segment import Block, Segmentation, reads_as_title_line
 LineLabel = Literal["people", "describes", "topic", "title", "other"]
 
 _CARD_LINES = 8  # a card is a few lines; a longer run is a section of notes
-# What a session label holds besides its kind word: a number, `#`, brackets, punctuation.
-_LABEL_REST = re.compile(
-    r"키노트|기조\s?연설|기조\s?강연|특별\s?강연|세션|발표|워크숍|워크샵|패널|keynote|session|talk|workshop|panel"
-    r"|[#\d\s.:()\-–—]",
-    re.I,
-)
 _TOPIC = re.compile(r"\s*(?:주제|topic)\s*(?:[:：]|은|는)\s*(?P<topic>\S.*)", re.I)
 # `Tian Lim VP of UX`: a Latin name and the job after it, with no separator between them.
 _NAME_THEN_JOB = re.compile(rf"(?P<name>{lexicon.LATIN_NAME}?)\s+(?P<job>(?:{lexicon.JOB_WORDS.pattern}).*)", re.I)
@@ -55,19 +49,15 @@ def extract_card_talks(segmentation: Segmentation, candidates: Candidates) -> li
     return talks
 
 
-def session_label(line: str) -> str | None:
-    """The talk kind of a line that is only a session label (`Keynote #5`, `Session 2`, `세션 3`)."""
-    line = clean(line)
-    kind = lexicon.talk_kind(line)
-    return kind if kind and len(_LABEL_REST.sub("", line)) == 0 else None
-
-
 def _card(blocks: tuple[Block, ...], label: Block, text: str) -> list[Block]:
-    """The lines right under a session label, up to a blank line or the next label."""
+    """The lines right under a session label (or one blank line below it), up to a blank line or the
+    next label."""
     card: list[Block] = []
     previous = label
     for block in blocks[label.index + 1 : label.index + 1 + _CARD_LINES]:
-        if text.count("\n", previous.end, block.start) != 1 or block.kind == "bullet":
+        # A blank line may set the label apart from its card, never the card's lines from each other.
+        gap = text.count("\n", previous.end, block.start)
+        if gap > (2 if previous is label else 1) or block.kind == "bullet":
             break
         if session_label(text[block.content_start : block.end]):
             break

@@ -319,19 +319,26 @@ def _over_people(
     people = _people_in_slot(text, candidates, below.content_start, below.end, relaxed)
     if not people:
         return None
-    kind = lexicon.talk_kind(line)
-    if kind and len(_LABEL_WORDS.sub("", line)) <= 2:  # `Keynote #4` over `김동우`: an untitled keynote
-        return None, people, kind, span(text, below.content_start, below.end)
+    if session_label(line):  # `Keynote #4` over `김동우`: a session card (`cards`)
+        return None
     return line, people, None, span(text, below.content_start, below.end)
 
 
 # A date or a weekday in a line (`12월 7일`, `토요일`, `Day 2`, `2024-10-09`).
 _DATED = re.compile(r"\d{1,2}\s*월\s*\d{1,2}\s*일|[월화수목금토일]요일|\bday\s*\d|\d{4}-\d{2}-\d{2}", re.I)
+# What a session label holds besides its kind word: a number, `#`, brackets, punctuation.
 _LABEL_WORDS = re.compile(
     r"키노트|기조\s?연설|기조\s?강연|특별\s?강연|세션|발표|워크숍|워크샵|패널|keynote|session|talk|workshop|panel"
     r"|[#\d\s.:()\-–—]",
     re.I,
 )
+
+
+def session_label(line: str) -> str | None:
+    """The talk kind of a line that is only a session label (`Keynote #5`, `Session 2`, `세션 3`)."""
+    line = clean(line)
+    kind = lexicon.talk_kind(line)
+    return kind if kind and not _LABEL_WORDS.sub("", line) else None
 
 
 def _split_at_question(text: str, block: Block) -> bool:
