@@ -998,3 +998,16 @@ def test_a_특강_is_a_special_talk() -> None:
     assert _talks("설하윤 교수는 '데이터 윤리'를 주제로 특강을 했다.\n") == [
         ("데이터 윤리", [("설하윤", "교수", None)], "special_talk")
     ]
+
+
+def test_who_announces_is_the_clauses_people_or_the_person_a_pronoun_stands_for() -> None:
+    text = (
+        "Mara Lind and Tobias Renner shared what is next for the framework, and announced the Quartz Compiler.\n"
+        "Ines Okoro (Product Manager, Northwind) talked about offline apps. She announced that the new "
+        "Sync Queue API is ready.\n"
+        "Today, they announced three more instance types: Q5 and Q6.\n"
+    )
+    launches = {x.name: [p.name for p in x.presenters] for x in _grounded(text).launches}
+    assert launches["Quartz Compiler"] == ["Mara Lind", "Tobias Renner"]
+    assert launches["Sync Queue API"] == ["Ines Okoro"]
+    assert launches["Q5"] == []  # `they` may be a company: no presenter is guessed

@@ -87,6 +87,7 @@ def extract_english_prose(
     credits: list[Credit] = []
     launches: list[Launch] = []
     known: dict[str, Person] = {}  # people named so far, by full name and by surname (`Pichai announced …`)
+    last_named: list[Person] = []  # the people of the last sentence that named any (`He announced …`)
     previous: Block | None = None
     for block in segmentation.blocks:
         if block.kind == "heading":
@@ -104,7 +105,8 @@ def extract_english_prose(
             talks += [_titled(t, text, *above) if above and t.title is None else t for t in found]
             for person in people:
                 known[person.name] = known[person.name.split()[-1]] = person
-            launches += _launches_in(text, candidates, sentence, known)
+            launches += _launches_in(text, candidates, sentence, known, last_named)
+            last_named = people or last_named
         previous = block
     return talks, credits, launches
 
@@ -225,11 +227,11 @@ _PRODUCT_IN = re.compile(_PRODUCT_RUN)
 _CLAUSE_END = re.compile(r"\s(?:which|that|who|is|are|was|were|has|have|will|for|to|from|with)\s|[.;!?]")
 
 
-def _announced_products(text: str, sentence: Sentence) -> list[tuple[int, int]]:
+def _announced_products(text: str, sentence: Sentence) -> list[tuple[int, int, int]]:
     """(start, end) of each product a launch verb of the sentence names: in each item of the list
     after the verb, its first run of capitalised words (with digits, versions and `of`/`in`/`to`
     between them); the list ends where the clause does."""
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, int]] = []
     for verb in _LAUNCHED.finditer(text, sentence.start, sentence.end):
         stop = _CLAUSE_END.search(text, verb.end() + 1, sentence.end)
         end = stop.start() if stop else sentence.end
@@ -238,16 +240,18 @@ def _announced_products(text: str, sentence: Sentence) -> list[tuple[int, int]]:
             item_end = separator.start() if separator else end
             product = _PRODUCT_IN.search(text, position, item_end)
             if product and not lexicon.is_person_name(product.group()):
-                found.append((product.start(), product.end()))
+                found.append((product.start(), product.end(), verb.start()))
             if separator is None:
                 break
             position = separator.end()
     for passive in _PASSIVE_ANNOUNCED.finditer(text, sentence.start, sentence.end):
-        found.append((passive.start("product"), passive.end("product")))
+        found.append((passive.start("product"), passive.end("product"), passive.start("product")))
     return found
 
 
-def _launches_in(text: str, candidates: Candidates, sentence: Sentence, known: dict[str, Person]) -> list[Launch]:
+def _launches_in(
+    text: str, candidates: Candidates, sentence: Sentence, known: dict[str, Person], last_named: list[Person]
+) -> list[Launch]:
     launches: list[Launch] = []
     for pattern in (_ACTIVE_LAUNCH, _PASSIVE_LAUNCH):
         for match in pattern.finditer(text, sentence.start, sentence.end):
@@ -264,8 +268,22 @@ def _launches_in(text: str, candidates: Candidates, sentence: Sentence, known: d
                 continue
             launches.append(Launch(id="", name=product, organization=maker, presenters=[], evidence=evidence))
     named = {launch.name for launch in launches}  # a maker or presenter found above: those records stand
-    for start, end in _announced_products(text, sentence):
+    for start, end, verb in _announced_products(text, sentence):
         if text[start:end] not in named:
             evidence = [span(text, sentence.start, sentence.end)]
-            launches.append(Launch(id="", name=text[start:end], presenters=[], evidence=evidence))
+            presenters = _announcers(text, candidates, sentence.start, verb, last_named)
+            launches.append(Launch(id="", name=text[start:end], presenters=presenters, evidence=evidence))
     return launches
+
+
+# A person's pronoun as the subject of a launch verb: `He announced …`, `…, where she unveiled …`.
+_PERSONAL_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+)?$")
+
+
+def _announcers(text: str, candidates: Candidates, start: int, verb: int, last_named: list[Person]) -> list[Person]:
+    """Who announces: the people the clause names before its launch verb (`Josh Story and Andrew Clark
+    shared …, and announced …`), or, after `he`/`she`, the people the recap named last."""
+    before = [person for _, _, person in _people(text, candidates, start, verb)]
+    if before:
+        return before
+    return list(last_named) if _PERSONAL_SUBJECT.search(text, start, verb) else []
