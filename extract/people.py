@@ -92,7 +92,7 @@ def is_korean_name(word: str) -> bool:
         return False  # `고양시`, and universities as news abbreviates them (`경희대`, `서울대`)
     surnames = _surnames()
     shaped = any(word[:n] in surnames and 1 <= len(word) - n <= 2 for n in _surname_lengths())
-    return shaped and not _reads_as_a_word(word)
+    return shaped and not reads_as_a_word(word)
 
 
 # Suffixes that make nouns of quality or manner (`안전성`, `자동화`, `생산력`): rarely a name's last syllable.
@@ -105,7 +105,7 @@ _DICTIONARY_NOUN_SCORE = -16.0
 
 
 @lru_cache(maxsize=4096)
-def _reads_as_a_word(word: str) -> bool:
+def reads_as_a_word(word: str) -> bool:
     """Kiwi reads the word alone as a common noun of its dictionary (`이야기`, `사용자`), a noun and a
     particle (`주제는`) or a noun of two syllables and a suffix of quality (`안전성`, `확장성`): an
     ordinary word, whatever its first syllable."""

@@ -138,3 +138,53 @@ def test_one_speaker_with_two_talks_each_beside_its_own_line_keeps_both() -> Non
     titles = ["스트림 처리 입문", "배치 처리의 끝"]
     kept, problems = plausible(_answer([{"title": t, "speakers": speaker, "quote": t} for t in titles]), passage)
     assert [t.title for t in kept.talks] == titles and problems == []
+
+
+ROUNDUP = (
+    "Nimbus Summit Day 2 Recap\n\n"
+    "Amazon Quillstore is a document database. Thank you Northwind for building the site.\n"
+    "Priya Nair - Sync Engines Explained\n"
+    "Laura Chen and Omar Haddad gave a talk. Hosted by Irene Dahl, the day ran late.\n"
+    "그는 새 도구를 공개했다. 한빛소프트는 이야기를 나눴다.\n"
+)
+
+
+def test_talks_whose_speaker_is_no_person_or_whose_title_is_prose_an_event_or_a_link_are_dropped() -> None:
+    talks = [
+        {"title": "Quillstore", "speakers": [{"name": "Amazon Quillstore"}], "quote": "Amazon Quillstore"},
+        {"title": "Instances", "speakers": [{"name": "M5"}], "quote": "Amazon Quillstore"},
+        {"title": "Tools", "speakers": [{"name": "이야기"}], "quote": "이야기를 나눴다"},
+        {"title": "그는 새 도구를 공개했다.", "speakers": [{"name": "Priya Nair"}], "quote": "그는 새 도구를 공개했다."},
+        {"title": "Nimbus Summit", "speakers": [{"name": "Laura Chen"}], "quote": "Nimbus Summit Day 2 Recap"},
+        {"title": "https://example.com/talk", "speakers": [{"name": "Omar Haddad"}], "quote": "Laura Chen"},
+        {"title": "Thank you Northwind for building the site", "speakers": [{"name": "Northwind"}], "quote": "Thank you"},
+        {"title": "Priya Nair - Sync Engines Explained", "speakers": [{"name": "Priya Nair"}], "quote": "Priya Nair"},
+        {"title": "Laura Chen", "speakers": [{"name": "Laura Chen"}, {"name": "Omar Haddad"}], "quote": "gave a talk"},
+    ]
+    kept, problems = plausible(_answer(talks), ROUNDUP)
+    assert [(t.title, [p.name for p in t.speakers]) for t in kept.talks] == [
+        ("Priya Nair - Sync Engines Explained", ["Priya Nair"]),  # a name set off by a dash says who gives it
+        (None, ["Laura Chen", "Omar Haddad"]),  # a title that only repeats a speaker's name is none
+    ]
+    assert len(problems) == 7
+
+
+def test_credits_need_a_role_wording_on_a_line_naming_the_person() -> None:
+    def credit(name: str, role_text: str) -> dict[str, object]:
+        return {"person": {"name": name}, "role": "emcee", "role_text": role_text, "quote": "Hosted by"}
+
+    answer = ChunkRecords.model_validate(
+        {
+            "talks": [],
+            "launches": [],
+            "credits": [
+                credit("Irene Dahl", "Hosted by"),
+                credit("Priya Nair", "Hosted by"),  # the role is stated, but on another line
+                credit("Laura Chen", "gave a talk"),  # no role's wording
+                credit("Omar Haddad", "Omar Haddad"),  # the name given as its own role
+            ],
+        }
+    )
+    kept, problems = plausible(answer, ROUNDUP)
+    assert [c.person.name for c in kept.credits if c.person] == ["Irene Dahl"]
+    assert len(problems) == 3
