@@ -154,10 +154,18 @@ def test_talks_whose_speaker_is_no_person_or_whose_title_is_prose_an_event_or_a_
         {"title": "Quillstore", "speakers": [{"name": "Amazon Quillstore"}], "quote": "Amazon Quillstore"},
         {"title": "Instances", "speakers": [{"name": "M5"}], "quote": "Amazon Quillstore"},
         {"title": "Tools", "speakers": [{"name": "이야기"}], "quote": "이야기를 나눴다"},
-        {"title": "그는 새 도구를 공개했다.", "speakers": [{"name": "Priya Nair"}], "quote": "그는 새 도구를 공개했다."},
+        {
+            "title": "그는 새 도구를 공개했다.",
+            "speakers": [{"name": "Priya Nair"}],
+            "quote": "그는 새 도구를 공개했다.",
+        },
         {"title": "Nimbus Summit", "speakers": [{"name": "Laura Chen"}], "quote": "Nimbus Summit Day 2 Recap"},
         {"title": "https://example.com/talk", "speakers": [{"name": "Omar Haddad"}], "quote": "Laura Chen"},
-        {"title": "Thank you Northwind for building the site", "speakers": [{"name": "Northwind"}], "quote": "Thank you"},
+        {
+            "title": "Thank you Northwind for building the site",
+            "speakers": [{"name": "Northwind"}],
+            "quote": "Thank you",
+        },
         {"title": "Priya Nair - Sync Engines Explained", "speakers": [{"name": "Priya Nair"}], "quote": "Priya Nair"},
         {"title": "Laura Chen", "speakers": [{"name": "Laura Chen"}, {"name": "Omar Haddad"}], "quote": "gave a talk"},
     ]
