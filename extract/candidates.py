@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, pairwise
@@ -150,16 +151,19 @@ def _word_start(text: str, end: int) -> int:
 _GLUED_OPENING = re.compile(r"\((?<=[^\s(]\()")
 
 
+def _glued_brackets(text: str) -> Iterator[tuple[int, int, str]]:
+    """(opening, closing, inside) of every bracket glued to the word before it (`윌리슨(Simon …)`)."""
+    for match in _GLUED_OPENING.finditer(text):
+        close_at = closing_bracket(text, match.start())
+        if close_at is not None:
+            yield match.start(), close_at, text[match.start() + 1 : close_at]
+
+
 def find_alias_pairs(segmentation: Segmentation) -> list[AliasPair]:
     text = segmentation.text
     token_list = segmentation.token_index
     pairs: list[AliasPair] = []
-    for match in _GLUED_OPENING.finditer(text):
-        open_at = match.start()
-        close_at = closing_bracket(text, open_at)
-        if close_at is None:
-            continue
-        inside = text[open_at + 1 : close_at]
+    for open_at, close_at, inside in _glued_brackets(text):
         latin, _, note = inside.partition(",")
         latin = latin.strip()
         if not _GLOSS.match(latin) or not re.search(r"[A-Za-z]", latin):
@@ -187,14 +191,9 @@ def _bracket_described_people(text: str) -> list[tuple[int, int]]:
     from extract.people import bracket_description, is_korean_name  # people builds on this module
 
     found = []
-    for match in _GLUED_OPENING.finditer(text):
-        open_at = match.start()
-        close_at = closing_bracket(text, open_at)
-        start = _word_start(text, open_at)
-        name = text[start:open_at].lstrip(_OPENERS)
-        if close_at is None or not is_korean_name(name):
-            continue
-        if bracket_description(text[open_at + 1 : close_at])[1]:
+    for open_at, _, inside in _glued_brackets(text):
+        name = text[_word_start(text, open_at) : open_at].lstrip(_OPENERS)
+        if is_korean_name(name) and bracket_description(inside)[1]:
             found.append((open_at - len(name), open_at))
     return found
 

@@ -129,6 +129,12 @@ def organizations() -> dict[str, str]:
     return forms
 
 
+def leading_organization(name: str) -> str | None:
+    """The gazetteer organisation whose name is the first word of `name` (`Amazon Neptune`, `Google`)."""
+    words = name.split()
+    return organizations().get(words[0].casefold()) if words else None
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Casefolded given names from gender-guesser's name dictionary (about 45,000, many countries)."""
@@ -222,7 +228,7 @@ def could_be_person_name(latin: str) -> bool:
     return (
         is_name_shaped(latin)
         and words[0].casefold() not in _ARTICLES
-        and words[0].casefold() not in organizations()  # `Google Assistant`, `Amazon Neptune`: products
+        and leading_organization(latin) is None  # `Google Assistant`, `Amazon Neptune`: products
         and not any(w.casefold() in NON_PERSON_WORDS for w in words)
     )
 

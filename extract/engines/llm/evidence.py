@@ -99,7 +99,7 @@ def _reads_as_a_person(name: str) -> bool:
     words = name.split()
     if not words or len(words) >= _NAME_WORDS or name.endswith((".", "!", "?")):
         return False
-    if lexicon.organization_name(name) or words[0].casefold() in lexicon.organizations():
+    if lexicon.organization_name(name) or lexicon.leading_organization(name):
         return False
     if _PRODUCT_CODE.fullmatch(name):
         return False

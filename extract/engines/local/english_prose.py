@@ -228,9 +228,10 @@ _CLAUSE_END = re.compile(r"\s(?:which|that|who|is|are|was|were|has|have|will|for
 
 
 def _announced_products(text: str, sentence: Sentence) -> list[tuple[int, int, int]]:
-    """(start, end) of each product a launch verb of the sentence names: in each item of the list
-    after the verb, its first run of capitalised words (with digits, versions and `of`/`in`/`to`
-    between them); the list ends where the clause does."""
+    """(start, end, subject end) of each product a launch verb of the sentence names: in each item of
+    the list after the verb, its first run of capitalised words (with digits, versions and `of`/`in`/
+    `to` between them); the list ends where the clause does. The subject, whose people announce it,
+    ends at the verb, or at the product itself when the product is the subject of a passive."""
     found: list[tuple[int, int, int]] = []
     for verb in _LAUNCHED.finditer(text, sentence.start, sentence.end):
         stop = _CLAUSE_END.search(text, verb.end() + 1, sentence.end)

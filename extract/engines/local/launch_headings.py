@@ -48,7 +48,7 @@ def _maker(name: str) -> str | None:
     match = _PRODUCT_WORDS.fullmatch(name)
     if match is None or not reads_as_title_line(name):
         return None
-    maker = lexicon.organizations().get(match.group("maker").casefold())
+    maker = lexicon.leading_organization(name)
     rest = match.group("rest").strip()
     if maker is None or lexicon.organizations().get(rest.casefold()) or not rest[:1].isupper():
         return None

@@ -249,8 +249,7 @@ def _with_maker(text: str, candidates: Candidates, start: int, end: int) -> Prod
 
 def _prefix_organization(name: str) -> str | None:
     """`OpenAI 에이전트 SDK`: a product named after its maker."""
-    first = name.split(" ", 1)[0] if " " in name else ""
-    return lexicon.organizations().get(first.casefold()) if first else None
+    return lexicon.leading_organization(name) if " " in name else None
 
 
 def _named(text: str, candidates: Candidates, products: list[ProductPhrase]) -> bool:
