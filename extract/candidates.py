@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, pairwise
@@ -151,19 +150,16 @@ def _word_start(text: str, end: int) -> int:
 _GLUED_OPENING = re.compile(r"\((?<=[^\s(]\()")
 
 
-def _glued_brackets(text: str) -> Iterator[tuple[int, int, str]]:
-    """(opening, closing, inside) of every bracket glued to the word before it (`윌리슨(Simon …)`)."""
-    for match in _GLUED_OPENING.finditer(text):
-        close_at = closing_bracket(text, match.start())
-        if close_at is not None:
-            yield match.start(), close_at, text[match.start() + 1 : close_at]
-
-
 def find_alias_pairs(segmentation: Segmentation) -> list[AliasPair]:
     text = segmentation.text
     token_list = segmentation.token_index
     pairs: list[AliasPair] = []
-    for open_at, close_at, inside in _glued_brackets(text):
+    for match in _GLUED_OPENING.finditer(text):
+        open_at = match.start()
+        close_at = closing_bracket(text, open_at)
+        if close_at is None:
+            continue
+        inside = text[open_at + 1 : close_at]
         latin, _, note = inside.partition(",")
         latin = latin.strip()
         if not _GLOSS.match(latin) or not re.search(r"[A-Za-z]", latin):
@@ -183,19 +179,6 @@ def find_alias_pairs(segmentation: Segmentation) -> list[AliasPair]:
             )
         )
     return pairs
-
-
-def _bracket_described_people(text: str) -> list[tuple[int, int]]:
-    """Korean names glued to brackets that give their bearer's job (`장인선(Software Engineer, Google)`,
-    `성원용(서울대학교 교수)`): people, whose brackets are no Latin form of the name."""
-    from extract.people import bracket_description, is_korean_name  # people builds on this module
-
-    found = []
-    for open_at, _, inside in _glued_brackets(text):
-        name = text[_word_start(text, open_at) : open_at].lstrip(_OPENERS)
-        if is_korean_name(name) and bracket_description(inside)[1]:
-            found.append((open_at - len(name), open_at))
-    return found
 
 
 def _hangul_start(text: str, open_at: int, latin: str, tokens: ByStart[Token]) -> int | None:
@@ -379,9 +362,6 @@ def tag_candidates(segmentation: Segmentation) -> Candidates:
 
     people = find_titled_people(segmentation, aliases)
     spans += [Candidate("PERSON", p.name_start, p.name_end, text[p.name_start : p.name_end]) for p in people]
-    named = {(c.start, c.end) for c in spans}
-    described = [span for span in _bracket_described_people(text) if span not in named]
-    spans += [Candidate("PERSON", start, end, text[start:end]) for start, end in described]
     modelled = _model_mentions(segmentation, aliases)
     modelled_people = [c for c in modelled if c.label == "PERSON"]
     by_span = {(c.start, c.end): c for c in [*modelled_people, *_latin_people(text, aliases)]}

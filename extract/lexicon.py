@@ -228,7 +228,6 @@ def could_be_person_name(latin: str) -> bool:
     return (
         is_name_shaped(latin)
         and words[0].casefold() not in _ARTICLES
-        and leading_organization(latin) is None  # `Google Assistant`, `Amazon Neptune`: products
         and not any(w.casefold() in NON_PERSON_WORDS for w in words)
     )
 

@@ -381,21 +381,6 @@ def descriptor(phrase: str) -> tuple[str | None, str | None] | None:
     return None
 
 
-def bracket_description(inside: str) -> tuple[str | None, str | None]:
-    """(organisation, job) of the brackets after a name: `(Software Engineer, Google)`, `(카카오, 개발자)`,
-    `(서울대학교 전기전자공학부 교수)`; a bracket that names no job holds the organisation alone."""
-    first, comma, rest = (part.strip() for part in inside.partition(","))
-    if comma and first and rest:
-        if is_job(first):
-            return rest, first
-        if is_job(rest):
-            return first, rest
-    described = descriptor(inside)
-    if described and described[1]:
-        return described
-    return inside, None
-
-
 def is_job(phrase: str) -> bool:
     """A job title or occupation alone (`Customer Engineer`, `Founder & CEO`, `교수`)."""
     described = descriptor(phrase)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from extract import lexicon
 from extract.candidates import AliasPair, Candidates
 from extract.models import Person, Span
-from extract.people import bracket_description, is_job
+from extract.people import is_job
 
 # Particles that can follow a noun phrase, longest first; `님` (honorific) is skipped before them.
 _PARTICLES = (
@@ -212,13 +212,12 @@ def english_people(text: str, candidates: Candidates, start: int, end: int) -> l
         if not match:
             return None
         name = match.group("name")
-        one, paren = match.group("one"), match.group("paren")
-        bracketed, bracketed_job = bracket_description(paren) if paren else (None, None)
+        one = match.group("one")
         job = one if one and lexicon.JOB_WORDS.search(one) else None
-        title = match.group("title") or match.group("title2") or bracketed_job or job
+        title = match.group("title") or match.group("title2") or job
         organization = (
             match.group("org")
-            or bracketed
+            or match.group("paren")
             or match.group("at")
             or match.group("org2")
             or (one if one != title else None)
@@ -280,12 +279,9 @@ def korean_people(text: str, start: int, end: int, labelled: bool = False) -> li
         if match and is_korean_name(match.group("name")) and (len(match.group("name")) > 2 or "님" in part):
             paren = match.group("paren")
             latin = paren if paren and lexicon.is_name_shaped(paren) and not is_job(paren) else None
-            bracketed, job = bracket_description(paren) if paren and not latin else (None, None)
-            organization = match.group("org") or match.group("at") or bracketed
+            organization = match.group("org") or match.group("at") or (paren if paren and not latin else None)
             name = latin or match.group("name")
-            people.append(
-                Person(name=name, name_ko=match.group("name"), name_en=latin, affiliation=organization, title=job)
-            )
+            people.append(Person(name=name, name_ko=match.group("name"), name_en=latin, affiliation=organization))
         elif named := _name_then_organization(part.strip(), labelled):
             people.append(named)
         elif people and part and len(part) <= 30 and people[-1].affiliation is None:
