@@ -247,6 +247,9 @@ def is_name_shaped(latin: str) -> bool:
     return 1 <= len(words) <= 4 and _name_words(words)
 
 
+_LONGEST_SUFFIXED_NAME = 6
+
+
 @lru_cache(maxsize=NAME_CHECKS_CACHED)
 def organization_name(form: str) -> str | None:
     """The organisation a form names, by gazetteer or by an organisation suffix."""
@@ -254,8 +257,8 @@ def organization_name(form: str) -> str | None:
     if known:
         return known
     words = form.split()
-    if len(words) >= 2 and words[-1] in ORG_SUFFIXES_LATIN:
-        return form
+    if 2 <= len(words) <= _LONGEST_SUFFIXED_NAME and words[-1] in ORG_SUFFIXES_LATIN:
+        return form  # `Red Pill Analytics`; a longer run is a phrase ending in one (`… with Atlan and dbt Labs`)
     if any(form.endswith(suffix) and len(form) > len(suffix) + 1 for suffix in ORG_SUFFIXES_HANGUL):
         return form
     return None

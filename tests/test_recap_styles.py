@@ -1011,3 +1011,35 @@ def test_who_announces_is_the_clauses_people_or_the_person_a_pronoun_stands_for(
     assert launches["Quartz Compiler"] == ["Mara Lind", "Tobias Renner"]
     assert launches["Sync Queue API"] == ["Ines Okoro"]
     assert launches["Q5"] == []  # `they` may be a company: no presenter is guessed
+
+
+def test_a_title_line_over_prose_titles_the_talk_the_prose_tells_of() -> None:
+    text = (
+        "Notes from Data Week\n\n"
+        "Streaming Joins without Tears\n"
+        "Joins are hard. Marta Kowalski from Finch discussed how her team keeps state small.\n\n"
+        "Testing Pipelines in Production\n\n"
+        "Nobody likes broken dashboards.\n\n"
+        "Omar Lindqvist and Dana Whitfield from Kestrel walk us through their checks in this workshop.\n"
+    )
+    assert _talks(text) == [
+        ("Streaming Joins without Tears", [("Marta Kowalski", None, "Finch")], "talk"),
+        (
+            "Testing Pipelines in Production",
+            [("Omar Lindqvist", None, None), ("Dana Whitfield", None, "Kestrel")],
+            "workshop",
+        ),
+    ]
+
+
+def test_a_title_line_over_thanks_many_talks_or_a_product_titles_no_talk() -> None:
+    thanks = "Notes from Data Week\n\nThank you\n\nThank you Marta Kowalski for hosting the sessions.\n"
+    many = "Notes from Data Week\n\nMy favourite talks\n\nMarta Kowalski from Finch discussed state.\n"
+    assert [_titles_and_names(text) for text in (thanks, many)] == [[], []]
+    product = "Notes from Data Week\n\nGoogle Lens\n\nMarta Kowalski from Finch discussed state in a talk.\n"
+    assert _titles_and_names(product) == [(None, ["Marta Kowalski"])]  # a product's name titles no talk
+
+
+def test_a_title_ending_in_a_participle_before_by_still_names_its_speaker() -> None:
+    text = "- Async IO, Completed by Lena Fischer (online) (Slides)\n- Rust Night, sponsored by Kestrel\n"
+    assert _titles_and_names(text) == [("Async IO, Completed", ["Lena Fischer"])]

@@ -12,7 +12,9 @@ import re
 
 from extract import lexicon
 from extract.candidates import Candidates
+from extract.engines.local.launch_headings import product_maker
 from extract.engines.local.phrases import EN_NAME, clean, span
+from extract.engines.local.talks import heads_a_talk
 from extract.models import Credit, Launch, Person, Role, Talk
 from extract.segment import Block, Segmentation, Sentence, reads_as_title_line
 
@@ -28,6 +30,9 @@ _PERSON = re.compile(
 _QUOTED = re.compile(r"[\"“‘](?P<title>[^\"”’\n]{3,150})[\"”’]")
 _TALK_NOUNS = r"keynote|talk|session|workshop|panel|presentation|fireside chat|lightning talk"
 _TALK_NOUN = re.compile(rf"\b(?:{_TALK_NOUNS})s?\b", re.I)
+_SPEAKER_NOUN = re.compile(r"\b(?:speakers?|presenters?)\b", re.I)
+# Words of a sentence that thanks or credits people (`Thank you A for being our MC and to B for hosting …`).
+_CREDITING = re.compile(r"\b(?:thanks?|MC|emcee|host(?:s|ed|ing)?|moderat\w*|organi[sz]\w*)\b", re.I)
 _TALK_VERB = re.compile(
     r"\b(?:gave|give|gives|giving|delivered|delivers|presented|presents|talked|spoke|speaks|showed|"
     r"explained|argued|shared|discussed|demonstrated|demoed|walked|covered|led)\b",
@@ -88,27 +93,59 @@ def extract_english_prose(
     launches: list[Launch] = []
     known: dict[str, Person] = {}  # people named so far, by full name and by surname (`Pichai announced …`)
     last_named: list[Person] = []  # the people of the last sentence that named any (`He announced …`)
-    previous: Block | None = None
+    section: tuple[int, int] | None = None  # the title line over the prose being read, until a talk takes it
     for block in segmentation.blocks:
         if block.kind == "heading":
-            previous = block
+            section = _section_title(text, candidates, block)
             continue
-        for number, sentence in enumerate(block.sentences):
+        told = len(talks)
+        for sentence in block.sentences:
             credited = _credits_in(text, candidates, sentence)
             credits += credited
             people = [person for _, _, person in _people(text, candidates, sentence.start, sentence.end)]
-            found = _talks_in(text, candidates, sentence, people, {c.person.name for c in credited if c.person})
+            speakers = [p for p in people if p.name not in {c.person.name for c in credited if c.person}]
+            found = _talks_in(text, candidates, sentence, speakers)
             named = _TITLE_OF_LAST.match(text, sentence.start)  # `Their talk was titled A New Bar for …`
             if named and talks and talks[-1].title is None and not found:
                 talks[-1] = _titled(talks[-1], text, named.start("title"), sentence.end)
-            above = _title_line(text, previous) if number == 0 else None  # a title over its paragraph
-            talks += [_titled(t, text, *above) if above and t.title is None else t for t in found]
+            if section is not None and (found := found or _section_talk(text, sentence, speakers)):
+                found = [_titled(t, text, *section) if t.title is None else t for t in found]
+                section = None  # the first talk under a title line is the talk it names
+            talks += found
             for person in people:
                 known[person.name] = known[person.name.split()[-1]] = person
             launches += _launches_in(text, candidates, sentence, known, last_named)
             last_named = people or last_named
-        previous = block
+        if _lone_line(text, block) and len(talks) == told:
+            section = _section_title(text, candidates, block)
     return talks, credits, launches
+
+
+def _section_title(text: str, candidates: Candidates, block: Block) -> tuple[int, int] | None:
+    """A heading or lone line that can title the talk told under it; the recap's own title heads none."""
+    line = _title_line(text, block)
+    if line is None or block.index == 0:
+        return None
+    title = clean(text[slice(*line)])
+    if product_maker(title) or _people(text, candidates, *line):  # a product's section, or a session line
+        return None
+    return line if heads_a_talk(title) else None
+
+
+def _lone_line(text: str, block: Block) -> bool:
+    """A paragraph of one short line that reads as a title (`Building Scalable Data Products`)."""
+    return block.kind == "paragraph" and len(block.sentences) <= 1 and _title_line(text, block) is not None
+
+
+def _section_talk(text: str, sentence: Sentence, speakers: list[Person]) -> list[Talk]:
+    """Under a title line, a sentence that names people beside a talk noun or verb (`Emiel Verkade from
+    Snowplow discussed …`, `This breakout session included guest speakers …`): their talk."""
+    content = text[sentence.start : sentence.end].rstrip()
+    cue = _TALK_NOUN.search(content) or _SPEAKER_NOUN.search(content) or _TALK_VERB.search(content)
+    if not speakers or cue is None or _CREDITING.search(content) or content[-1:] not in ".!?":
+        return []  # prose only: a line of a layout (`Closing Talks Shipping Faster … Aisha Bello`) is no sentence
+    kind = lexicon.talk_kind(cue.group()) if _TALK_NOUN.fullmatch(cue.group()) else "talk"
+    return [Talk(id="", title=None, speakers=speakers, kind=kind, evidence=[span(text, sentence.start, sentence.end)])]
 
 
 # `Their talk was titled X`, `His keynote was called X`: the title of the talk the sentence before named.
@@ -159,10 +196,8 @@ def _people(text: str, candidates: Candidates, start: int, end: int) -> list[tup
     return found
 
 
-def _talks_in(
-    text: str, candidates: Candidates, sentence: Sentence, people: list[Person], credited: set[str]
-) -> list[Talk]:
-    """`people`: those the sentence names (`_people`); `credited`: those it credits with a role."""
+def _talks_in(text: str, candidates: Candidates, sentence: Sentence, speakers: list[Person]) -> list[Talk]:
+    """`speakers`: those the sentence names (`_people`) and credits with no role."""
     content = text[sentence.start : sentence.end]
     evidence = [span(text, sentence.start, sentence.end)]
     possessive = _POSSESSIVE_TALK.search(content)
@@ -189,7 +224,6 @@ def _talks_in(
     cued = _CUED_TITLE.search(content)
     if verb is None or (noun is None and quoted is None and cued is None):
         return []
-    speakers = [p for p in people if p.name not in credited]
     if not speakers:
         return []
     title = clean(quoted.group("title")) if quoted else clean(cued.group("title")).rstrip(".") if cued else None

@@ -28,7 +28,7 @@ def extract_heading_launches(segmentation: Segmentation) -> list[Launch]:
         if block.index + 1 >= len(blocks) or not _heads_a_paragraph(blocks, block, text):
             continue
         name = clean(text[block.content_start : block.end])
-        maker = _maker(name)
+        maker = product_maker(name)
         if maker is None:
             continue
         launches.append(
@@ -43,7 +43,7 @@ def extract_heading_launches(segmentation: Segmentation) -> list[Launch]:
     return launches
 
 
-def _maker(name: str) -> str | None:
+def product_maker(name: str) -> str | None:
     """The gazetteer organisation a heading's product is named after, or None when it names no product."""
     match = _PRODUCT_WORDS.fullmatch(name)
     if match is None or not reads_as_title_line(name):

@@ -123,7 +123,10 @@ def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidate
 
 
 _BY = re.compile(r"\s+by\s+")
-_PARTICIPLE_BEFORE = re.compile(r"[A-Za-z]ed$")
+# `moderated by`, `sponsored by`: the by of a host or a sponsor (`Async IO, Completed by …` names a speaker).
+_HOST_PARTICIPLE_BEFORE = re.compile(
+    r"\b(?:moderated|hosted|chaired|led|emceed|organi[sz]ed|sponsored|powered|supported|brought)$", re.I
+)
 _BY_NAME = re.compile(r"(?P<name>[^()]+?)(?:\s*\((?P<org>[^()]+)\))?")
 
 
@@ -334,6 +337,24 @@ _LABEL_WORDS = re.compile(
 )
 
 
+# Headings over many talks: plurals of talk and event nouns (`Some of my favorite talks`, `Previous Meetups`).
+_MANY_TALKS = re.compile(r"\b(?:talks|sessions|keynotes|workshops|panels|presentations|meetups|highlights)\b", re.I)
+_LINKED = re.compile(r"https?://|www\.|pic\.twitter|(?:^|\s)[#@]\w")
+
+
+def heads_a_talk(line: str) -> bool:
+    """Whether a title line can be the title of the talk told under it: a title, not a date, a session
+    label, a heading over many talks or a line with a link (an embedded post)."""
+    line = clean(line)
+    return (
+        title_like(line)
+        and not _DATED.search(line)
+        and session_label(line) is None
+        and not _MANY_TALKS.search(line)
+        and not _LINKED.search(line)
+    )
+
+
 def session_label(line: str) -> str | None:
     """The talk kind of a line that is only a session label (`Keynote #5`, `Session 2`, `세션 3`)."""
     line = clean(line)
@@ -392,8 +413,7 @@ def without_link_labels(text: str, start: int, end: int) -> int:
 def _titled_by_name(text: str, candidates: Candidates, start: int, end: int) -> tuple[str, list[Person]] | None:
     """`Agents in Production by Hamel Husain`, `Title by Name (Org)`: the last `by` names the speaker;
     after `by` a name-shaped phrase is enough, given name known or not."""
-    # `moderated by`, `hosted by`: a by after a participle names a host, not the speaker.
-    found = [by for by in _BY.finditer(text, start, end) if not _PARTICIPLE_BEFORE.search(text, start, by.start())]
+    found = [by for by in _BY.finditer(text, start, end) if not _HOST_PARTICIPLE_BEFORE.search(text, start, by.start())]
     if not found:
         return None
     by = found[-1]
