@@ -620,10 +620,14 @@ def test_english_talk_titles_after_a_cue_without_quotes() -> None:
     text = (
         "Laura Bennett gave a talk titled Streams in Practice. It was great.\n\n"
         "Kenji Sato talked about Typed Pipelines: Lessons from Production. He showed demos.\n\n"
-        "Maria Garcia talked about how her team ships weekly.\n"  # no title, no talk named: not a talk
+        "Maria Garcia talked about how her team ships weekly.\n"  # no title: her talk is untitled
     )
     talks = {speakers[0][0]: title for title, speakers, _ in _talks(text)}
-    assert talks == {"Laura Bennett": "Streams in Practice", "Kenji Sato": "Typed Pipelines: Lessons from Production"}
+    assert talks == {
+        "Laura Bennett": "Streams in Practice",
+        "Kenji Sato": "Typed Pipelines: Lessons from Production",
+        "Maria Garcia": None,
+    }
 
 
 def test_an_english_talk_takes_its_title_from_the_next_sentence_or_the_line_above() -> None:
@@ -1035,7 +1039,8 @@ def test_a_title_line_over_prose_titles_the_talk_the_prose_tells_of() -> None:
 def test_a_title_line_over_thanks_many_talks_or_a_product_titles_no_talk() -> None:
     thanks = "Notes from Data Week\n\nThank you\n\nThank you Marta Kowalski for hosting the sessions.\n"
     many = "Notes from Data Week\n\nMy favourite talks\n\nMarta Kowalski from Finch discussed state.\n"
-    assert [_titles_and_names(text) for text in (thanks, many)] == [[], []]
+    # The prose under the plural heading still tells a talk; the heading does not title it.
+    assert [_titles_and_names(text) for text in (thanks, many)] == [[], [(None, ["Marta Kowalski"])]]
     product = "Notes from Data Week\n\nGoogle Lens\n\nMarta Kowalski from Finch discussed state in a talk.\n"
     assert _titles_and_names(product) == [(None, ["Marta Kowalski"])]  # a product's name titles no talk
 
@@ -1043,3 +1048,27 @@ def test_a_title_line_over_thanks_many_talks_or_a_product_titles_no_talk() -> No
 def test_a_title_ending_in_a_participle_before_by_still_names_its_speaker() -> None:
     text = "- Async IO, Completed by Lena Fischer (online) (Slides)\n- Rust Night, sponsored by Kestrel\n"
     assert _titles_and_names(text) == [("Async IO, Completed", ["Lena Fischer"])]
+
+
+def test_people_who_are_the_subject_of_a_speaking_verb_give_an_untitled_talk() -> None:
+    text = (
+        "Our notes from day one.\n\n"
+        "Priya Raman (Staff Engineer, Lumen) talked about how to keep search indexes fresh. "
+        "The opening keynote set the tone. Tomas Berg, CEO of Kestrel, and Ana Silva, Head of Data at Kestrel, "
+        "discussed the state of open data.\n\n"
+        "We all talked about the food. After lunch, Jonas Weber presented nothing new to me, sadly.\n"
+    )
+    assert _titles_and_names(text) == [
+        (None, ["Priya Raman"]),
+        (None, ["Tomas Berg", "Ana Silva"]),
+        (None, ["Jonas Weber"]),
+    ]
+
+
+def test_people_named_after_a_speaking_verb_or_beside_it_give_no_talk() -> None:
+    text = (
+        "Our notes from day one.\n\n"
+        "Everyone we met with Priya Raman talked about the weather. I explained to Tomas Berg that the rooms were full. "
+        "Because of Ana Silva the room was full, and we spoke for hours.\n"
+    )
+    assert _titles_and_names(text) == []

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from extract import lexicon
@@ -222,13 +223,41 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, speakers: l
         named_title = clean(titled_by.group("title"))
         return [Talk(id="", title=named_title, speakers=[by_people[0][2]], kind=kind, evidence=evidence)]
     cued = _CUED_TITLE.search(content)
-    if verb is None or (noun is None and quoted is None and cued is None):
+    if verb is None or not speakers:
         return []
-    if not speakers:
-        return []
+    if noun is None and quoted is None and cued is None:
+        return _told_by_subject(text, candidates, sentence, speakers)
     title = clean(quoted.group("title")) if quoted else clean(cued.group("title")).rstrip(".") if cued else None
     kind = lexicon.talk_kind(noun.group()) if noun else "talk"
     return [Talk(id="", title=title, speakers=speakers, kind=kind, evidence=evidence)]
+
+
+# Verbs of giving a talk whose subject is the speaker even with no talk noun or title in the sentence.
+_SPEAKING_VERB = re.compile(r"(?:also\s+)?(?:talked|spoke|presented|discussed|explained|demonstrated|demoed)\b")
+# Between the people of a subject, and after them: a bracket or a comma-set apposition (`, CEO of Acme,`),
+# then `,` or `and`.
+_SUBJECT_JOINER = re.compile(r"(?:\s*\([^()]*\)|\s*,[^,.;()]{1,80}(?=,))?\s*,?\s*(?:and\s+)?")
+
+
+def _told_by_subject(text: str, candidates: Candidates, sentence: Sentence, speakers: list[Person]) -> list[Talk]:
+    """People who are the subject of a speaking verb give an untitled talk (`Owen Campbell-Moore (Product
+    Manager, Chrome) talked about how …`, `Tristan Handy, CEO and Founder of dbt Labs, and Margaret
+    Francis, …, discussed …`): the sentence opens with them, or with a lead-in ending in a comma."""
+    named = [(start, end) for start, end, _ in _people(text, candidates, sentence.start, sentence.end)]
+    subject = [person for person in speakers if any(text[start:end].startswith(person.name) for start, end in named)]
+    if not named or len(subject) != len(speakers):
+        return []
+    lead_in = text[sentence.start : named[0][0]]
+    if lead_in.strip() and not lead_in.rstrip().endswith(","):
+        return []
+    for (_, end), (start, _) in itertools.pairwise(named):
+        if not _SUBJECT_JOINER.fullmatch(text, end, start):
+            return []
+    after = _SUBJECT_JOINER.match(text, named[-1][1])
+    if after is None or not _SPEAKING_VERB.match(text, after.end()):
+        return []
+    evidence = [span(text, sentence.start, sentence.end)]
+    return [Talk(id="", title=None, speakers=speakers, kind="talk", evidence=evidence)]
 
 
 def _credits_in(text: str, candidates: Candidates, sentence: Sentence) -> list[Credit]:
