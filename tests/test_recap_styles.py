@@ -1074,3 +1074,14 @@ def test_people_named_after_a_speaking_verb_or_beside_it_give_no_talk() -> None:
         "Because of Ana Silva the room was full, and we spoke for hours.\n"
     )
     assert _titles_and_names(text) == []
+
+
+def test_an_ampersand_inside_an_organisations_name_does_not_split_the_speaker_part() -> None:
+    text = (
+        "데이터 팀의 첫 1년\n발표자\n- 정유나, H&M 코리아\n\n발표 내용\n- 첫 대시보드\n\n"
+        "검색 품질을 재는 법\n발표자\n- 오세훈 & 한지민\n\n발표 내용\n- 오프라인 평가\n"
+    )
+    assert _talks(text) == [
+        ("데이터 팀의 첫 1년", [("정유나", None, "H&M 코리아")], "talk"),
+        ("검색 품질을 재는 법", [("오세훈", None, None), ("한지민", None, None)], "talk"),
+    ]

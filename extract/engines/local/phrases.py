@@ -263,8 +263,9 @@ def _name_then_organization(part: str, labelled: bool) -> Person | None:
     return Person(name=name, name_ko=name, affiliation=organization)
 
 
-# Between the people of a speaker part, outside brackets (`장인선(Software Engineer, Google), 정명훈`).
-_PEOPLE_BREAKS = re.compile(r"(?:\s*[,/·&]\s*|\s+(?:와|과)\s+)(?![^()]*\))")
+# Between the people of a speaker part, outside brackets (`장인선(Software Engineer, Google), 정명훈`);
+# an `&` between Latin letters is a name's own (`SK C&C`, `AT&T`).
+_PEOPLE_BREAKS = re.compile(r"(?:\s*[,/·]\s*|\s*(?<![A-Za-z])&(?![A-Za-z])\s*|\s+(?:와|과)\s+)(?![^()]*\))")
 
 
 def korean_people(text: str, start: int, end: int, labelled: bool = False) -> list[Person] | None:
