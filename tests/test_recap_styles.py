@@ -1085,3 +1085,16 @@ def test_an_ampersand_inside_an_organisations_name_does_not_split_the_speaker_pa
         ("데이터 팀의 첫 1년", [("정유나", None, "H&M 코리아")], "talk"),
         ("검색 품질을 재는 법", [("오세훈", None, None), ("한지민", None, None)], "talk"),
     ]
+
+
+def test_a_title_line_over_prose_titles_its_talk_without_its_kind_label() -> None:
+    text = (
+        "Day two notes\n\nSession: Keeping Caches Honest\n\n"
+        "This session was packed. Marta Kowalski talked about cache invalidation at length.\n"
+    )
+    assert _talks(text) == [("Keeping Caches Honest", [("Marta Kowalski", None, None)], "talk")]
+
+
+def test_an_organisation_after_a_name_ends_at_its_last_capitalised_word() -> None:
+    text = 'Jonas Weber of Kestrel Data for the third year gave a talk titled "Queues at Rest".\n'
+    assert _talks(text) == [("Queues at Rest", [("Jonas Weber", None, "Kestrel Data")], "talk")]

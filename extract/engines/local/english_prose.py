@@ -15,11 +15,12 @@ from extract import lexicon
 from extract.candidates import Candidates
 from extract.engines.local.launch_headings import product_maker
 from extract.engines.local.phrases import EN_NAME, clean, span
-from extract.engines.local.talks import heads_a_talk
+from extract.engines.local.talks import heads_a_talk, without_kind_label
 from extract.models import Credit, Launch, Person, Role, Talk
 from extract.segment import Block, Segmentation, Sentence, reads_as_title_line
 
-_ORG = r"[A-Z][\w.&'’\-]*(?:\s+(?:[A-Z][\w.&'’\-]*|of|for|&))*"
+# An organisation's name: capitalised words, with `of`, `for` or `&` only between two of them.
+_ORG = r"[A-Z][\w.&'’\-]*(?:\s+(?:(?:of|for|&)\s+)?[A-Z][\w.&'’\-]*)*"
 # A job title written before a name: `CEO Sundar Pichai`, `Professor Fei-Fei Li`.
 _LEADING_TITLE = r"(?:CEO|CTO|CFO|COO|CPO|VP|SVP|EVP|President|Chairman|Chair|Director|Professor|Prof\.|Dr\.)"
 _JOB_TITLE = r"[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|and|&))*"
@@ -135,7 +136,8 @@ def _section_title(text: str, candidates: Candidates, block: Block) -> tuple[int
     title = clean(text[slice(*line)])
     if product_maker(title) or _people(text, candidates, *line):  # a product's section, or a session line
         return None
-    return line if heads_a_talk(title) else None
+    unlabelled, _ = without_kind_label(text[slice(*line)])  # `Session: AWS Security State of the Union`
+    return (line[1] - len(unlabelled), line[1]) if heads_a_talk(title) else None
 
 
 def _lone_line(text: str, block: Block) -> bool:
