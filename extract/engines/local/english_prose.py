@@ -105,9 +105,10 @@ def extract_english_prose(
         for sentence in block.sentences:
             credited = _credits_in(text, candidates, sentence)
             credits += credited
-            people = [person for _, _, person in _people(text, candidates, sentence.start, sentence.end)]
+            mentioned = _people(text, candidates, sentence.start, sentence.end)
+            people = [person for _, _, person in mentioned]
             speakers = [p for p in people if p.name not in {c.person.name for c in credited if c.person}]
-            found = _talks_in(text, candidates, sentence, speakers)
+            found = _talks_in(text, candidates, sentence, speakers, [(start, end) for start, end, _ in mentioned])
             named = _TITLE_OF_LAST.match(text, sentence.start)  # `Their talk was titled A New Bar for …`
             if named and talks and talks[-1].title is None and not found:
                 talks[-1] = _titled(talks[-1], text, named.start("title"), sentence.end)
@@ -204,8 +205,10 @@ def _people(text: str, candidates: Candidates, start: int, end: int) -> list[tup
     return found
 
 
-def _talks_in(text: str, candidates: Candidates, sentence: Sentence, speakers: list[Person]) -> list[Talk]:
-    """`speakers`: those the sentence names (`_people`) and credits with no role."""
+def _talks_in(
+    text: str, candidates: Candidates, sentence: Sentence, speakers: list[Person], named: list[tuple[int, int]]
+) -> list[Talk]:
+    """`speakers`: those the sentence names (`_people`, at `named`) and credits with no role."""
     content = text[sentence.start : sentence.end]
     evidence = [span(text, sentence.start, sentence.end)]
     possessive = _POSSESSIVE_TALK.search(content)
@@ -233,7 +236,7 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, speakers: l
     if verb is None or not speakers:
         return []
     if noun is None and quoted is None and cued is None:
-        return _told_by_subject(text, candidates, sentence, speakers)
+        return _told_by_subject(text, sentence, speakers, named)
     title = clean(quoted.group("title")) if quoted else clean(cued.group("title")).rstrip(".") if cued else None
     kind = lexicon.talk_kind(noun.group()) if noun else "talk"
     return [Talk(id="", title=title, speakers=speakers, kind=kind, evidence=evidence)]
@@ -246,13 +249,12 @@ _SPEAKING_VERB = re.compile(r"(?:also\s+)?(?:talked|spoke|presented|discussed|ex
 _SUBJECT_JOINER = re.compile(r"(?:\s*\([^()]*\)|\s*,[^,.;()]{1,80}(?=,))?\s*,?\s*(?:and\s+)?")
 
 
-def _told_by_subject(text: str, candidates: Candidates, sentence: Sentence, speakers: list[Person]) -> list[Talk]:
+def _told_by_subject(text: str, sentence: Sentence, speakers: list[Person], named: list[tuple[int, int]]) -> list[Talk]:
     """People who are the subject of a speaking verb give an untitled talk (`Owen Campbell-Moore (Product
     Manager, Chrome) talked about how …`, `Tristan Handy, CEO and Founder of dbt Labs, and Margaret
-    Francis, …, discussed …`): the sentence opens with them, or with a lead-in ending in a comma."""
-    named = [(start, end) for start, end, _ in _people(text, candidates, sentence.start, sentence.end)]
-    subject = [person for person in speakers if any(text[start:end].startswith(person.name) for start, end in named)]
-    if not named or len(subject) != len(speakers):
+    Francis, …, discussed …`): the sentence opens with the people it names (`named`, where they stand),
+    or with a lead-in ending in a comma."""
+    if not named:
         return []
     lead_in = text[sentence.start : named[0][0]]
     if lead_in.strip() and not lead_in.rstrip().endswith(","):
