@@ -101,7 +101,6 @@ def extract_english_prose(
             section = _section_title(text, candidates, block)
             continue
         told = len(talks)
-        kind_before: str | None = None  # the kind a sentence named with no one giving it (`The Keynote …`)
         for sentence in block.sentences:
             credited = _credits_in(text, candidates, sentence)
             credits += credited
@@ -115,10 +114,6 @@ def extract_english_prose(
             if section is not None and (found := found or _section_talk(text, sentence, speakers)):
                 found = [_titled(t, text, *section) if t.title is None else t for t in found]
                 section = None  # the first talk under a title line is the talk it names
-            if kind_before and all(t.title is None and t.kind == "talk" for t in found):
-                found = [t.model_copy(update={"kind": kind_before}) for t in found]  # `… X discussed …`
-            noun = _TALK_NOUN.search(text, sentence.start, sentence.end)
-            kind_before = lexicon.talk_kind(noun.group()) if noun and not people else None
             talks += found
             for person in people:
                 known[person.name] = known[person.name.split()[-1]] = person
