@@ -120,6 +120,14 @@ def roles_by_wording() -> dict[str, Role]:
 
 
 @lru_cache(maxsize=1)
+def roles_by_label() -> dict[str, Role]:
+    """Casefolded role wording or role noun -> its role: what a field label or the topic of a verb of
+    taking a role may name (`사회` -> emcee, besides every wording of `roles_by_wording`)."""
+    nouns = {noun.casefold(): row[0] for row in _data_lines("role_nouns.txt") for noun in row[1:]}
+    return {**roles_by_wording(), **nouns}  # type: ignore[dict-item]
+
+
+@lru_cache(maxsize=1)
 def organizations() -> dict[str, str]:
     """Every known form of a gazetteer organisation (casefolded) -> its Latin name."""
     forms: dict[str, str] = {}
@@ -265,9 +273,17 @@ def organization_name(form: str) -> str | None:
 
 
 def only_talk_kind(text: str) -> str | None:
-    """The kind when the text names exactly one (`강연과 토론` names two: no kind)."""
+    """The kind when the text names exactly one (`강연과 토론` names two: no kind; the `강연` inside
+    `특별강연` is no second one)."""
     lowered = text.casefold()
-    kinds = {kind for kind, words in TALK_KINDS if any(word in lowered for word in words)}
+    found = [
+        (match.start(), match.end(), kind)
+        for kind, words in TALK_KINDS
+        for word in words
+        for match in re.finditer(re.escape(word), lowered)
+    ]
+    inside_longer = {(s, e) for s, e, _ in found for s2, e2, _ in found if s2 <= s and e <= e2 and e2 - s2 > e - s}
+    kinds = {kind for s, e, kind in found if (s, e) not in inside_longer}
     return kinds.pop() if len(kinds) == 1 else None
 
 

@@ -244,7 +244,9 @@ def _phrase_start(words: list[_Word], title_index: int) -> int:
     start = title_index
     while start > 0:
         previous = words[start - 1]
-        if (previous.particle and previous.particle not in {"의", ")"}) or previous.verb_form:
+        # A time noun is an adverbial (`이날 김민준 카카오 대표가`), never part of the name or the organisation.
+        case_particle = previous.particle and previous.particle not in {"의", ")"}
+        if case_particle or previous.verb_form or previous.text in _TIMES:
             break
         start -= 1
     return start
@@ -322,10 +324,8 @@ def _names_title(run: list[_Word]) -> bool:
 
 
 # Owners (`X의`) that are a time or the event itself, never the person's organisation.
-_SETTINGS = frozenset(
-    "오늘 어제 내일 이날 당일 첫날 올해 작년 내년 오전 오후 저녁 "
-    "행사 세션 트랙 대회 포럼 세미나 컨퍼런스 콘퍼런스 현장 무대".split()
-)
+_TIMES = frozenset("오늘 어제 내일 이날 당일 첫날 올해 작년 내년 오전 오후 저녁".split())
+_SETTINGS = _TIMES | frozenset("행사 세션 트랙 대회 포럼 세미나 컨퍼런스 콘퍼런스 현장 무대".split())
 _COUNTRIES = frozenset(
     "미국 영국 중국 일본 독일 프랑스 캐나다 호주 인도 이스라엘 싱가포르 "
     "스위스 네덜란드 스웨덴 핀란드 이탈리아 스페인 대만 홍콩 베트남 한국".split()

@@ -7,9 +7,11 @@ import pytest
 from extract.candidates import Candidates, tag_candidates
 from extract.engines import Records
 from extract.engines.local import LocalEngine
+from extract.ground import Grounded, ground
 from extract.ingest import read_document
 from extract.models import Extraction
 from extract.pipeline import extract_document
+from extract.resolve import resolve
 from extract.segment import Segmentation, segment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +37,12 @@ def analyse(text: str) -> tuple[Segmentation, Candidates]:
 
 def extract_records(text: str) -> Records:
     return LocalEngine().extract(*analyse(text))
+
+
+def grounded(text: str) -> Grounded:
+    """The local engine's records of `text` as the pipeline writes them: resolved and grounded."""
+    _, candidates = analyse(text)
+    return ground(resolve(extract_records(text), text, candidates), text)
 
 
 HOSTILE_RECAP = '**<script>window.pwned = 1</script> & 발표**\n연사: <b>홍길동</b> 님 "</mark>"\n'

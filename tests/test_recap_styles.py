@@ -3,20 +3,13 @@ and phrasings than the development recaps): Korean news, Korean blog 후기, Eng
 
 from __future__ import annotations
 
-from conftest import analyse, extract_records
+from conftest import analyse, extract_records, grounded
 
-from extract.ground import Grounded, ground
 from extract.resolve import resolve
 
 
-def _grounded(text: str) -> Grounded:
-    """The records of `text` as the pipeline writes them: resolved and grounded."""
-    _, candidates = analyse(text)
-    return ground(resolve(extract_records(text), text, candidates), text)
-
-
 def _talks(text: str) -> list[tuple[str | None, list[tuple[str, str | None, str | None]], str | None]]:
-    return [(t.title, [(p.name, p.title, p.affiliation) for p in t.speakers], t.kind) for t in _grounded(text).talks]
+    return [(t.title, [(p.name, p.title, p.affiliation) for p in t.speakers], t.kind) for t in grounded(text).talks]
 
 
 def _titles_and_names(text: str) -> list[tuple[str | None, list[str]]]:
@@ -46,7 +39,7 @@ def test_news_officials_giving_speeches_and_organisers_are_credits() -> None:
         "이번 행사는 한국인공지능협회가 주최하고 서울시가 후원한다.\n"
         "개회식에서는 김영수 과학기술정보통신부 장관이 축사를, 박민정 경기도지사가 환영사를 맡는다.\n"
     )
-    credits = _grounded(text).credits
+    credits = grounded(text).credits
     found = {(c.person.name if c.person else c.organization, c.role, c.role_text) for c in credits}
     assert found == {
         ("한국인공지능협회", "organizer", "주최"),
@@ -75,7 +68,7 @@ def test_a_corner_quoted_title_heading_and_romanised_korean_names() -> None:
 
 def test_a_role_of_two_words_before_a_name_is_its_title_not_an_affiliation() -> None:
     text = "트랙 호스트 민하율(Hayul Min) 님께 감사드립니다.\n"
-    credits = _grounded(text).credits
+    credits = grounded(text).credits
     assert [(c.role, c.person.name, c.person.title, c.person.affiliation) for c in credits if c.person] == [
         ("track_host", "Hayul Min", "트랙 호스트", None)
     ]
@@ -280,7 +273,7 @@ def test_newsletter_headings_of_a_kind_and_its_speaker_or_a_titled_speaker_and_a
 
 def test_talks_listed_under_a_track_heading_take_that_track() -> None:
     text = "**트랙 C: 로보틱스**\n- 「휴머노이드의 손」 — 안태오 (레인보우로보틱스)\n"
-    talks = _grounded(text).talks
+    talks = grounded(text).talks
     assert [(t.title, t.track) for t in talks] == [("휴머노이드의 손", "로보틱스")]
 
 
@@ -821,7 +814,7 @@ def test_the_room_of_a_slot_line_is_the_track_of_the_sessions_under_it() -> None
         "점심 | 12:00 - 13:00\n\n테스트 자동화의 함정 | 오세진\n\n"
         "ROOM 2 | 13:00 - 13:40\n\n추천 시스템 이야기 | 황보민\n"
     )
-    talks = _grounded(text).talks
+    talks = grounded(text).talks
     assert [(t.title, t.track) for t in talks] == [
         ("비동기 파이썬 입문", "ROOM 1 (본관)"),
         ("테스트 자동화의 함정", None),
@@ -836,7 +829,7 @@ def test_timetable_slots_with_bracketed_times_and_a_dash_inside_the_speakers_bra
         "[14:00 ~ 14:40] 검색 로그로 본 사용자 (도하림 - 리디)\n"
         "[14:50 ~ 15:30] 사내 플랫폼 팀의 일 (주경민 - 왓챠)\n"
     )
-    talks = _grounded(text).talks
+    talks = grounded(text).talks
     assert [(t.title, [(p.name, p.affiliation) for p in t.speakers], t.track) for t in talks] == [
         ("검색 로그로 본 사용자", [("도하림", "리디")], "C"),
         ("사내 플랫폼 팀의 일", [("주경민", "왓챠")], "C"),
@@ -966,7 +959,7 @@ def test_a_leading_pictograph_marks_a_line_and_is_no_part_of_a_name_or_title() -
 
 def test_a_bracketed_track_or_kind_before_a_title_is_the_talks_track_or_kind_not_its_title() -> None:
     text = "- [트랙 C] 로그 분석 입문 - 남도윤 (한빛대)\n- [키노트] 데이터 계약 이야기 - 설하윤 (라온데이터)\n"
-    talks = _grounded(text).talks
+    talks = grounded(text).talks
     assert [(t.title, t.track, t.kind) for t in talks] == [
         ("로그 분석 입문", "C", "talk"),
         ("데이터 계약 이야기", None, "keynote"),
@@ -1011,7 +1004,7 @@ def test_who_announces_is_the_clauses_people_or_the_person_a_pronoun_stands_for(
         "Sync Queue API is ready.\n"
         "Today, they announced three more instance types: Q5 and Q6.\n"
     )
-    launches = {x.name: [p.name for p in x.presenters] for x in _grounded(text).launches}
+    launches = {x.name: [p.name for p in x.presenters] for x in grounded(text).launches}
     assert launches["Quartz Compiler"] == ["Mara Lind", "Tobias Renner"]
     assert launches["Sync Queue API"] == ["Ines Okoro"]
     assert launches["Q5"] == []  # `they` may be a company: no presenter is guessed

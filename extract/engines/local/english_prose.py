@@ -23,10 +23,12 @@ from extract.segment import Block, Segmentation, Sentence, reads_as_title_line
 _ORG = r"[A-Z][\w.&'’\-]*(?:\s+(?:(?:of|for|&)\s+)?[A-Z][\w.&'’\-]*)*"
 # A job title written before a name: `CEO Sundar Pichai`, `Professor Fei-Fei Li`.
 _LEADING_TITLE = r"(?:CEO|CTO|CFO|COO|CPO|VP|SVP|EVP|President|Chairman|Chair|Director|Professor|Prof\.|Dr\.)"
+# The organisation of a job title written before a name: `Acme CEO Jane Doe`, `Meta CTO Andrew Bosworth`.
+_LEAD_ORG = r"[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,2}"
 _JOB_TITLE = r"[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|and|&))*"
 # `Tom Baker of Spotify`, `Jonas Weber (Zalando)`, `Priya Raman, VP of Engineering at Databricks`
 _PERSON = re.compile(
-    rf"(?:(?P<lead>{_LEADING_TITLE})\s+)?(?P<name>{EN_NAME})(?:,?\s+(?:of|from|at)\s+(?P<org>{_ORG})|\s*\((?P<paren>{_ORG})\)"
+    rf"(?:(?:(?P<lead_org>{_LEAD_ORG})\s+)?(?P<lead>{_LEADING_TITLE})\s+)?(?P<name>{EN_NAME})(?:,?\s+(?:of|from|at)\s+(?P<org>{_ORG})|\s*\((?P<paren>{_ORG})\)"
     rf"|,\s+(?P<title>{_JOB_TITLE})\s+(?:at|of)\s+(?P<employer>{_ORG}))?"
 )
 _QUOTED = re.compile(r"[\"“‘](?P<title>[^\"”’\n]{3,150})[\"”’]")
@@ -36,7 +38,7 @@ _SPEAKER_NOUN = re.compile(r"\b(?:speakers?|presenters?)\b", re.I)
 # Words of a sentence that thanks or credits people (`Thank you A for being our MC and to B for hosting …`).
 _CREDITING = re.compile(r"\b(?:thanks?|MC|emcee|host(?:s|ed|ing)?|moderat\w*|organi[sz]\w*)\b", re.I)
 _TALK_VERB = re.compile(
-    r"\b(?:gave|give|gives|giving|delivered|delivers|presented|presents|talked|spoke|speaks|showed|"
+    r"\b(?:gave|give|gives|giving|given|delivered|delivers|presented|presents|talked|spoke|speaks|showed|"
     r"explained|argued|shared|discussed|demonstrated|demoed|walked|covered|led)\b",
     re.I,
 )
@@ -51,7 +53,7 @@ _ROLE_NAMED = re.compile(
     rf"(?:,\s*|\s+was\s+|\s+were\s+|\s+)(?P<people>{_PEOPLE})"
 )
 _ROLE_BY = re.compile(
-    r"\b(?P<role>hosted|emceed|moderated|chaired|organi[sz]ed|interviewed)\s+by\s+"
+    r"\b(?P<role>(?i:hosted|emceed|moderated|chaired|organi[sz]ed|interviewed))\s+by\s+"
     rf"(?P<people>{_PEOPLE})"
 )
 _ROLES: dict[str, Role] = {
@@ -158,11 +160,16 @@ _TITLE_OF_LAST = re.compile(
 )
 # Where a title ends before the sentence does: `… at the meetup`, `…, which drew a crowd`.
 _AFTER_TITLE = r"\s+(?:at|during|in|on)\s+(?:the|this|our|their|a)\s+[a-z]|,\s+[a-z]"
+# `keynote on Tuesday`, `talk on 12 May`: a date, not a title.
+_DATE_WORD = (
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\b)"
+)
 # An unquoted title after a talk cue: `gave a talk titled Kickstart your PWA journey`, `talked about Fast By
 # Default: Modern Loading`, `gave a talk on Workbox: Flexible PWA Libraries` (it starts with a capital).
 _CUED_TITLE = re.compile(
     rf"\b(?:(?:{_TALK_NOUNS})\s+(?:titled|called|named|on|about)|talked\s+about|spoke\s+(?:about|on))"
-    r"\s+(?P<title>[A-Z0-9](?:(?!" + _AFTER_TITLE + r")[^.!?]){2,150})"
+    r"\s+(?!" + _DATE_WORD + r")(?P<title>[A-Z0-9](?:(?!" + _AFTER_TITLE + r")[^.!?]){2,150})"
 )
 
 
@@ -188,7 +195,12 @@ def _people(text: str, candidates: Candidates, start: int, end: int) -> list[tup
         if title is not None and not lexicon.JOB_WORDS.search(title):
             title = None  # `Jane Doe, Head of Data at Acme` names a job; `Jane Doe, Berlin at night` does not
         title = title or match.group("lead")
-        organization = match.group("org") or match.group("paren") or (match.group("employer") if title else None)
+        organization = (
+            match.group("org")
+            or match.group("paren")
+            or (match.group("employer") if title else None)
+            or match.group("lead_org")
+        )
         if not organization:
             name = lexicon.without_full_stop(name)
         until = match.start("name") + len(name) if not organization else match.end()
@@ -196,7 +208,7 @@ def _people(text: str, candidates: Candidates, start: int, end: int) -> list[tup
         if candidates.is_person_name(name) or ((title or organization) and lexicon.could_be_person_name(name)):
             affiliation = clean(organization).rstrip(".") if organization else None
             person = Person(name=name, name_en=name, title=title, affiliation=affiliation)
-            found.append((match.start("name"), until, person))
+            found.append((match.start(), until, person))  # the mention, with a title written before it
     return found
 
 
@@ -233,6 +245,12 @@ def _talks_in(
     if noun is None and quoted is None and cued is None:
         return _told_by_subject(text, sentence, speakers, named)
     title = clean(quoted.group("title")) if quoted else clean(cued.group("title")).rstrip(".") if cued else None
+    if title_match := quoted or cued:  # a name-shaped phrase inside the title is no speaker (`on Kafka at Scale`)
+        start, end = sentence.start + title_match.start("title"), sentence.start + title_match.end("title")
+        inside = {text[s:e] for s, e in named if start <= s < end}
+        speakers = [p for p in speakers if not any(p.name in phrase for phrase in inside)]
+        if not speakers:
+            return []
     kind = lexicon.talk_kind(noun.group()) if noun else "talk"
     return [Talk(id="", title=title, speakers=speakers, kind=kind, evidence=evidence)]
 
@@ -340,7 +358,13 @@ def _launches_in(
         if text[start:end] not in named:
             evidence = [span(text, sentence.start, sentence.end)]
             presenters = _announcers(text, candidates, sentence.start, verb, last_named)
-            launches.append(Launch(id="", name=text[start:end], presenters=presenters, evidence=evidence))
+            # `Acme CEO Jane Doe announced …`: who presents it launches it for their organisation.
+            employers = {p.affiliation for p in presenters}
+            employer = employers.pop() if len(employers) == 1 else None
+            launch = Launch(
+                id="", name=text[start:end], organization=employer, presenters=presenters, evidence=evidence
+            )
+            launches.append(launch)
     return launches
 
 

@@ -39,7 +39,7 @@ def _role_fields(segmentation: Segmentation) -> list[Credit]:
     text, credits = segmentation.text, []
     for block in segmentation.blocks:
         field = _FIELD.match(text, block.content_start, block.end)
-        role = lexicon.roles_by_wording().get(field.group("label").casefold()) if field else None
+        role = lexicon.roles_by_label().get(field.group("label").casefold()) if field else None
         if field is None or role is None or _SENTENCE_END.search(field.group("value")):
             continue
         label = span(text, field.start("label"), field.end("label"))

@@ -38,11 +38,6 @@ _TAKES = re.compile(r"맡|봤|보았|보셨|보신|본\s|보고|담당|진행[�
 # Another object or clause between the role noun and the verb: the verb is not about the role.
 _OTHER_CLAUSE = re.compile(r"[가-힣](?:을|를|고|며|서|지만)\s")
 _CLAUSE_BREAK = re.compile(r"[가-힣](?:고|며|는데|지만),?\s|[,;]\s")
-_ROLES_TAKEN = {
-    **dict.fromkeys(("사회자", "사회", "진행자", "진행", "MC"), "emcee"),
-    **dict.fromkeys(("인터뷰", "대담"), "interviewer"),
-    **dict.fromkeys(("모더레이터", "모더레이션"), "moderator"),
-}
 
 
 def extract_prose_credits(segmentation: Segmentation, candidates: Candidates) -> list[Credit]:
@@ -79,9 +74,24 @@ def _roles_taken(text: str, candidates: Candidates, sentence: Sentence) -> list[
             person = min(near, key=lambda p: min(abs(p.start - noun.end()), abs(noun.start() - p.end)))
         else:
             continue  # `진행은 … 팀이 맡았고, 사회는 … 님이 봤다`: the nearest person took another role
-        role = _ROLES_TAKEN.get(noun.group("role"), "track_host")
-        credits.append(_credit(text, person, role, noun.group("role"), noun.start("role"), noun.end("role")))
+        role = lexicon.roles_by_label()[noun.group("role").casefold()]
+        for taker in _coordinated(text, people, person):  # `진행은 박지호 님과 최유진 님이 맡았다`: both
+            credits.append(_credit(text, taker, role, noun.group("role"), noun.start("role"), noun.end("role")))
     return credits
+
+
+_COORDINATOR = re.compile(r"\s*(?:님|씨)?\s*(?:과|와|,|및|그리고)\s*")
+
+
+def _coordinated(text: str, people: list[TitledPerson], person: TitledPerson) -> list[TitledPerson]:
+    """The person and those joined to them by 과/와, commas or 및, in the order the text names them."""
+    at = people.index(person)
+    first, last = at, at
+    while first > 0 and _COORDINATOR.fullmatch(text, people[first - 1].end, people[first].start):
+        first -= 1
+    while last + 1 < len(people) and _COORDINATOR.fullmatch(text, people[last].end, people[last + 1].start):
+        last += 1
+    return people[first : last + 1]
 
 
 def _same_clause(text: str, person: TitledPerson, start: int, end: int) -> bool:

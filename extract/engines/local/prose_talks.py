@@ -23,14 +23,18 @@ _QUOTED_TOPIC = re.compile(
     r"[‘'\"“]([^’'\"”\n]{2,120})[’'\"”]\s*(?:(?:을|를|이라는|라는)\s*(?:주제|제목)|에\s*(?:대해|대한|관해|관한)\s)"
 )
 _TOPIC = re.compile(r"(?:을|를)\s+(?:주제|제목)로")
-# Taking part as a speaker: `연사로 참여한다`, `강연과 토론에 참가하고`, `기조연설에 나선다`.
-# (`발표` alone is not a cue: it also means "announce".)
+_KINDS = r"기조\s?연설|기조\s?강연|특별\s?강연|특강|강연|발표|대담|토론|키노트|세션|워크숍"
+# Taking part as a speaker: `연사로 참여한다`, `강연과 토론에 참가하고`, `기조연설에 나선다`, or giving
+# the talk with a light verb (`기조연설을 했다`, `강연했다`). (`발표` alone is not a cue: it also means
+# "announce"; `발표를 했다` is.)
 _PARTICIPATION = re.compile(
     r"(?:연사|강연자|발표자|패널|좌장)(?:로|으로)\s*(?:참여|참가|나서|나선|초청|무대)"
-    r"|(?:강연|토론|대담|연설|기조연설|기조강연|특강|발표|패널)(?:과|와|및|,|\s|\S{0,4}\s)*(?:에|을|를|로)?\s*(?:참여|참가|나서|나선|맡|펼치|펼친)"
+    rf"|(?:{_KINDS}|연설|패널)(?:과|와|및|,|\s|\S{{0,4}}\s)*(?:에|을|를|로)?\s*(?:참여|참가|나서|나선|나섰|맡|펼치|펼친|펼쳤)"
+    rf"|(?:{_KINDS}|연설)(?:을|를)\s*(?:진행)?(?:했|하였|한다|하고|하며|해\s?주)"
+    r"|(?:기조\s?연설|기조\s?강연|특별\s?강연|특강|강연|연설|키노트)(?:했|하였|한다|하고|하며|해\s?주)"
 )
-_KINDS = r"기조\s?연설|기조\s?강연|특별\s?강연|특강|강연|발표|대담|토론|키노트|세션|워크숍"
-_QUOTE = r"[‘'\"“](?P<{}>[^’'\"”\n]{{2,120}})[’'\"”]"
+# A quoted title, in quotes or in the brackets Korean writes titles in (`<…>`, `《…》`, `「…」`).
+_QUOTE = r"[‘'\"“<《〈「『](?P<{}>[^’'\"”>》〉」』\n]{{2,120}})[’'\"”>》〉」』]"
 # What follows `NAME의`: a talk noun, with its title quoted before (`의 ‘…’ 강연`) or after it
 # (`의 발표 “…”를`), or a quoted title that the sentence calls a talk (`세션은 …님의 ‘…’였다`).
 _KIND_AFTER_POSSESSIVE = re.compile(

@@ -119,7 +119,8 @@ def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidate
     )
     if session:
         return session[0], session[1], session[2] or kind, None
-    return _titled_by_speaker_line(blocks, block, text, candidates, start)
+    under = _titled_by_speaker_line(blocks, block, text, candidates, start)
+    return (under[0], under[1], under[2] or kind, under[3]) if under else None
 
 
 _BY = re.compile(r"\s+by\s+")
@@ -188,14 +189,16 @@ def _titled_by_speaker_line(
 def _titled_by_people_line(
     heading: Block, block: Block, text: str, candidates: Candidates, title_start: int
 ) -> Parsed | None:
-    """A heading over a plain line that is nothing but its speakers, each with a job (`### Title` over
-    `**Irene Dahl**, Staff Engineer at Northwind`): the line needs no label."""
+    """A heading over a plain line that is nothing but its speakers, each with a job or an employer
+    (`### Title` over `**Irene Dahl**, Staff Engineer at Northwind`, `*Jane Doe, Acme*`): the line
+    needs no label."""
     line = text[block.content_start : block.end]
     if heading.kind != "heading" or block.kind != "paragraph" or not reads_as_title_line(line):
         return None  # a heading over list items is a section of them
     people = english_people(text, candidates, block.content_start, block.end)
     title = clean(text[title_start : heading.end])
-    if people and all(p.title and lexicon.JOB_WORDS.search(p.title) for p in people) and title_like(title):
+    described = people and all((p.title and lexicon.JOB_WORDS.search(p.title)) or p.affiliation for p in people)
+    if people and described and title_like(title):
         return title, people, None, span(text, block.content_start, block.end)
     return None
 
@@ -214,12 +217,15 @@ def _title_line(line: str, relaxed: bool) -> bool:
     return reads_as_title_line(line.rstrip("!?") if relaxed else line)
 
 
-# A session number or label before a title: `세션 1.`, `2)`, `Session 3:`, `[Track A]`.
+# A session number or label before a title: `세션 1.`, `2)`, `Session 3:`, `[Track A]`, or the field
+# label of a title (`제목: …`, `세션명: …`, `Title: …`).
 _NUMBERED = re.compile(
-    r"\s*(?:(?:세션|session|talk|트랙|track)\s*)?(?:\d{1,2}|[A-Z])\s*[.):]\s+|\s*\[[^\]]{1,20}\]\s*", re.I
+    r"\s*(?:(?:세션|session|talk|트랙|track)\s*)?(?:\d{1,2}|[A-Z])\s*[.):]\s+|\s*\[[^\]]{1,20}\]\s*"
+    r"|\s*(?:제목|세션명|세션\s?제목|발표\s?제목|강연\s?제목|주제|발표\s?주제|title|session\s+title|topic)\s*[:：]\s*",
+    re.I,
 )
 _KIND_PREFIX = re.compile(
-    r"(?:(?:오프닝|클로징|개막|폐막|opening|closing)\s*)?"
+    r"(?:(?:오프닝|클로징|개막|폐막|opening|closing|(?:첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\d{1,2})\s?번째)\s*)?"
     r"(?:키노트|기조연설|기조강연|특별강연|세션\s*\d*|워크숍|패널|keynote|talk|session\s*\d*|workshop|panel)\s*[:：\-–—|]\s*",
     re.I,
 )
@@ -229,9 +235,11 @@ _KIND_ONLY = re.compile(
     r"|(?i:(?:opening|closing|morning|afternoon)\s)?(?i:keynote)"
 )
 _AFFILIATION_AFTER = re.compile(r"\s*(?:,\s*|\()(?P<org>[^,()\n]{2,40}?)\)?\s*")
-# A title line's end naming its speaker by an honorific or with an employer: `- 설지민님`, `— Laura Chen (Stripe)`.
+# A line that ends naming someone: with an honorific, or after a separator (a dash, slash, pipe or
+# `by`) with their employer in brackets (`Title by Jane Doe (Acme)`, `제목 / 김민준 (카카오)`).
 _SPEAKER_END = re.compile(
-    r"[가-힣]{2,4}\s?님\s*$|\s[—–-]\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){1,3}\s*\([^()]{2,40}\)\s*$"
+    r"[가-힣]{2,4}\s?님\s*$"
+    r"|\s(?:[—–/|-]|by)\s+(?P<name>[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){1,3}|[가-힣]{2,4})\s*\([^()]{2,40}\)\s*$"
 )
 _PARENTHESISED_END = re.compile(r"\s*\(([^()]+(?:\([^()]*\)[^()]*)*)\)\s*$")
 
@@ -253,7 +261,7 @@ def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | Non
     listed = (
         block.kind != "paragraph"
         or _MARKED_TITLE.match(text, block.content_start)
-        or (_SPEAKER_END.search(text, block.content_start, block.end) and title_shaped)
+        or (_ends_naming_someone(text, block) and title_shaped)
         or (_KIND_PREFIX.match(text, block.content_start) and title_shaped)  # `세션 2: 제목 / 이름(소속)`
     )
     if listed and (len(block.sentences) <= 1 or _split_at_question(text, block)):
@@ -264,11 +272,24 @@ def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | Non
     colon = re.search(r":\s+", content)
     if colon is None or colon.start() < 8:
         return None  # `Speaker: …`, `Highlights:` are labels, not titles
+    colon_at = block.content_start + colon.start()
+    # `Jane Doe (Acme): Title`, `김민준 (카카오): 제목`: the speakers lead, each with an employer, and
+    # their title follows (`Name: Title` alone is as often a post by its author).
+    leading = people_in(text, candidates, block.content_start, colon_at) if title_shaped else None
+    title = clean(content[colon.end() :])
+    if leading and all(p.affiliation for p in leading) and title_like(title):
+        return title, leading, None, None
     speakers = english_people(text, candidates, block.content_start + colon.end(), block.end)
     title = clean(content[: colon.start()])
     if not speakers or not title or len(title.split()) < 2:
         return None
     return title, speakers, None, None
+
+
+def _ends_naming_someone(text: str, block: Block) -> bool:
+    end = _SPEAKER_END.search(text, block.content_start, block.end)
+    name = end.group("name") if end else None
+    return end is not None and (name is None or is_korean_name(name) or lexicon.could_be_person_name(name))
 
 
 def _speaker_columns(
@@ -519,7 +540,11 @@ def _titled_or_described(
 
 
 def people_in(text: str, candidates: Candidates, start: int, end: int, labelled: bool = False) -> list[Person] | None:
-    """The people a part of a session line names, or None unless it names nothing else."""
+    """The people a part of a session line names, or None unless it names nothing else; a speaker
+    label before them (`발표자: 이름`, `Speaker: Name`) says the part holds people."""
+    label = SPEAKER_LABEL.match(text, start, end)
+    if label and label.end() < end:
+        start, labelled = label.end(), True
     return _speakers(text, candidates, start, end) or korean_people(text, start, end, labelled)
 
 

@@ -1,0 +1,145 @@
+"""The layouts and cues that failed on unseen recaps, varied: separators, labels, bullets and verbs a
+recap may use for the same slot, on text written for these tests (names, organisations and titles
+are invented)."""
+
+from __future__ import annotations
+
+from conftest import grounded
+
+Speaker = tuple[str, str | None, str | None]  # name, job title, affiliation
+
+
+def _talks(text: str) -> list[tuple[str | None, list[Speaker], str]]:
+    return [
+        (t.title, [(p.name, p.title, p.affiliation) for p in t.speakers], t.kind or "") for t in grounded(text).talks
+    ]
+
+
+def _credits(text: str) -> set[tuple[str, str, str | None]]:
+    return {(c.role, c.person.name, c.person.affiliation) for c in grounded(text).credits if c.person}
+
+
+PROSE_AROUND = "# 밋업 후기\n\n이번 달에는 발표가 세 개 있었다.\n\n{}\n\n질문이 많아서 시간이 모자랐다.\n"
+
+
+def test_a_plain_line_ending_in_a_speaker_and_employer_after_any_separator_is_a_session_line() -> None:
+    for line, expected in [
+        ("Fearless Concurrency by Sam Park (Mozilla)", ("Fearless Concurrency", "Sam Park", "Mozilla")),
+        ("분산 트랜잭션 이야기 / 김민준 (카카오)", ("분산 트랜잭션 이야기", "김민준", "카카오")),
+        ("분산 트랜잭션 이야기 | 김민준 (카카오)", ("분산 트랜잭션 이야기", "김민준", "카카오")),
+    ]:
+        title, name, organisation = expected
+        assert _talks(PROSE_AROUND.format(line)) == [(title, [(name, None, organisation)], "talk")], line
+
+
+def test_a_line_of_prose_that_ends_in_brackets_is_no_session_line() -> None:
+    assert _talks(PROSE_AROUND.format("발표가 끝나고 다 같이 저녁을 먹으러 갔다 / 맛있었다 (강남역)")) == []
+
+
+def test_a_speaker_label_after_the_separator_and_shape_bullets() -> None:
+    text = "# 세미나 후기\n\n◆ 서버리스 아키텍처 - 발표자: 김민준\n\n■ 모바일 성능 측정 - 이서연 (라인)\n"
+    assert _talks(text) == [
+        ("서버리스 아키텍처", [("김민준", None, None)], "talk"),
+        ("모바일 성능 측정", [("이서연", None, "라인")], "talk"),
+    ]
+
+
+def test_a_title_field_label_stays_out_of_the_title_over_a_speaker_line() -> None:
+    for title_line, speaker_line, speaker in [
+        ("세션명: 서버리스 아키텍처", "연사: 김민준 (카카오)", ("김민준", None, "카카오")),
+        ("제목: 서버리스 아키텍처", "발표자: 김민준 님", ("김민준", None, None)),
+        ("Title: Serverless Architecture", "Speaker: Jane Doe (Acme)", ("Jane Doe", None, "Acme")),
+    ]:
+        text = f"# 세미나 후기\n\n좋은 발표가 많았다.\n\n{title_line}\n{speaker_line}\n\n재미있었다.\n"
+        ((title, speakers, _),) = _talks(text)
+        assert (title, speakers) == (title_line.split(": ", 1)[1], [speaker])
+
+
+def test_news_a_talk_given_with_a_light_verb_after_a_time_word() -> None:
+    text = "# 행사 소식\n\n이날 김민준 카카오 대표가 기조연설을 했다. 박지호 서울대 교수는 강연했다.\n"
+    assert _talks(text) == [
+        (None, [("김민준", "대표", "카카오")], "keynote"),
+        (None, [("박지호", "교수", "서울대")], "talk"),
+    ]
+
+
+def test_news_announcing_a_product_is_no_talk() -> None:
+    assert _talks("# 행사 소식\n\n김민준 카카오 대표는 신제품을 발표했다.\n") == []
+
+
+def test_news_a_special_talk_is_of_that_kind_alone() -> None:
+    text = "# 행사 소식\n\n오후에는 이서연 네이버 부사장이 특별강연에 나섰다.\n"
+    assert _talks(text) == [(None, [("이서연", "부사장", "네이버")], "special_talk")]
+
+
+def test_english_a_job_title_and_its_organisation_before_the_name_and_a_date_is_no_title() -> None:
+    text = "# Acme Summit wraps up\n\nAcme CEO Jane Doe delivered the opening keynote on Tuesday.\n"
+    assert _talks(text) == [(None, [("Jane Doe", "CEO", "Acme")], "keynote")]
+
+
+def test_english_a_passive_talk_names_its_speaker() -> None:
+    text = "# Acme Summit wraps up\n\nThe keynote was given by Jane Doe of Acme.\n"
+    assert _talks(text) == [(None, [("Jane Doe", None, "Acme")], "keynote")]
+
+
+def test_english_a_name_shaped_phrase_inside_the_title_is_no_speaker() -> None:
+    text = "# Meetup notes\n\nJane Doe gave a talk on Monitoring Kafka at Scale.\n"
+    assert _talks(text) == [("Monitoring Kafka at Scale", [("Jane Doe", None, None)], "talk")]
+
+
+def test_english_a_product_announced_by_a_titled_person_is_their_organisations() -> None:
+    text = "# Initech Day recap\n\nInitech CEO Bill Lumbergh announced TPS Cloud.\n"
+    ((launch, organization, presenters),) = [
+        (x.name, x.organization, [p.name for p in x.presenters]) for x in grounded(text).launches
+    ]
+    assert (launch, organization, presenters) == ("TPS Cloud", "Initech", ["Bill Lumbergh"])
+
+
+def test_a_bare_role_noun_as_a_field_label_credits_every_name_it_lists() -> None:
+    assert _credits("# 행사 정리\n\n사회: 김민준, 이서연\n") == {("emcee", "김민준", None), ("emcee", "이서연", None)}
+    assert _credits("# 행사 정리\n\n진행 : 박지호 (카카오)\n") == {("emcee", "박지호", "카카오")}
+
+
+def test_a_role_taken_by_coordinated_people_credits_them_all() -> None:
+    text = "# 행사 정리\n\n진행은 박지호님과 최유진님이 맡아 주셨다. 좌장은 서울대 이상훈 교수와 카이스트 박민수 교수가 맡았다.\n"
+    assert _credits(text) == {
+        ("emcee", "박지호", None),
+        ("emcee", "최유진", None),
+        ("track_host", "이상훈", "서울대"),
+        ("track_host", "박민수", "카이스트"),
+    }
+
+
+def test_english_a_sentence_opening_with_hosted_by_credits_everyone_it_names() -> None:
+    assert _credits("# Meetup notes\n\nHosted by Jane Doe and Bob Smith.\n") == {
+        ("emcee", "Jane Doe", None),
+        ("emcee", "Bob Smith", None),
+    }
+
+
+def test_speakers_with_employers_before_a_colon_lead_their_title() -> None:
+    text = "# Conf notes\n\n- Jane Doe (Acme): Scaling Search\n- 김민준 (카카오): 서버리스 아키텍처\n"
+    assert _talks(text) == [
+        ("Scaling Search", [("Jane Doe", None, "Acme")], "talk"),
+        ("서버리스 아키텍처", [("김민준", None, "카카오")], "talk"),
+    ]
+
+
+def test_a_name_alone_before_a_colon_is_as_often_a_post_by_its_author() -> None:
+    assert _talks("# Further reading\n\n- Jane Doe: Notes From The Hallway Track\n") == []
+
+
+def test_a_heading_over_a_line_of_its_speaker_and_employer() -> None:
+    text = "# Conf notes\n\nGreat day overall.\n\n## Scaling Search\n*Jane Doe, Acme*\n\nLots of questions.\n"
+    assert _talks(text) == [("Scaling Search", [("Jane Doe", None, "Acme")], "talk")]
+
+
+def test_a_title_in_korean_title_brackets_after_the_speakers_possessive() -> None:
+    for opening, closing in ["<>", "《》"]:
+        text = f"# 후기\n\n카카오 김민준님의 {opening}서버리스 아키텍처{closing} 발표를 들었다.\n"
+        assert _talks(text) == [("서버리스 아키텍처", [("김민준", None, "카카오")], "talk")]
+
+
+def test_an_ordinal_kind_label_before_a_heading_title_gives_the_kind() -> None:
+    text = "# 후기\n\n다녀왔다.\n\n### 첫번째 키노트: 결제 시스템 이야기\n발표: 이서연 (토스)\n\n좋았다.\n"
+    assert _talks(text) == [("결제 시스템 이야기", [("이서연", None, "토스")], "keynote")]
