@@ -108,7 +108,8 @@ def extract_english_prose(
             credits += credited
             mentioned = _people(text, candidates, sentence.start, sentence.end)
             people = [person for _, _, person in mentioned]
-            speakers = [p for p in people if p.name not in {c.person.name for c in credited if c.person}]
+            credited_names = {c.person.name for c in credited if c.person}
+            speakers = [p for p in people if p.name not in credited_names]
             found = _talks_in(text, candidates, sentence, speakers, [(start, end) for start, end, _ in mentioned])
             named = _TITLE_OF_LAST.match(text, sentence.start)  # `Their talk was titled A New Bar for …`
             if named and talks and talks[-1].title is None and not found:

@@ -27,11 +27,12 @@ _KINDS = r"기조\s?연설|기조\s?강연|특별\s?강연|특강|강연|발표|
 # Taking part as a speaker: `연사로 참여한다`, `강연과 토론에 참가하고`, `기조연설에 나선다`, or giving
 # the talk with a light verb (`기조연설을 했다`, `강연했다`). (`발표` alone is not a cue: it also means
 # "announce"; `발표를 했다` is.)
+_LIGHT_VERB = r"(?:했|하였|한다|하고|하며|해\s?주)"
 _PARTICIPATION = re.compile(
     r"(?:연사|강연자|발표자|패널|좌장)(?:로|으로)\s*(?:참여|참가|나서|나선|초청|무대)"
     rf"|(?:{_KINDS}|연설|패널)(?:과|와|및|,|\s|\S{{0,4}}\s)*(?:에|을|를|로)?\s*(?:참여|참가|나서|나선|나섰|맡|펼치|펼친|펼쳤)"
-    rf"|(?:{_KINDS}|연설)(?:을|를)\s*(?:진행)?(?:했|하였|한다|하고|하며|해\s?주)"
-    r"|(?:기조\s?연설|기조\s?강연|특별\s?강연|특강|강연|연설|키노트)(?:했|하였|한다|하고|하며|해\s?주)"
+    rf"|(?:{_KINDS}|연설)(?:을|를)\s*(?:진행)?{_LIGHT_VERB}"
+    rf"|(?:기조\s?연설|기조\s?강연|특별\s?강연|특강|강연|연설|키노트){_LIGHT_VERB}"
 )
 # A quoted title, in quotes or in the brackets Korean writes titles in (`<…>`, `《…》`, `「…」`).
 _QUOTE = r"[‘'\"“<《〈「『](?P<{}>[^’'\"”>》〉」』\n]{{2,120}})[’'\"”>》〉」』]"

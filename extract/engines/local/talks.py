@@ -114,13 +114,12 @@ def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidate
     by_line = _titled_by_name(text, candidates, start, end)
     if by_line:
         return by_line[0], by_line[1], kind, None
-    session = _marked_session(text, candidates, start, end) or _parse_session(
-        text, start, end, candidates, separators=_BRACKET_ONLY
+    found = (
+        _marked_session(text, candidates, start, end)
+        or _parse_session(text, start, end, candidates, separators=_BRACKET_ONLY)
+        or _titled_by_speaker_line(blocks, block, text, candidates, start)
     )
-    if session:
-        return session[0], session[1], session[2] or kind, None
-    under = _titled_by_speaker_line(blocks, block, text, candidates, start)
-    return (under[0], under[1], under[2] or kind, under[3]) if under else None
+    return (found[0], found[1], found[2] or kind, found[3]) if found else None  # a label's kind unless its own
 
 
 _BY = re.compile(r"\s+by\s+")
@@ -196,9 +195,11 @@ def _titled_by_people_line(
     if heading.kind != "heading" or block.kind != "paragraph" or not reads_as_title_line(line):
         return None  # a heading over list items is a section of them
     people = english_people(text, candidates, block.content_start, block.end)
+    if not people:
+        return None
     title = clean(text[title_start : heading.end])
-    described = people and all((p.title and lexicon.JOB_WORDS.search(p.title)) or p.affiliation for p in people)
-    if people and described and title_like(title):
+    described = all((p.title and lexicon.JOB_WORDS.search(p.title)) or p.affiliation for p in people)
+    if described and title_like(title):
         return title, people, None, span(text, block.content_start, block.end)
     return None
 
