@@ -366,14 +366,16 @@ def _transliterated(word: str) -> bool:
 
 
 def descriptor(phrase: str) -> tuple[str | None, str | None] | None:
-    """(organisation, job) when a phrase only describes a person: it ends in a job title or an
-    occupation, what stands before it is the organisation (`아파치재단 부의장`, `Red Hat CTO`); or it is
-    an organisation alone (`삼성전자`). None otherwise."""
+    """(organisation, job) when a phrase only describes a person: it ends in a job title (maybe glued
+    to its unit: `개발팀장`) or an occupation, what stands before it is the organisation (`아파치재단
+    부의장`, `Red Hat CTO`); or it is an organisation alone (`삼성전자`). None otherwise."""
     words = phrase.split()
     for title in _titles():  # longest first
         if len(title) <= len(words) and tuple(words[-len(title) :]) == title:
             organization = " ".join(words[: -len(title)]) or None
             return organization, " ".join(title)
+    if words and _GLUED_TITLE.fullmatch(words[-1]):  # `한빛랩스 개발팀장`: a unit's head, its unit glued on
+        return " ".join(words[:-1]) or None, words[-1]
     if words and words[-1].casefold() in lexicon.data_words("occupations.txt"):
         return None, phrase  # `콘서트 프로그래머`: the whole description is the job
     if lexicon.organization_name(phrase):

@@ -122,6 +122,8 @@ def name_shaped_people(text: str, start: int, end: int) -> list[Person] | None:
     """One speaker cell that has the shape of a name: two to four capitalised Latin words, a Hangul
     word of two to five syllables (optionally with 님), or a handle, alone or before a Latin name."""
     cell = clean(text[start:end])
+    if lexicon.talk_kind(cell):
+        return None  # `키노트`: a label under a title, never a name
     if 2 <= len(cell.split()) <= 4 and lexicon.could_be_person_name(cell):
         return [Person(name=cell, name_en=cell)]
     name = cell.removesuffix("님").strip()

@@ -231,8 +231,10 @@ def english_people(text: str, candidates: Candidates, start: int, end: int) -> l
 # `이영희 (카카오)`, `카카오 이영희 님`, `이영희@카카오`, `김철수(Chulsoo Kim), 네이버`
 _KO_PERSON = re.compile(
     r"^(?:(?P<org>[^\s()]+(?:\s[^\s()]+)?)\s+)?(?P<name>[가-힣]{2,5}?)(?:\s?님)?"
-    r"(?:\s*\((?P<paren>[^()]+)\)|\s*@\s*(?P<at>[^()@]+))?$"
+    r"(?:\s*\((?P<paren>[^()]+)\)(?:\s?님)?|\s*@\s*(?P<at>[^()@]+))?$"
 )
+# A user name in the brackets after a name (`김상균(curt.k)`): neither a Latin name nor an employer.
+_USER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|[a-z]+\d+")
 
 
 # `오세린 - 라인플러스`, `장민석 카카오엔터프라이즈`: the name first, then where they work.
@@ -279,6 +281,7 @@ def korean_people(text: str, start: int, end: int, labelled: bool = False) -> li
         # A two-syllable "name" (`문제`, `원칙`) is most often a word: a speaker part needs three, or 님.
         if match and is_korean_name(match.group("name")) and (len(match.group("name")) > 2 or "님" in part):
             paren = match.group("paren")
+            paren = None if paren and _USER_NAME.fullmatch(paren) else paren
             latin = paren if paren and lexicon.is_name_shaped(paren) and not is_job(paren) else None
             organization = match.group("org") or match.group("at") or (paren if paren and not latin else None)
             name = latin or match.group("name")

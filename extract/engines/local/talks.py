@@ -50,6 +50,7 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
             else columns.get(block.index)
             or _parse_line(block, text, candidates)
             or _over_people(blocks, block, text, candidates, column_names)
+            or _numbered_heading(blocks, block, text, candidates)
         )
     }
     parsed_blocks |= _more_titles_over_speakers(blocks, text, candidates, parsed_blocks, column_names)
@@ -139,7 +140,7 @@ def _more_titles_over_speakers(
     """Where the document has shown its layout of a title line over its speakers' line at least twice,
     its other title lines are read with the slots trusted: a title may exclaim, ask, or read like a
     sentence or a company (`두 번의 이직, 세 개의 회사`), a speaker needs only the shape of a name."""
-    if sum(speaker_line is not None for _, _, _, speaker_line in parsed.values()) < _SHOWN:
+    if sum(_shows_layout(blocks, index, speaker_line) for index, (_, _, _, speaker_line) in parsed.items()) < _SHOWN:
         return {}
     more: dict[int, Parsed] = {}
     for block in blocks:
@@ -155,6 +156,21 @@ def _more_titles_over_speakers(
     return more
 
 
+def _shows_layout(blocks: tuple[Block, ...], index: int, speaker_line: Span | None) -> bool:
+    """Whether a talk read from a title and a speakers' line shows the layout
+    `_more_titles_over_speakers` reads again: not one whose speaker is a list's first item with no
+    label (a list under a title line is most often its notes)."""
+    if speaker_line is None:
+        return False
+    item = blocks[index + 1] if index + 1 < len(blocks) else None
+    return not (
+        item is not None
+        and item.kind == "bullet"
+        and item.start <= speaker_line.start < item.end
+        and not SPEAKER_LABEL.match(speaker_line.text)
+    )
+
+
 def _titled_by_speaker_line(
     blocks: tuple[Block, ...],
     heading: Block,
@@ -163,26 +179,126 @@ def _titled_by_speaker_line(
     title_start: int,
     relaxed: bool = False,
 ) -> Parsed | None:
-    """A heading is a talk's title when the line right under it names the speakers (`relaxed`: any
-    short line, read as `_more_titles_over_speakers` says)."""
-    if heading.index + 1 >= len(blocks) or blocks[heading.index + 1].kind == "heading":
+    """A heading is a talk's title when the first line under it, past lines that only link the talk's
+    materials (`발표자료: https://…`), names the speakers: after a speaker label on that line or alone
+    on the line above them (`연사 소개`), or with no label as a line of people with their jobs or a
+    list's first item that is one person (`relaxed`: any short line, read as
+    `_more_titles_over_speakers` says). A heading that is only a kind word (`키노트`) is an untitled
+    talk of that kind."""
+    block = _under_links(blocks, heading, text)
+    if block is None or block.kind == "heading":
         return None
-    block = blocks[heading.index + 1]
-    label = SPEAKER_LABEL.match(text, block.content_start)
+    title = clean(text[title_start : heading.end])
+    if not title and _KIND_ONLY.fullmatch(clean(text[heading.content_start : heading.end])):
+        return _over_named_item(blocks, block, text, candidates, None)
+    label = SPEAKER_LABEL.match(text, block.content_start, block.end)
     if label is None:
-        return _titled_by_people_line(heading, block, text, candidates, title_start)
+        return _titled_by_people_line(heading, block, text, candidates, title_start) or _over_named_item(
+            blocks, block, text, candidates, title
+        )
     people_start = label.end()
-    if people_start >= block.end and heading.index + 2 < len(blocks):  # `발표자` alone: the names are below
-        block = blocks[heading.index + 2]
+    if people_start >= block.end and block.index + 1 < len(blocks):  # `발표자` alone: the names are below
+        block = blocks[block.index + 1]
         people_start = block.content_start
     people_end = without_link_labels(text, people_start, block.end)
-    people = _people_in_slot(text, candidates, people_start, people_end, relaxed, labelled=True)
-    title = clean(text[title_start : heading.end])
+    people = _people_in_slot(text, candidates, *_inside_brackets(text, people_start, people_end), relaxed, True)
     if relaxed and not _title_line(title, relaxed):
         return None
     if people and title_like(title, in_title_column=relaxed):
-        return title, people, None, span(text, block.content_start, block.end)
+        return title, _described(blocks, block, text, people), None, span(text, block.content_start, block.end)
     return None
+
+
+def _numbered_heading(blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates) -> Parsed | None:
+    """A numbered item set apart by a blank line (`1. 맵매칭 (…)`, then `연사 소개` below) heads its talk
+    as a heading does."""
+    if block.kind != "bullet" or block.index + 1 >= len(blocks):
+        return None
+    set_apart = "\n\n" in text[block.end : blocks[block.index + 1].start]
+    if not set_apart or not _NUMBER_MARK.fullmatch(text, block.start, block.content_start):
+        return None
+    return _titled_by_speaker_line(blocks, block, text, candidates, block.content_start)
+
+
+_NUMBER_MARK = re.compile(r"\s*\d{1,2}[.)]\s*")
+
+
+# A line that only links a talk's materials: a URL, maybe after a short field label (`Slides: …`).
+_LINK_LINE = re.compile(r"(?:\S+(?:\s\S+){0,2}\s*[:：]\s*)?(?:https?://|www\.)\S+")
+_LINK_LINES = 3  # the most materials lines a heading's speaker line is looked for past
+
+
+def _under_links(blocks: tuple[Block, ...], heading: Block, text: str) -> Block | None:
+    """The first block under a heading that is not a line linking the talk's materials."""
+    for block in blocks[heading.index + 1 : heading.index + 2 + _LINK_LINES]:
+        if not _LINK_LINE.fullmatch(text, block.content_start, block.end):
+            return block
+    return None
+
+
+def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """A speaker line set wholly in brackets (`(김상균(curt.k) 님)`) holds its people inside them."""
+    inside = text[start + 1 : end - 1]
+    if text[start:end].startswith("(") and text[start:end].endswith(")") and inside.count("(") == inside.count(")"):
+        return start + 1, end - 1
+    return start, end
+
+
+def _over_named_item(
+    blocks: tuple[Block, ...], item: Block, text: str, candidates: Candidates, title: str | None
+) -> Parsed | None:
+    """A heading over a list whose first item is one person alone (`데이터 라벨링 …` over `- 소성운`, then
+    `  - 지그재그`): the talk's title (None under a kind word alone) and its speaker. A list of people
+    under a heading, or a role over one (`인사말`), is no talk."""
+    people = _one_person_item(blocks, item, text, candidates)
+    if people is None:
+        return None
+    roles = lexicon.roles_by_wording()
+    if title is not None and (not title_like(title) or any(w.casefold() in roles for w in title.split())):
+        return None
+    return title, _described(blocks, item, text, people), None, span(text, item.content_start, item.end)
+
+
+def _one_person_item(blocks: tuple[Block, ...], item: Block, text: str, candidates: Candidates) -> list[Person] | None:
+    """The person a list's first item names, when it is nothing but one person's name and the next
+    item is not another person's."""
+    if item.kind != "bullet":
+        return None
+    people = people_in(text, candidates, item.content_start, item.end)
+    name_alone = clean(text[item.content_start : item.end]).removesuffix("님").strip()
+    if people is None or len(people) != 1 or name_alone not in (people[0].name_ko, people[0].name_en):
+        return None  # `- 아파치 주키퍼`: a name with more than itself is no speaker's line
+    following = blocks[item.index + 1] if item.index + 1 < len(blocks) else None
+    if following is not None and people_in(text, candidates, following.content_start, following.end):
+        return None
+    return people
+
+
+def _described(blocks: tuple[Block, ...], block: Block, text: str, people: list[Person]) -> list[Person]:
+    """A lone speaker with the organisation and job the item nested under their line gives
+    (`- 윤석찬` over `  - AWS 테크에반젤리스트`), where their own line gave none."""
+    if len(people) != 1 or people[0].affiliation or people[0].title or block.index + 1 >= len(blocks):
+        return people
+    under = blocks[block.index + 1]
+    if under.kind != "bullet" or _indent(text, under) <= (_indent(text, block) if block.kind == "bullet" else -1):
+        return people
+    line = clean(text[under.content_start : under.end])
+    found = descriptor(line) or ((line, None) if _one_noun(line, under) else None)
+    if found is None:
+        return people
+    organization, job = found
+    return [people[0].model_copy(update={"affiliation": organization, "title": job})]
+
+
+def _one_noun(line: str, block: Block) -> bool:
+    """A line that is one word of nouns alone (`지그재그`, `카카오모빌리티`): under a person, where they work."""
+    tags = [tag for token in block.tokens for tag in token.tags]
+    return " " not in line and bool(tags) and all(tag.startswith(("NN", "SL")) for tag in tags)
+
+
+def _indent(text: str, block: Block) -> int:
+    marker = text[block.start : block.content_start]
+    return len(marker) - len(marker.lstrip())
 
 
 def _titled_by_people_line(
