@@ -23,7 +23,7 @@ _HEADING_HASH = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?P<content>.+?)[ \t#]*$")
 _HEADING_BOLD = re.compile(r"^[ \t]*(\*\*|__)(?P<content>[^*_].*?)\1[ \t]*:?[ \t]*$")
 # What leads a list item: a bullet sign or an item number.
 _BULLET_MARK = r"[-*+•·▪◦▶►■□●○◆◇◎▷▸▹‣⁃✓✔➤➢]|\d{1,2}[.)]"
-_BULLET = re.compile(rf"^[ \t]*(?:{_BULLET_MARK})[ \t]+(?P<content>.*\S)")
+_BULLET = re.compile(rf"^[ \t]*(?P<marker>{_BULLET_MARK})[ \t]+(?P<content>.*\S)")
 _BOLD_LEAD = re.compile(r"^[ \t]*\*\*(?P<lead>[^*]+?)\*\*[ \t]*[:：]")
 _BOLD = re.compile(r"\*\*(?P<inner>[^*\n]+?)\*\*")
 # Markup Kiwi should not see: it glues particles to '**' (`**를` becomes 르+ᆯ).
@@ -182,6 +182,12 @@ def layout_blocks(text: str) -> list[Block]:
     `|` goes on on the next), a long line cut into units; a short plain line that a list or a speaker
     line follows is a heading (notes copied without their Markdown marks)."""
     return _with_implicit_headings(_line_blocks(text), text)
+
+
+def list_marker(line: str) -> str | None:
+    """The marker of a list item's line (`-`, `*`, `1.`), or None for a line that is no list item."""
+    item = _BULLET.match(line)
+    return item.group("marker") if item else None
 
 
 # A line that names who speaks: `발표자`, `Speaker - Tim Oxley`, `연사: 오세진 (카카오뱅크)`.

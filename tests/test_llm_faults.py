@@ -207,7 +207,7 @@ def test_a_speakers_note_points_read_as_talks_are_dropped_and_counted_even_from_
         for _ in range(2):  # the second run is answered from the cache and meets the same check
             _, output = _run(tmp_path, url, text=text, max_retries=0)
             assert output is not None and [t.title for t in output.talks] == ["캐시 설계 다시 보기"]
-            assert output.run.dropped == 2 and all("several talks" in d for d in output.run.drops)
+            assert output.run.dropped == 2 and all("a point in a list of notes" in d for d in output.run.drops)
     assert len(received) == 1
 
 

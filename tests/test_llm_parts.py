@@ -125,11 +125,44 @@ NOTES = (
 
 
 def test_a_speakers_note_points_read_as_more_talks_keep_only_the_title_beside_them() -> None:
+    passage = (
+        "#2 캐시 설계 다시 보기\n발표자\n- 정하윤, 한빛소프트\n\n발표 내용\n만료 정책은 짧게.\n\n무효화\n\n운영 경험\n"
+    )
     speaker = [{"name": "정하윤", "affiliation": "한빛소프트"}]
     points = ["캐시 설계 다시 보기", "만료 정책", "무효화", "운영 경험"]
-    kept, problems = plausible(_answer([{"title": p, "speakers": speaker, "quote": p} for p in points]), NOTES)
+    kept, problems = plausible(_answer([{"title": p, "speakers": speaker, "quote": p} for p in points]), passage)
     assert [t.title for t in kept.talks] == ["캐시 설계 다시 보기"]
     assert len(problems) == 3 and all("several talks given to one speaker" in p for p in problems)
+
+
+def test_points_of_a_list_of_notes_are_no_titles() -> None:
+    speaker = [{"name": "정하윤", "affiliation": "한빛소프트"}]
+    points = ["만료 정책", "무효화", "운영 경험"]
+    kept, problems = plausible(_answer([{"title": p, "speakers": speaker, "quote": p} for p in points]), NOTES)
+    assert kept.talks == []
+    assert len(problems) == 3 and all("a point in a list of notes" in p for p in problems)
+
+
+def test_list_items_that_name_their_speaker_a_lone_item_and_a_numbered_one_stay_titles() -> None:
+    passage = (
+        "- 스트림 처리 입문 - 정하윤\n- 배치 처리의 끝 - 이서연\n\n"
+        "발표\n\n- 캐시 설계 다시 보기\n\n김민준 님의 발표.\n\n1. 모바일 빌드 줄이기\n2. 마무리\n\n박지호 님이 발표했다.\n"
+    )
+    talks = [
+        {"title": "스트림 처리 입문", "speakers": [{"name": "정하윤"}], "quote": "스트림 처리 입문"},
+        {"title": "배치 처리의 끝", "speakers": [{"name": "이서연"}], "quote": "배치 처리의 끝"},
+        {"title": "캐시 설계 다시 보기", "speakers": [{"name": "김민준"}], "quote": "캐시 설계 다시 보기"},
+        {"title": "모바일 빌드 줄이기", "speakers": [{"name": "박지호"}], "quote": "모바일 빌드 줄이기"},
+    ]
+    kept, problems = plausible(_answer(talks), passage)
+    assert [t.title for t in kept.talks] == [t["title"] for t in talks] and problems == []
+
+
+def test_a_talk_that_names_no_speaker_is_dropped() -> None:
+    kept, problems = plausible(_answer([{"title": "캐시 설계 다시 보기", "speakers": [], "quote": "캐시"}]), NOTES)
+    assert kept.talks == [] and problems == [
+        "talk '캐시 설계 다시 보기': it names no speaker (a talk is given by named people)"
+    ]
 
 
 def test_one_speaker_with_two_talks_each_beside_its_own_line_keeps_both() -> None:

@@ -8,9 +8,11 @@ nearest: a note's points come after the speaker, not beside them. Each dropped r
 its reason.
 
 Records a small model makes of what is no talk or credit are dropped too (measured on tune/: most of
-its extra records): a talk whose speaker is a company, a product or a sentence, or is named in the
-talk's own title (`Thank you Callstack for …`), or whose title is a sentence of the recap, a link or the
-event's name; a credit whose role wording is no role's or is not on a line naming the person.
+its extra records): a talk that names no speaker (the annotation requires a talk only where a named
+person gives it), whose speaker is a company, a product or a sentence, or is named in the talk's own
+title (`Thank you Callstack for …`), or whose title is a sentence of the recap, a link, the event's
+name or a point in a list of notes (an unnumbered item beside others, naming none of its speakers);
+a credit whose role wording is no role's or is not on a line naming the person.
 A title that only repeats its speaker's name is taken out.
 
 A quote that does not name its record is not a reason to drop it: on check/ the model's correct talks
@@ -27,6 +29,7 @@ from extract import lexicon
 from extract.align import align
 from extract.engines.llm.response import ChunkRecords, CreditOut, TalkOut
 from extract.people import reads_as_a_word
+from extract.segment import list_marker
 
 
 def plausible(records: ChunkRecords, passage: str) -> tuple[ChunkRecords, list[str]]:
@@ -34,7 +37,7 @@ def plausible(records: ChunkRecords, passage: str) -> tuple[ChunkRecords, list[s
     problems: list[str] = []
     talks = []
     for talk in records.talks:
-        reason = _unlike_a_talk(talk)
+        reason = _unlike_a_talk(talk) or _point_of_notes(talk, passage)
         if reason:
             problems.append(f"talk {_label(talk)}: {reason}")
         else:
@@ -62,6 +65,8 @@ _NAME_WORDS = 5  # more words than a person's name has (`Graph databases have be
 def _unlike_a_talk(talk: TalkOut) -> str | None:
     """Why a talk is not one the recap states, or None: a speaker who reads as no person (a company, a
     product, a sentence, a common noun), or a title that reads as a sentence of the recap's prose."""
+    if not talk.speakers:
+        return "it names no speaker (a talk is given by named people)"
     for person in talk.speakers:
         if not _reads_as_a_person(person.name.strip()):
             return f"its speaker {person.name[:40]!r} is no person's name"
@@ -73,6 +78,31 @@ def _unlike_a_talk(talk: TalkOut) -> str | None:
     if any(_named_inside(p.name.strip(), title) for p in talk.speakers):
         return "its speaker is named inside its title: the subject, not who gave it"
     return None
+
+
+def _point_of_notes(talk: TalkOut, passage: str) -> str | None:
+    """Why a talk's title is a point of the notes on a talk, or None: it stands on an unnumbered list
+    item beside other items of its list, and the item names none of the talk's speakers (a session
+    list names them on each item; `1. 제목` may head a talk of its own)."""
+    at = align(talk.title, passage) if talk.title else None
+    if at is None:
+        return None
+    lines = passage.split("\n")
+    row = passage.count("\n", 0, at[0])
+    marker = list_marker(lines[row])
+    if marker is None or marker[0].isdigit():
+        return None
+    names = {n.strip() for p in talk.speakers for n in (p.name, p.name_ko) if n and n.strip()}
+    if any(name in lines[row] for name in names):
+        return None
+    beside = [_nonblank(lines[row - 1 :: -1]) if row else None, _nonblank(lines[row + 1 :])]
+    if any(line is not None and list_marker(line) for line in beside):
+        return "its title is a point in a list of notes, not a title"
+    return None
+
+
+def _nonblank(lines: list[str]) -> str | None:
+    return next((line for line in lines if line.strip()), None)
 
 
 def _named_inside(name: str, title: str) -> bool:
