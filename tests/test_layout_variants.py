@@ -143,3 +143,15 @@ def test_a_title_in_korean_title_brackets_after_the_speakers_possessive() -> Non
 def test_an_ordinal_kind_label_before_a_heading_title_gives_the_kind() -> None:
     text = "# 후기\n\n다녀왔다.\n\n### 첫번째 키노트: 결제 시스템 이야기\n발표: 이서연 (토스)\n\n좋았다.\n"
     assert _talks(text) == [("결제 시스템 이야기", [("이서연", None, "토스")], "keynote")]
+
+
+def test_every_role_noun_read_in_prose_names_a_role_of_the_lexicon() -> None:
+    import re
+
+    from extract import lexicon
+    from extract.engines.local.prose_credits import _ROLE_NOUN
+
+    nouns = re.search(r"\(\?P<role>([^)]*)\)", _ROLE_NOUN.pattern)
+    assert nouns is not None
+    missing = [noun for noun in nouns.group(1).split("|") if noun.casefold() not in lexicon.roles_by_label()]
+    assert missing == []
