@@ -26,6 +26,7 @@ from extract.engines.local.phrases import (
     span,
 )
 from extract.engines.local.prose_talks import titled_person
+from extract.engines.local.speaker_lines import inside_brackets, under_links, with_description_below
 from extract.models import Person, Span, Talk
 from extract.people import descriptor, is_korean_name
 from extract.segment import SPEAKER_LABEL, TIME_SLOT, Block, Segmentation, reads_as_title_line
@@ -185,7 +186,7 @@ def _titled_by_speaker_line(
     list's first item that is one person (`relaxed`: any short line, read as
     `_more_titles_over_speakers` says). A heading that is only a kind word (`키노트`) is an untitled
     talk of that kind."""
-    block = _under_links(blocks, heading, text)
+    block = under_links(blocks, heading, text)
     if block is None or block.kind == "heading":
         return None
     title = clean(text[title_start : heading.end])
@@ -201,11 +202,12 @@ def _titled_by_speaker_line(
         block = blocks[block.index + 1]
         people_start = block.content_start
     people_end = without_link_labels(text, people_start, block.end)
-    people = _people_in_slot(text, candidates, *_inside_brackets(text, people_start, people_end), relaxed, True)
+    people = _people_in_slot(text, candidates, *inside_brackets(text, people_start, people_end), relaxed, True)
     if relaxed and not _title_line(title, relaxed):
         return None
     if people and title_like(title, in_title_column=relaxed):
-        return title, _described(blocks, block, text, people), None, span(text, block.content_start, block.end)
+        people = with_description_below(blocks, block, text, people)
+        return title, people, None, span(text, block.content_start, block.end)
     return None
 
 
@@ -223,27 +225,6 @@ def _numbered_heading(blocks: tuple[Block, ...], block: Block, text: str, candid
 _NUMBER_MARK = re.compile(r"\s*\d{1,2}[.)]\s*")
 
 
-# A line that only links a talk's materials: a URL, maybe after a short field label (`Slides: …`).
-_LINK_LINE = re.compile(r"(?:\S+(?:\s\S+){0,2}\s*[:：]\s*)?(?:https?://|www\.)\S+")
-_LINK_LINES = 3  # the most materials lines a heading's speaker line is looked for past
-
-
-def _under_links(blocks: tuple[Block, ...], heading: Block, text: str) -> Block | None:
-    """The first block under a heading that is not a line linking the talk's materials."""
-    for block in blocks[heading.index + 1 : heading.index + 2 + _LINK_LINES]:
-        if not _LINK_LINE.fullmatch(text, block.content_start, block.end):
-            return block
-    return None
-
-
-def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
-    """A speaker line set wholly in brackets (`(김상균(curt.k) 님)`) holds its people inside them."""
-    inside = text[start + 1 : end - 1]
-    if text[start:end].startswith("(") and text[start:end].endswith(")") and inside.count("(") == inside.count(")"):
-        return start + 1, end - 1
-    return start, end
-
-
 def _over_named_item(
     blocks: tuple[Block, ...], item: Block, text: str, candidates: Candidates, title: str | None
 ) -> Parsed | None:
@@ -256,7 +237,7 @@ def _over_named_item(
     roles = lexicon.roles_by_wording()
     if title is not None and (not title_like(title) or any(w.casefold() in roles for w in title.split())):
         return None
-    return title, _described(blocks, item, text, people), None, span(text, item.content_start, item.end)
+    return title, with_description_below(blocks, item, text, people), None, span(text, item.content_start, item.end)
 
 
 def _one_person_item(blocks: tuple[Block, ...], item: Block, text: str, candidates: Candidates) -> list[Person] | None:
@@ -272,33 +253,6 @@ def _one_person_item(blocks: tuple[Block, ...], item: Block, text: str, candidat
     if following is not None and people_in(text, candidates, following.content_start, following.end):
         return None
     return people
-
-
-def _described(blocks: tuple[Block, ...], block: Block, text: str, people: list[Person]) -> list[Person]:
-    """A lone speaker with the organisation and job the item nested under their line gives
-    (`- 윤석찬` over `  - AWS 테크에반젤리스트`), where their own line gave none."""
-    if len(people) != 1 or people[0].affiliation or people[0].title or block.index + 1 >= len(blocks):
-        return people
-    under = blocks[block.index + 1]
-    if under.kind != "bullet" or _indent(text, under) <= (_indent(text, block) if block.kind == "bullet" else -1):
-        return people
-    line = clean(text[under.content_start : under.end])
-    found = descriptor(line) or ((line, None) if _one_noun(line, under) else None)
-    if found is None:
-        return people
-    organization, job = found
-    return [people[0].model_copy(update={"affiliation": organization, "title": job})]
-
-
-def _one_noun(line: str, block: Block) -> bool:
-    """A line that is one word of nouns alone (`지그재그`, `카카오모빌리티`): under a person, where they work."""
-    tags = [tag for token in block.tokens for tag in token.tags]
-    return " " not in line and bool(tags) and all(tag.startswith(("NN", "SL")) for tag in tags)
-
-
-def _indent(text: str, block: Block) -> int:
-    marker = text[block.start : block.content_start]
-    return len(marker) - len(marker.lstrip())
 
 
 def _titled_by_people_line(
