@@ -26,8 +26,9 @@ def under_links(blocks: tuple[Block, ...], heading: Block, text: str) -> Block |
 
 def inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
     """A speaker line set wholly in brackets (`(김상균(curt.k) 님)`) holds its people inside them."""
-    inside = text[start + 1 : end - 1]
-    if text[start:end].startswith("(") and text[start:end].endswith(")") and inside.count("(") == inside.count(")"):
+    line = text[start:end]
+    inside = line[1:-1]
+    if line.startswith("(") and line.endswith(")") and inside.count("(") == inside.count(")"):
         return start + 1, end - 1
     return start, end
 

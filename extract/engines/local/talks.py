@@ -29,7 +29,7 @@ from extract.engines.local.prose_talks import titled_person
 from extract.engines.local.speaker_lines import inside_brackets, under_links, with_description_below
 from extract.models import Person, Span, Talk
 from extract.people import descriptor, is_korean_name
-from extract.segment import SPEAKER_LABEL, TIME_SLOT, Block, Segmentation, reads_as_title_line
+from extract.segment import SPEAKER_LABEL, TIME_SLOT, Block, Segmentation, list_marker, reads_as_title_line
 
 _SEPARATOR = re.compile(r"\s+[—–-]{1,2}\s+|\s*[:：]\s+|\s+\|\s+")
 # What may stand between speakers on a speakers' side: conjunctions, commas, honorifics.
@@ -217,12 +217,10 @@ def _numbered_heading(blocks: tuple[Block, ...], block: Block, text: str, candid
     if block.kind != "bullet" or block.index + 1 >= len(blocks):
         return None
     set_apart = "\n\n" in text[block.end : blocks[block.index + 1].start]
-    if not set_apart or not _NUMBER_MARK.fullmatch(text, block.start, block.content_start):
+    marker = list_marker(text[block.start : block.end])
+    if not set_apart or marker is None or not marker[0].isdigit():
         return None
     return _titled_by_speaker_line(blocks, block, text, candidates, block.content_start)
-
-
-_NUMBER_MARK = re.compile(r"\s*\d{1,2}[.)]\s*")
 
 
 def _over_named_item(
@@ -234,10 +232,15 @@ def _over_named_item(
     people = _one_person_item(blocks, item, text, candidates)
     if people is None:
         return None
-    roles = lexicon.roles_by_wording()
-    if title is not None and (not title_like(title) or any(w.casefold() in roles for w in title.split())):
+    if title is not None and (not title_like(title) or _names_a_role(title)):
         return None
     return title, with_description_below(blocks, item, text, people), None, span(text, item.content_start, item.end)
+
+
+def _names_a_role(line: str) -> bool:
+    """A line with a role's wording among its words (`인사말`, `사회`): a role over the people under it."""
+    roles = lexicon.roles_by_wording()
+    return any(word.casefold() in roles for word in line.split())
 
 
 def _one_person_item(blocks: tuple[Block, ...], item: Block, text: str, candidates: Candidates) -> list[Person] | None:
@@ -408,8 +411,7 @@ def _over_people(
     below = blocks[block.index + 1]
     if below.kind == "heading" or "\n\n\n" in text[block.end : below.start] or _DATED.search(line):
         return None  # `세션 – 12월 7일, 토요일` over a list of names is a section of the programme
-    roles = lexicon.roles_by_wording()
-    if people_in(text, candidates, block.content_start, block.end) or any(w.casefold() in roles for w in line.split()):
+    if people_in(text, candidates, block.content_start, block.end) or _names_a_role(line):
         return None  # a list of names, or a role over the people who had it
     people = _people_in_slot(text, candidates, below.content_start, below.end, relaxed)
     if not people:
