@@ -155,3 +155,52 @@ def test_every_role_noun_read_in_prose_names_a_role_of_the_lexicon() -> None:
     assert nouns is not None
     missing = [noun for noun in nouns.group(1).split("|") if noun.casefold() not in lexicon.roles_by_label()]
     assert missing == []
+
+
+def test_an_english_speaker_names_their_employer_after_a_dash_pipe_or_slash_as_after_a_comma() -> None:
+    for line in (
+        "Chaos Testing - Jane Doe | Acme",
+        "Chaos Testing | Jane Doe - Acme",
+        "Chaos Testing (Jane Doe / Acme)",
+    ):
+        assert _talks(f"# Sessions\n\n- {line}\n") == [("Chaos Testing", [("Jane Doe", None, "Acme")], "talk")], line
+
+
+def test_a_word_after_at_in_a_title_beside_a_speaker_is_no_employer() -> None:
+    text = "# Sessions\n\nJane Doe - Scaling Postgres at Work\nJohn Smith - Testing in Production\n"
+    assert _talks(text) == [
+        ("Scaling Postgres at Work", [("Jane Doe", None, None)], "talk"),
+        ("Testing in Production", [("John Smith", None, None)], "talk"),
+    ]
+
+
+def test_the_time_and_track_before_a_speaker_who_leads_the_line_are_no_employer() -> None:
+    for prefix in ("10:00 ", "10:00-10:40 ", "[Track A] "):
+        text = f"# 세션\n\n{prefix}김민준 (네이버) - 분산 시스템의 이해\n{prefix}이서연 (카카오) - 쿠버네티스 운영기\n"
+        assert _talks(text) == [
+            ("분산 시스템의 이해", [("김민준", None, "네이버")], "talk"),
+            ("쿠버네티스 운영기", [("이서연", None, "카카오")], "talk"),
+        ], prefix
+    tracks = [t.track for t in grounded("# 세션\n\n[Track A] 김민준 - 분산 시스템의 이해\n").talks]
+    assert tracks == ["A"]
+
+
+def test_plain_session_lines_two_or_more_in_a_row_read_as_list_items_do() -> None:
+    text = "# 세션 정리\n\n분산 시스템의 이해 (김민준, 네이버)\n쿠버네티스 운영기 (이서연, 카카오)\n"
+    assert _talks(text) == [
+        ("분산 시스템의 이해", [("김민준", None, "네이버")], "talk"),
+        ("쿠버네티스 운영기", [("이서연", None, "카카오")], "talk"),
+    ]
+    # One such line alone in prose is not a programme.
+    assert _talks("# 후기\n\n분산 시스템의 이해 (김민준, 네이버)\n\n재미있었다.\n") == []
+
+
+def test_a_spaced_colon_divides_title_and_speaker_columns_but_a_role_label_is_no_title() -> None:
+    text = "# 세션\n\n분산 시스템의 이해 : 김민준\n쿠버네티스 운영기 : 이서연\n"
+    assert _talks(text) == [
+        ("분산 시스템의 이해", [("김민준", None, None)], "talk"),
+        ("쿠버네티스 운영기", [("이서연", None, None)], "talk"),
+    ]
+    roles = "# 행사 안내\n\n사회 : 김민준\n좌장 : 이서연\n장소 : 코엑스\n"
+    assert _talks(roles) == []
+    assert _credits(roles) == {("emcee", "김민준", None), ("track_host", "이서연", None)}

@@ -190,7 +190,8 @@ def hangul_to_latin(candidates: Candidates) -> dict[str, str]:
     return glossary
 
 
-# `Karan Goel - CEO of Cartesia.ai`, `Karan Goel (Cartesia)`, `Karan Goel@Cartesia`, `Karan Goel, CEO, Cartesia`
+# `Karan Goel - CEO of Cartesia.ai`, `Karan Goel (Cartesia)`, `Karan Goel@Cartesia`, `Karan Goel, CEO, Cartesia`;
+# after a dash, pipe or slash one part is the employer or job, as after a comma (`이름 - 소속` in Korean)
 EN_NAME = lexicon.LATIN_NAME
 _EN_PERSON = re.compile(
     rf"(?P<name>{EN_NAME})"
@@ -198,7 +199,8 @@ _EN_PERSON = re.compile(
     r"|\s*\((?P<paren>[^()]+)\)"
     r"|\s*@\s*(?P<at>[^,()@\s][^,()@]*?)"  # `Tim Oxley@NodeSource`, `Jane Doe @ Acme`
     r"|,\s*(?P<title2>[^,()]+?),\s*(?P<org2>[^,()]+?)"
-    r"|,\s*(?P<one>[^,()]+?))?\s*$"  # `Wes McKinney, Posit` or `Jane Doe, CEO`
+    r"|,\s*(?P<one>[^,()]+?)"  # `Wes McKinney, Posit` or `Jane Doe, CEO`
+    r"|\s+[-–—|/]\s*(?P<dashed>[^,()|/]+?))?\s*$"  # `Jane Doe | Acme`, `Jane Doe - CEO`
 )
 _EN_JOINERS = re.compile(r"\s*(?:,?\s+and\s+|\s*&\s*|\s*;\s*)\s*")
 
@@ -212,8 +214,13 @@ def english_people(text: str, candidates: Candidates, start: int, end: int) -> l
         if not match:
             return None
         name = match.group("name")
-        one = match.group("one")
+        one = match.group("one") or match.group("dashed")
         job = one if one and lexicon.JOB_WORDS.search(one) else None
+        # After a dash the name must be known as one (`Recording Rust Lang Meetup - October 2023`).
+        if match.group("dashed") and not (candidates.is_person_name(name) or job):
+            return None
+        if match.group("title") and not is_job(match.group("title")):
+            return None  # `Jane Doe - Scaling Postgres at Work`: a title, not a job at an employer
         title = match.group("title") or match.group("title2") or job
         organization = (
             match.group("org")
@@ -230,7 +237,7 @@ def english_people(text: str, candidates: Candidates, start: int, end: int) -> l
 
 # `이영희 (카카오)`, `카카오 이영희 님`, `이영희@카카오`, `김철수(Chulsoo Kim), 네이버`
 _KO_PERSON = re.compile(
-    r"^(?:(?P<org>[^\s()]+(?:\s[^\s()]+)?)\s+)?(?P<name>[가-힣]{2,5}?)(?:\s?님)?"
+    r"^(?:(?P<org>[^\s():：]+(?:\s[^\s():：]+)?)\s+)?(?P<name>[가-힣]{2,5}?)(?:\s?님)?"
     r"(?:\s*\((?P<paren>[^()]+)\)(?:\s?님)?|\s*@\s*(?P<at>[^()@]+))?$"
 )
 # A user name in the brackets after a name (`김상균(curt.k)`): neither a Latin name nor an employer.

@@ -8,7 +8,7 @@ import re
 from extract import lexicon
 from extract.engines.local.phrases import clean, span
 from extract.models import Span
-from extract.segment import Block
+from extract.segment import TIME_SLOT, Block
 
 _URL = re.compile(r"https?://[^\s)>\]]+")
 
@@ -90,6 +90,21 @@ def _track_named(text: str, phrase: str, start: int, end: int) -> tuple[str | No
 
 
 _BRACKETED = re.compile(r"\s*\[(?P<label>[^\]\n]{1,30})\]")
+
+
+def after_slot_labels(text: str, start: int, end: int) -> int:
+    """Where a session line's own content begins, past the time of its slot and the track bracketed
+    before it (`10:00-10:40 [Track A] 김민준 - 제목`): neither is a title or a name. A kind label
+    (`[키노트]`) stays, for the title to give its kind."""
+    while True:
+        timed = TIME_SLOT.match(text, start, end)
+        bracket = _BRACKETED.match(text, start, end)
+        if timed and timed.end() > start:
+            start = timed.end()
+        elif bracket and _TRACK_HEADING.fullmatch(bracket.group("label").strip()):
+            start = bracket.end()
+        else:
+            return start
 
 
 def without_bracket_label(title: str) -> tuple[str, str | None]:

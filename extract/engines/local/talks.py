@@ -29,7 +29,7 @@ from extract.engines.local.prose_talks import titled_person
 from extract.engines.local.speaker_lines import inside_brackets, under_links, with_description_below
 from extract.models import Person, Span, Talk
 from extract.people import descriptor, is_korean_name
-from extract.segment import SPEAKER_LABEL, TIME_SLOT, Block, Segmentation, list_marker, reads_as_title_line
+from extract.segment import SPEAKER_LABEL, Block, Segmentation, list_marker, reads_as_title_line
 
 _SEPARATOR = re.compile(r"\s+[—–-]{1,2}\s+|\s*[:：]\s+|\s+\|\s+")
 # What may stand between speakers on a speakers' side: conjunctions, commas, honorifics.
@@ -41,6 +41,7 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
     talks: list[Talk] = []
     blocks = segmentation.blocks
     columns, slot_tracks = _speaker_columns(blocks, text, candidates)
+    plain_runs = _runs_of_plain_session_lines(blocks, text, candidates)
     column_names = {person.name for _, people, _, _ in columns.values() for person in people}
     parsed_blocks = {
         block.index: parsed
@@ -50,6 +51,7 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
             if block.kind == "heading"
             else columns.get(block.index)
             or _parse_line(block, text, candidates)
+            or plain_runs.get(block.index)
             or _over_people(blocks, block, text, candidates, column_names)
             or _numbered_heading(blocks, block, text, candidates)
         )
@@ -325,9 +327,9 @@ Parsed = tuple[str | None, list[Person], str | None, Span | None]
 def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | None:
     """A session line: `10:00-10:40 Title - Speaker (Org)`, `**Title** - Speaker`, `[Title] Speaker`
     or an English `Title: Speaker - Role of Org` (plain lines of one shape are read as columns first)."""
-    timed = TIME_SLOT.match(text, block.content_start)
-    if timed and timed.end() > block.content_start:
-        return _parse_session(text, timed.end(), block.end, candidates)
+    labelled_slot = talk_context.after_slot_labels(text, block.content_start, block.end)
+    if labelled_slot > block.content_start:
+        return _parse_session(text, labelled_slot, block.end, candidates)
     # A list item, a line led by a marked title, or a title-shaped line that ends naming someone with
     # an honorific or an employer (`접근성 가이드 - 설지민님`, `Sync Engines — Laura Chen (Stripe)`) or
     # that a session label leads: not prose (though a title may end in `?`).
@@ -360,6 +362,20 @@ def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | Non
     return title, speakers, None, None
 
 
+def _runs_of_plain_session_lines(blocks: tuple[Block, ...], text: str, candidates: Candidates) -> dict[int, Parsed]:
+    """Plain title-shaped lines that each read as a session line, two or more in a row
+    (`Title - Name | Org`, `제목 (이름, 소속)` line after line): the run says they are a programme, as a
+    bullet says it of one list item."""
+    read: dict[int, Parsed] = {}
+    for block in blocks:
+        line = text[block.start : block.end]
+        if block.kind == "paragraph" and len(block.sentences) <= 1 and reads_as_title_line(line):
+            start = talk_context.after_slot_labels(text, block.content_start, block.end)
+            if session := session_in(text, candidates, start, block.end):
+                read[block.index] = session
+    return {i: session for i, session in read.items() if i - 1 in read or i + 1 in read}
+
+
 def _ends_naming_someone(text: str, block: Block) -> bool:
     end = _SPEAKER_END.search(text, block.content_start, block.end)
     name = end.group("name") if end else None
@@ -373,13 +389,20 @@ def _speaker_columns(
     cell of the slot line above each."""
     parsed: dict[int, Parsed] = {}
     tracks: dict[int, tuple[int, int]] = {}
-    for row in speaker_rows(blocks, text, lambda start, end: people_in(text, candidates, start, end)):
-        people = people_in(text, candidates, *row.speakers) or name_shaped_people(text, *row.speakers)
+
+    def names_people(start: int, end: int) -> list[Person] | None:
+        return people_in(text, candidates, talk_context.after_slot_labels(text, start, end), end)
+
+    for row in speaker_rows(blocks, text, names_people):
+        # `[10:00~10:40] 제목 | 이름`, `[Track A] 이름 - 제목`: the slot's time and track are neither.
+        speakers = (talk_context.after_slot_labels(text, *row.speakers), row.speakers[1])
+        people = people_in(text, candidates, *speakers) or name_shaped_people(text, *speakers)
         if not people:
             continue
-        timed = TIME_SLOT.match(text, *row.title)  # `[10:00~10:40] 제목 | 이름`: the slot's time is no title
-        title_start = timed.end() if timed else row.title[0]
+        title_start = talk_context.after_slot_labels(text, *row.title)
         title, kind = without_kind_label(clean(text[title_start : without_link_labels(text, *row.title)]))
+        if title.casefold() in lexicon.roles_by_label():
+            continue  # `사회 : 김민준`: the label of a role beside the person who had it
         # `[10:00~10:40] 키노트 | 이름 (소속)`: a kind alone is an untitled talk of that kind.
         untitled = (None, people, lexicon.talk_kind(title), None) if _KIND_ONLY.fullmatch(title) else None
         if found := untitled or _titled_or_described(title, people, kind, in_title_column=True):
