@@ -73,13 +73,20 @@ ARRANGEMENTS = (
 )
 
 
+Read = set[tuple[str | None, str, str | None, str | None]]  # title, speaker, organisation, track
+
+
 @dataclass(frozen=True)
-class Case:
+class LineCase:
+    """Three session lines of one shape under a heading: `- 10:00 Title - Name | Org`."""
+
     language: str
     prefix: str
     arrangement: str
     separator: str
     inner: str
+
+    axes = ("language", "prefix", "arrangement", "separator", "inner")
 
     def text(self) -> str:
         lines = []
@@ -90,7 +97,7 @@ class Case:
             lines.append(PREFIXES[self.prefix](i) + body)
         return f"# {HEADINGS[self.language]}\n\n" + "\n".join(lines) + "\n"
 
-    def expected(self) -> set[tuple[str | None, str, str | None, str | None]]:
+    def expected(self) -> Read:
         with_organisation = "{o}" in self.arrangement
         return {
             (
@@ -103,17 +110,65 @@ class Case:
         }
 
 
+# A talk as a title line over its speaker's line, then a paragraph about it.
+TITLE_MARKS = ("## {t}", "**{t}**", "{t}", "{number}. {t}", "### {number}. {t}")
+SPEAKER_LINES = {
+    "en": ("{n}", "{n} ({o})", "{n}, {o}", "{n} | {o}", "{n} - {o}", "by {n}", "Speaker: {n} ({o})", "🎤 {n} ({o})"),
+    "ko": (
+        "{n} 님",
+        "{n} ({o})",
+        "{n}, {o}",
+        "{n} | {o}",
+        "{n} - {o}",
+        "{o} {n} 님",
+        "발표자: {n} ({o})",
+        "🎤 {n} ({o})",
+    ),
+}
+ABOUT = {"en": "It was a good talk with a lot of examples.", "ko": "예제가 많아서 이해하기 쉬운 발표였다."}
+
+
+@dataclass(frozen=True)
+class BlockCase:
+    """Three talks, each a title line over its speaker's line (right below it or after a blank line)."""
+
+    language: str
+    title_mark: str
+    speaker_line: str
+    gap: str
+
+    axes = ("language", "title_mark", "speaker_line", "gap")
+
+    def text(self) -> str:
+        parts = []
+        for i, session in enumerate(SESSIONS[self.language]):
+            title = self.title_mark.format(t=session.title, number=i + 1)
+            speaker = self.speaker_line.format(n=session.name, o=session.organisation)
+            parts.append(f"{title}\n{self.gap}{speaker}\n\n{ABOUT[self.language]}\n")
+        return f"# {HEADINGS[self.language]}\n\n" + "\n".join(parts)
+
+    def expected(self) -> Read:
+        with_organisation = "{o}" in self.speaker_line
+        return {(s.title, s.name, s.organisation if with_organisation else None, None) for s in SESSIONS[self.language]}
+
+
+Case = LineCase | BlockCase
+
+
 def cases() -> list[Case]:
-    result = []
+    result: list[Case] = []
     for language, prefix, arrangement in itertools.product(SESSIONS, PREFIXES, ARRANGEMENTS):
         separators = SEPARATORS if "{s}" in arrangement else ("",)
         inners = INNER if "{i}" in arrangement else ("",)
         for separator, inner in itertools.product(separators, inners):
-            result.append(Case(language, prefix, arrangement, separator, inner))
+            result.append(LineCase(language, prefix, arrangement, separator, inner))
+    for language in SESSIONS:
+        for title_mark, speaker_line, gap in itertools.product(TITLE_MARKS, SPEAKER_LINES[language], ("", "\n")):
+            result.append(BlockCase(language, title_mark, speaker_line, gap))
     return result
 
 
-def read(engine: LocalEngine, case: Case, folder: Path) -> set[tuple[str | None, str, str | None, str | None]]:
+def read(engine: LocalEngine, case: Case, folder: Path) -> Read:
     path = folder / f"case.{case.language}.txt"
     path.write_text(case.text(), encoding="utf-8")
     extraction = extract_document(read_document(path), engine)
@@ -121,26 +176,30 @@ def read(engine: LocalEngine, case: Case, folder: Path) -> set[tuple[str | None,
 
 
 def measure(show_failures: bool = False) -> dict[str, object]:
-    """Every case read once: how many are read exactly, overall and per value of each axis."""
+    """Every case read once: how many are read exactly, per family of layouts and per value of each axis."""
     engine = LocalEngine()
     by_axis: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    read_cases = 0
+    by_family: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     all_cases = cases()
     with tempfile.TemporaryDirectory() as folder:
         for case in all_cases:
             got = read(engine, case, Path(folder))
             ok = got == case.expected()
-            read_cases += ok
+            family = type(case).__name__.removesuffix("Case").lower()
+            by_family[family][0] += ok
+            by_family[family][1] += 1
             if not ok and show_failures:
-                print(f"{case}\n  {case.text().splitlines()[2]!r}\n  got {sorted(got, key=str)}")
-            for axis in ("language", "prefix", "arrangement", "separator", "inner"):
-                tally = by_axis[axis][getattr(case, axis) or "(none)"]
+                print(f"{case}\n  {case.text().splitlines()[2:4]!r}\n  got {sorted(got, key=str)}")
+            for axis in case.axes:
+                tally = by_axis[f"{family} {axis}"][repr(getattr(case, axis)) if getattr(case, axis) else "(none)"]
                 tally[0] += ok
                 tally[1] += 1
+    read_cases = sum(ok for ok, _ in by_family.values())
     return {
         "cases": len(all_cases),
         "read": read_cases,
         "share": round(read_cases / len(all_cases), 3),
+        "by_family": {family: f"{ok}/{n}" for family, (ok, n) in by_family.items()},
         "by_axis": {axis: {k: f"{v[0]}/{v[1]}" for k, v in values.items()} for axis, values in by_axis.items()},
     }
 
@@ -151,9 +210,9 @@ def main() -> None:
     parser.add_argument("--show-failures", action="store_true")
     args = parser.parse_args()
     summary = measure(args.show_failures)
-    print(f"read {summary['read']} of {summary['cases']} layouts ({summary['share']:.0%})")
+    print(f"read {summary['read']} of {summary['cases']} layouts ({summary['share']:.0%}): {summary['by_family']}")
     for axis, values in summary["by_axis"].items():  # type: ignore[attr-defined]
-        print(f"  {axis}: " + ", ".join(f"{k!r} {v}" for k, v in values.items()))
+        print(f"  {axis}: " + ", ".join(f"{k} {v}" for k, v in values.items()))
     args.json.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 

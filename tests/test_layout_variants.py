@@ -204,3 +204,32 @@ def test_a_spaced_colon_divides_title_and_speaker_columns_but_a_role_label_is_no
     roles = "# 행사 안내\n\n사회 : 김민준\n좌장 : 이서연\n장소 : 코엑스\n"
     assert _talks(roles) == []
     assert _credits(roles) == {("emcee", "김민준", None), ("track_host", "이서연", None)}
+
+
+def test_a_heading_or_numbered_item_over_a_korean_speaker_with_an_employer_is_a_talk() -> None:
+    for title_line in ("## 분산 시스템의 이해", "1. 분산 시스템의 이해"):
+        for speaker_line in ("김민준 (네이버)", "김민준 | 네이버", "🎤 김민준 (네이버)"):
+            text = f"# 1일차\n\n{title_line}\n{speaker_line}\n\n예제가 많은 발표였다.\n"
+            assert _talks(text) == [("분산 시스템의 이해", [("김민준", None, "네이버")], "talk")], speaker_line
+
+
+def test_headings_over_a_name_alone_are_talks_where_the_document_does_so_twice() -> None:
+    talk = "## {}\n{}\n\n예제가 많은 발표였다.\n\n"
+    two = "# 1일차\n\n" + talk.format("분산 시스템의 이해", "김민준 님") + talk.format("쿠버네티스 운영기", "이서연 님")
+    assert _talks(two) == [
+        ("분산 시스템의 이해", [("김민준", None, None)], "talk"),
+        ("쿠버네티스 운영기", [("이서연", None, None)], "talk"),
+    ]
+    # One alone may be the post's own part: its author, its lunch.
+    assert _talks("# 후기\n\n## 작성자\n김민준 님\n\n데이터 엔지니어입니다.\n") == []
+    assert _talks("# Recap\n\n## About the author\nJane Doe\n\nI write about databases.\n") == []
+
+
+def test_a_role_heading_over_its_people_and_a_section_over_talk_lines_are_no_talks() -> None:
+    assert _talks("# Recap\n\n## Organizers\nJane Doe, Acme\n\nThanks to everyone.\n") == []
+    assert _talks("# 후기\n\n사회\n김민준 님, 이서연 님\n") == []
+    section = "# Sessions\n\n김민준 - 분산 시스템의 이해\n이서연 - 쿠버네티스 운영기\n"
+    assert _talks(section) == [
+        ("분산 시스템의 이해", [("김민준", None, None)], "talk"),
+        ("쿠버네티스 운영기", [("이서연", None, None)], "talk"),
+    ]

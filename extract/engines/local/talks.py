@@ -57,6 +57,8 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
         )
     }
     parsed_blocks |= _more_titles_over_speakers(blocks, text, candidates, parsed_blocks, column_names)
+    parsed_blocks |= _headings_over_names(blocks, text, candidates, parsed_blocks)
+    parsed_blocks = _without_titles_over_talks(blocks, parsed_blocks)
     talk_headings = set(parsed_blocks)
     for index, (title, speakers, label, speaker_line) in parsed_blocks.items():
         block = blocks[index]
@@ -95,6 +97,37 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
             )
         )
     return talks
+
+
+def _headings_over_names(
+    blocks: tuple[Block, ...], text: str, candidates: Candidates, parsed: dict[int, Parsed]
+) -> dict[int, Parsed]:
+    """Headings (and numbered items) over a line with a speaker's name alone (`## 제목` over `김민준 님`,
+    `Jane Doe`): talks where the document does so at least twice; one alone may be a post's own part
+    (`## 작성자` over its author)."""
+    found: dict[int, Parsed] = {}
+    for block in blocks:
+        numbered_item = block.kind == "bullet" and (list_marker(text[block.start : block.end]) or " ")[0].isdigit()
+        if block.index in parsed or block.index + 1 >= len(blocks) or not (block.kind == "heading" or numbered_item):
+            continue
+        numbered = _NUMBERED.match(text, block.content_start)
+        start = numbered.end() if numbered else block.content_start
+        below = blocks[block.index + 1]
+        if talk := _titled_by_people_line(block, below, text, candidates, start, named_alone=True):
+            found[block.index] = talk
+    return found if len(found) >= _SHOWN else {}
+
+
+def _without_titles_over_talks(blocks: tuple[Block, ...], parsed: dict[int, Parsed]) -> dict[int, Parsed]:
+    """A line read as a talk of its own (`김민준 - 분산 시스템의 이해`) is no speakers' line of the line
+    above it: that line is the heading of a section of talks."""
+    talk_lines = [blocks[index] for index in parsed]
+    return {
+        index: found
+        for index, found in parsed.items()
+        if found[3] is None
+        or not any(line.start <= found[3].start < line.end and line.index != index for line in talk_lines)
+    }
 
 
 def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates) -> Parsed | None:
@@ -214,11 +247,12 @@ def _titled_by_speaker_line(
 
 
 def _numbered_heading(blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates) -> Parsed | None:
-    """A numbered item set apart by a blank line (`1. 맵매칭 (…)`, then `연사 소개` below) heads its talk
-    as a heading does."""
+    """A numbered item set apart by a blank line (`1. 맵매칭 (…)`, then `연사 소개` below) or over a plain
+    line (`1. 제목` over `김민준 (네이버)`) heads its talk as a heading does."""
     if block.kind != "bullet" or block.index + 1 >= len(blocks):
         return None
-    set_apart = "\n\n" in text[block.end : blocks[block.index + 1].start]
+    following = blocks[block.index + 1]
+    set_apart = "\n\n" in text[block.end : following.start] or following.kind == "paragraph"
     marker = list_marker(text[block.start : block.end])
     if not set_apart or marker is None or not marker[0].isdigit():
         return None
@@ -240,9 +274,10 @@ def _over_named_item(
 
 
 def _names_a_role(line: str) -> bool:
-    """A line with a role's wording among its words (`인사말`, `사회`): a role over the people under it."""
+    """A line that is a role's label (`사회`, `Organizers`) or has a role's wording among its words
+    (`인사말`): a role over or beside the people who had it."""
     roles = lexicon.roles_by_wording()
-    return any(word.casefold() in roles for word in line.split())
+    return line.casefold() in lexicon.roles_by_label() or any(word.casefold() in roles for word in line.split())
 
 
 def _one_person_item(blocks: tuple[Block, ...], item: Block, text: str, candidates: Candidates) -> list[Person] | None:
@@ -260,20 +295,29 @@ def _one_person_item(blocks: tuple[Block, ...], item: Block, text: str, candidat
     return people
 
 
+_HONORIFIC_END = re.compile(r"[가-힣]\s?님\s*$")
+
+
 def _titled_by_people_line(
-    heading: Block, block: Block, text: str, candidates: Candidates, title_start: int
+    heading: Block, block: Block, text: str, candidates: Candidates, title_start: int, named_alone: bool = False
 ) -> Parsed | None:
     """A heading over a plain line that is nothing but its speakers, each with a job or an employer
-    (`### Title` over `**Irene Dahl**, Staff Engineer at Northwind`, `*Jane Doe, Acme*`): the line
-    needs no label."""
+    (`### Title` over `**Irene Dahl**, Staff Engineer at Northwind`, `*Jane Doe, Acme*`, `김민준 (네이버)`):
+    the line needs no label. `named_alone`: a line with the name alone will do (`_headings_over_names`)."""
     line = text[block.content_start : block.end]
-    if heading.kind != "heading" or block.kind != "paragraph" or not reads_as_title_line(line):
+    if heading.kind == "paragraph" or block.kind != "paragraph" or not reads_as_title_line(line):
         return None  # a heading over list items is a section of them
-    people = english_people(text, candidates, block.content_start, block.end)
+    english = english_people(text, candidates, block.content_start, block.end)
+    people = english or korean_people(text, block.content_start, block.end)
     if not people:
         return None
     title = clean(text[title_start : heading.end])
+    if _names_a_role(title):
+        return None  # `## Organizers` over the people who were
     described = all((p.title and lexicon.JOB_WORDS.search(p.title)) or p.affiliation for p in people)
+    if named_alone:  # `김민준 님`, `Jane Doe`: a name addressed with 님 or one the model knows as a person's
+        honoured = _HONORIFIC_END.search(line) is not None
+        described = honoured or (english is not None and all(candidates.is_person_name(p.name) for p in english))
     if described and title_like(title):
         return title, people, None, span(text, block.content_start, block.end)
     return None
@@ -401,8 +445,8 @@ def _speaker_columns(
             continue
         title_start = talk_context.after_slot_labels(text, *row.title)
         title, kind = without_kind_label(clean(text[title_start : without_link_labels(text, *row.title)]))
-        if title.casefold() in lexicon.roles_by_label():
-            continue  # `사회 : 김민준`: the label of a role beside the person who had it
+        if _names_a_role(title):
+            continue  # `사회 : 김민준`: a role beside the person who had it
         # `[10:00~10:40] 키노트 | 이름 (소속)`: a kind alone is an untitled talk of that kind.
         untitled = (None, people, lexicon.talk_kind(title), None) if _KIND_ONLY.fullmatch(title) else None
         if found := untitled or _titled_or_described(title, people, kind, in_title_column=True):
