@@ -152,7 +152,58 @@ class BlockCase:
         return {(s.title, s.name, s.organisation if with_organisation else None, None) for s in SESSIONS[self.language]}
 
 
-Case = LineCase | BlockCase
+# A talk told in a sentence of prose; {q} and {p} open and close the title's quotes.
+PROSE = {
+    "ko": (
+        "{n} 님이 {q}{t}{p}라는 주제로 발표했다.",
+        "{o}의 {n} 님은 {q}{t}{p}를 주제로 발표를 진행했다.",
+        "다음으로 {o} {n} 님이 {q}{t}{p}에 대해 발표해 주셨다.",
+        "{n} 님의 {q}{t}{p} 발표가 인상 깊었다.",
+        "{n}님이 발표하신 {q}{t}{p} 세션이 가장 좋았다.",
+        "이번 세션은 {n} 님이 발표한 {q}{t}{p}였다.",
+        "{o}에서 오신 {n} 님이 {q}{t}{p}라는 제목으로 강연했다.",
+    ),
+    "en": (
+        "{n} from {o} gave a talk titled {q}{t}{p}.",
+        "{n} ({o}) presented {q}{t}{p}.",
+        "In {q}{t}{p}, {n} of {o} explained how the team works.",
+        "{n}'s talk {q}{t}{p} was the best of the day.",
+        "Next up was {n} with {q}{t}{p}.",
+        "{n} of {o} spoke about {q}{t}{p}.",
+        "The keynote {q}{t}{p} by {n} opened the day.",
+    ),
+}
+QUOTES = {"ko": ("'", "'"), "en": ('"', '"')}
+OTHER_QUOTES = {"ko": (("“", "”"), ("「", "」")), "en": (("“", "”"), ("'", "'"))}
+FILLER = {"ko": "질문이 많아서 시간이 모자랐다.", "en": "There were many questions afterwards."}
+
+
+@dataclass(frozen=True)
+class ProseCase:
+    """Three talks, each told by a sentence of one template in a paragraph of its own."""
+
+    language: str
+    sentence: str
+    quotes: tuple[str, str]
+
+    axes = ("language", "sentence", "quotes")
+
+    def text(self) -> str:
+        opening, closing = self.quotes
+        paragraphs = [
+            self.sentence.format(t=s.title, n=s.name, o=s.organisation, q=opening, p=closing)
+            + " "
+            + FILLER[self.language]
+            for s in SESSIONS[self.language]
+        ]
+        return f"# {HEADINGS[self.language]}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+    def expected(self) -> Read:
+        with_organisation = "{o}" in self.sentence
+        return {(s.title, s.name, s.organisation if with_organisation else None, None) for s in SESSIONS[self.language]}
+
+
+Case = LineCase | BlockCase | ProseCase
 
 
 def cases() -> list[Case]:
@@ -165,6 +216,9 @@ def cases() -> list[Case]:
     for language in SESSIONS:
         for title_mark, speaker_line, gap in itertools.product(TITLE_MARKS, SPEAKER_LINES[language], ("", "\n")):
             result.append(BlockCase(language, title_mark, speaker_line, gap))
+    for language in SESSIONS:
+        for sentence, quotes in itertools.product(PROSE[language], (QUOTES[language], *OTHER_QUOTES[language])):
+            result.append(ProseCase(language, sentence, quotes))
     return result
 
 

@@ -70,8 +70,13 @@ def _names(person: Person | dict[str, Any] | str) -> set[str]:
 
 
 def _same_text(a: str, b: str) -> bool:
-    a, b = key(a), key(b)
-    return a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a)) or SequenceMatcher(None, a, b).ratio() >= 0.85
+    """Same text up to case, spacing and punctuation, one inside the other (`Title` for `Title:
+    Subtitle`), or nearly the same; a single word inside a longer text (`Proper` in `20 Years without
+    a 'Proper' Job`) is a fragment, not the same text."""
+    (shorter_text, shorter), (_, longer) = sorted(((a, key(a)), (b, key(b))), key=lambda pair: len(pair[1]))
+    fragment = len(shorter_text.split()) < 2 and len(shorter) * 2 < len(longer)
+    contained = len(shorter) >= 4 and shorter in longer and not fragment
+    return shorter == longer or contained or SequenceMatcher(None, shorter, longer).ratio() >= 0.85
 
 
 def _talk_matches(predicted: dict[str, Any], golden: dict[str, Any]) -> bool:

@@ -114,3 +114,11 @@ def test_findings_name_each_missed_extra_and_wrong_field_record_with_its_line_of
         ("missing", "credits", "Laurie Voss (emcee)", "Laurie Voss was our MC", ""),
         ("field", "launches", "Gemini 2.5 Pro (Google)", None, "organization: expected 'Google', got 'Alphabet'"),
     }
+
+
+def test_a_title_matches_its_main_part_but_not_one_word_of_it() -> None:
+    from extract.evaluate import _same_text
+
+    assert _same_text("Scaling Postgres", "Scaling Postgres: Lessons from Ten Years")
+    assert _same_text("분산 시스템의 이해", "분산 시스템의 이해 - 김민준")
+    assert not _same_text("Proper", "20 Years without a 'Proper' Job")

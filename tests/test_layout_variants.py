@@ -233,3 +233,30 @@ def test_a_role_heading_over_its_people_and_a_section_over_talk_lines_are_no_tal
         ("분산 시스템의 이해", [("김민준", None, None)], "talk"),
         ("쿠버네티스 운영기", [("이서연", None, None)], "talk"),
     ]
+
+
+def test_a_title_in_any_quotes_korean_or_english_is_read_the_same() -> None:
+    for opening, closing in (("'", "'"), ("“", "”"), ("「", "」")):
+        text = f"# 후기\n\n김민준 님이 {opening}분산 시스템의 이해{closing}라는 주제로 발표했다.\n"
+        assert _talks(text) == [("분산 시스템의 이해", [("김민준", None, None)], "talk")], opening
+    text = "# Recap\n\nJane Doe (Acme) presented 'I Don't Test in Production'.\n"
+    assert _talks(text) == [("I Don't Test in Production", [("Jane Doe", None, "Acme")], "talk")]
+
+
+def test_one_subject_one_quoted_title_and_a_talk_cue_make_a_talk_whatever_the_phrasing() -> None:
+    text = "# 후기\n\n김민준님이 발표하신 '분산 시스템의 이해' 세션이 가장 좋았다.\n"
+    assert _talks(text) == [("분산 시스템의 이해", [("김민준", None, None)], "talk")]
+    text = "# 후기\n\n이번 세션은 김민준 님이 발표한 「분산 시스템의 이해」였다.\n"
+    assert [t for t, _, _ in _talks(text)] == ["분산 시스템의 이해"]
+
+
+def test_a_quote_that_is_speech_or_a_launched_product_is_no_title() -> None:
+    assert _talks("# 후기\n\n김민준 님은 발표에서 '테스트는 문서다'라고 강조했다.\n") == []
+    assert _talks("# 후기\n\n세션이 끝나고 김민준 님이 '질문 있으신가요' 하고 물었다.\n") == []
+    assert _talks("# 후기\n\n김민준 님이 '카나나'를 공개하는 세션이 있었다.\n") == []
+    assert [t for t, _, _ in _talks("# Recap\n\nJane Doe's talk was great and she said 'Ship It' twice.\n")] == [None]
+
+
+def test_the_organisation_a_speaker_came_from_is_their_affiliation() -> None:
+    text = "# 후기\n\n네이버에서 오신 김민준 님이 '분산 시스템의 이해'라는 제목으로 강연했다.\n"
+    assert _talks(text) == [("분산 시스템의 이해", [("김민준", None, "네이버")], "talk")]

@@ -14,7 +14,7 @@ import re
 from extract import lexicon
 from extract.candidates import Candidates
 from extract.engines.local.launch_headings import product_maker
-from extract.engines.local.phrases import EN_NAME, clean, span
+from extract.engines.local.phrases import EN_NAME, clean, quoted_title, span, titles_quoted
 from extract.engines.local.talks import heads_a_talk, without_kind_label
 from extract.models import Credit, Launch, Person, Role, Talk
 from extract.segment import Block, Segmentation, Sentence, reads_as_title_line
@@ -31,7 +31,7 @@ _PERSON = re.compile(
     rf"(?:(?:(?P<lead_org>{_LEAD_ORG})\s+)?(?P<lead>{_LEADING_TITLE})\s+)?(?P<name>{EN_NAME})(?:,?\s+(?:of|from|at)\s+(?P<org>{_ORG})|\s*\((?P<paren>{_ORG})\)"
     rf"|,\s+(?P<title>{_JOB_TITLE})\s+(?:at|of)\s+(?P<employer>{_ORG}))?"
 )
-_QUOTED = re.compile(r"[\"“‘](?P<title>[^\"”’\n]{3,150})[\"”’]")
+_QUOTED = re.compile(quoted_title("title", shortest=3))
 _TALK_NOUNS = r"keynote|talk|session|workshop|panel|presentation|fireside chat|lightning talk"
 _TALK_NOUN = re.compile(rf"\b(?:{_TALK_NOUNS})s?\b", re.I)
 _SPEAKER_NOUN = re.compile(r"\b(?:speakers?|presenters?)\b", re.I)
@@ -43,7 +43,7 @@ _TALK_VERB = re.compile(
     re.I,
 )
 # `"Scaling Vector Search" by Jo Bergum from Vespa`: a quoted title and its speaker.
-_TITLE_BY = re.compile(r"[\"“‘](?P<title>[^\"”’\n]{3,150})[\"”’],?\s+by\s+")
+_TITLE_BY = re.compile(quoted_title("title", shortest=3) + r",?\s+by\s+")
 # `Lisa Ray's keynote`, `Tom Brown’s closing talk`
 _POSSESSIVE_TALK = re.compile(rf"(?P<name>{EN_NAME})['’]s\s+(?:\w+\s+)?(?i:(?P<noun>{_TALK_NOUNS}))\b")
 _PEOPLE = rf"{EN_NAME}(?:(?:,\s*|,?\s+and\s+){EN_NAME})*"
@@ -221,7 +221,7 @@ def _talks_in(
     evidence = [span(text, sentence.start, sentence.end)]
     possessive = _POSSESSIVE_TALK.search(content)
     if possessive and candidates.is_person_name(possessive.group("name")):
-        quoted = _QUOTED.search(content, possessive.end())
+        quoted = next(iter(titles_quoted(_QUOTED, content, possessive.end())), None)
         cued = _CUED_TITLE.match(content, possessive.start("noun"))  # `Sarah Bird's talk on Interactive Data`
         name = possessive.group("name")
         title = clean(quoted.group("title")) if quoted else clean(cued.group("title")) if cued else None
@@ -234,7 +234,8 @@ def _talks_in(
                 evidence=evidence,
             )
         ]
-    noun, verb, quoted = _TALK_NOUN.search(content), _TALK_VERB.search(content), _QUOTED.search(content)
+    noun, verb = _TALK_NOUN.search(content), _TALK_VERB.search(content)
+    quoted = next(iter(titles_quoted(_QUOTED, content)), None)
     titled_by = _TITLE_BY.search(text, sentence.start, sentence.end)
     if titled_by and (by_people := _people(text, candidates, titled_by.end(), sentence.end)):
         kind = lexicon.talk_kind(noun.group()) if noun else "talk"

@@ -150,6 +150,36 @@ def latin_rendering(text: str, start: int, end: int, candidates: Candidates) -> 
     return clean("".join(latin_parts)), clean("".join(hangul_parts))
 
 
+# Quotes a title stands in, in English and Korean prose: straight and curly quotes, and the brackets
+# Korean writes titles in (`「…」`, `『…』`, `《…》`, `〈…〉`, `<…>`). A single quote opens only after a
+# non-letter, and before a letter it is an apostrophe (`Jane Doe's talk 'I Don't Know' was`).
+_OPENING_QUOTE = r"(?:(?<![A-Za-z])['‘]|[\"“「『《〈<])"
+_IN_QUOTES = r"(?:[^'’\"”」』》〉>\n]|['’](?=[A-Za-z]))"
+_CLOSING_QUOTE = r"(?:[\"”」』》〉>]|['’](?![A-Za-z]))"
+
+
+def quoted_title(group: str, shortest: int = 2, longest: int = 150) -> str:
+    """A regular expression for a quoted title, the title in `group`."""
+    return rf"{_OPENING_QUOTE}(?P<{group}>{_IN_QUOTES}{{{shortest},{longest}}}){_CLOSING_QUOTE}"
+
+
+# What makes a quote speech rather than a title: a verb of saying before it (`she said 'Ship It'`), a
+# quotative after it (`'…'라고 강조했다`, `'…' 하고 물었다`, `"…"는 생각이 들었다`).
+_SAID_BEFORE = re.compile(r"\b(?:said|says|say|asked|asks|told|tells|joked|quipped|exclaimed|shouted)\s*,?\s*$", re.I)
+_QUOTATIVE_AFTER = re.compile(r"\s*(?:이?라고|하고\s|이?라며|(?:이?라는|는)\s*(?:말|얘기|이야기|생각|질문))")
+
+
+def titles_quoted(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The matches of a quoted-title pattern in `text[start:end]` that are not speech."""
+    end = len(text) if end is None else end
+    return [
+        quote
+        for quote in pattern.finditer(text, start, end)
+        if not _SAID_BEFORE.search(text, max(0, quote.start() - 20), quote.start())
+        and not _QUOTATIVE_AFTER.match(text, quote.end())
+    ]
+
+
 def clean(value: str) -> str:
     """A phrase without layout markup, a leading pictograph (`🎤`, `✨`: a marker, as a bullet is),
     quotes at its ends or doubled spaces."""

@@ -13,14 +13,22 @@ from dataclasses import dataclass
 
 from extract import lexicon
 from extract.candidates import Candidates
-from extract.engines.local.phrases import clean, mentions, particle_after, person_of, span
+from extract.engines.local.phrases import (
+    clean,
+    mentions,
+    particle_after,
+    person_of,
+    quoted_title,
+    span,
+    titles_quoted,
+)
 from extract.models import Person, Span, Talk
 from extract.people import TitledPerson
 from extract.segment import Segmentation, Sentence
 
 # `'…'을 주제로`, `'…'라는 제목의`, `'…'에 대해 강연했다`.
 _QUOTED_TOPIC = re.compile(
-    r"[‘'\"“]([^’'\"”\n]{2,120})[’'\"”]\s*(?:(?:을|를|이라는|라는)\s*(?:주제|제목)|에\s*(?:대해|대한|관해|관한)\s)"
+    quoted_title("title", longest=120) + r"\s*(?:(?:을|를|이라는|라는)\s*(?:주제|제목)|에\s*(?:대해|대한|관해|관한)\s)"
 )
 _TOPIC = re.compile(r"(?:을|를)\s+(?:주제|제목)로")
 _KINDS = r"기조\s?연설|기조\s?강연|특별\s?강연|특강|강연|발표|대담|토론|키노트|세션|워크숍"
@@ -34,15 +42,15 @@ _PARTICIPATION = re.compile(
     rf"|(?:{_KINDS}|연설)(?:을|를)\s*(?:진행)?{_LIGHT_VERB}"
     rf"|(?:기조\s?연설|기조\s?강연|특별\s?강연|특강|강연|연설|키노트){_LIGHT_VERB}"
 )
-# A quoted title, in quotes or in the brackets Korean writes titles in (`<…>`, `《…》`, `「…」`).
-_QUOTE = r"[‘'\"“<《〈「『](?P<{}>[^’'\"”>》〉」』\n]{{2,120}})[’'\"”>》〉」』]"
 # What follows `NAME의`: a talk noun, with its title quoted before (`의 ‘…’ 강연`) or after it
 # (`의 발표 “…”를`), or a quoted title that the sentence calls a talk (`세션은 …님의 ‘…’였다`).
 _KIND_AFTER_POSSESSIVE = re.compile(
-    rf"\s*(?:{_QUOTE.format('title')}\s*(?:이라는\s*|라는\s*)?)?(?:\S+\s)?(?P<kind>{_KINDS})"
-    rf"(?:\s*{_QUOTE.format('title_after')})?"
+    rf"\s*(?:{quoted_title('title', longest=120)}\s*(?:이라는\s*|라는\s*)?)?(?:\S+\s)?(?P<kind>{_KINDS})"
+    rf"(?:\s*{quoted_title('title_after', longest=120)})?"
 )
-_TITLE_AFTER_POSSESSIVE = re.compile(rf"\s*{_QUOTE.format('title')}\s*(?:이었|였|입니|이다|이에요|이라는|라는)")
+_TITLE_AFTER_POSSESSIVE = re.compile(
+    rf"\s*{quoted_title('title', longest=120)}\s*(?:이었|였|입니|이다|이에요|이라는|라는)"
+)
 # `토론에는 … 교수가 참여했다`: people taking part in a talk named as the sentence's setting.
 _PARTICIPATION_IN = re.compile(
     r"(?:강연|토론|대담|패널|세션|발표|포럼|특강)\S{0,4}(?:에는|에서는|에|로는|으로는)\s.*"
@@ -118,11 +126,12 @@ def _speakers(text: str, candidates: Candidates, sentence: Sentence) -> list[tup
     for person in titled:
         _, particle, _ = particle_after(text, person.end)
         if particle not in {"을", "를"}:
-            found.append((person.start, person.end, titled_person(person)))
+            found.append((person.start, person.end, _owned(text, candidates, person.start, titled_person(person))))
     for mention in mentions(text, candidates, sentence.start, sentence.end):
         inside_titled = any(p.start <= mention.alias.start < p.end for p in titled)
         if not inside_titled and mention.particle not in {"을", "를"} and mention.label == "PERSON":
-            found.append((mention.alias.start, mention.alias.end, person_of(mention.alias)))
+            named = _owned(text, candidates, mention.alias.start, person_of(mention.alias))
+            found.append((mention.alias.start, mention.alias.end, named))
     for latin in candidates.latin_people_within(sentence.start, sentence.end):
         inside_titled = any(p.start <= latin.start < p.end for p in titled)
         if not inside_titled and particle_after(text, latin.end)[1] not in {"을", "를"}:
@@ -131,11 +140,18 @@ def _speakers(text: str, candidates: Candidates, sentence: Sentence) -> list[tup
     return sorted(found, key=lambda item: item[0])
 
 
-_OWNER = re.compile(r"(?P<owner>[A-Za-z][\w.&\-]*|[가-힣A-Za-z]+)의\s+$")
+def _owned(text: str, candidates: Candidates, start: int, person: Person) -> Person:
+    """The person with the organisation that owns their name, where the text gives none closer."""
+    owner = None if person.affiliation else _owner(text, candidates, start)
+    return person.model_copy(update={"affiliation": owner}) if owner else person
+
+
+_OWNER = re.compile(r"(?P<owner>[A-Za-z][\w.&\-]*|[가-힣A-Za-z]+)(?:의|에서\s+(?:오신|온))\s+$")
 
 
 def _owner(text: str, candidates: Candidates, start: int) -> str | None:
-    """`Vercel의 Guillermo Rauch`: a Latin word or a gazetteer organisation owning the name."""
+    """`Vercel의 Guillermo Rauch`, `네이버에서 오신 김민준 님`: a Latin word or a gazetteer organisation
+    owning the name, or the one the person came from."""
     match = _OWNER.search(text, max(0, start - 40), start)
     if match is None:
         return None
@@ -207,7 +223,7 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
         or _SPEAKER_IS.search(sentence_text)
     )
     if taking_part is None:
-        return []
+        return _quoted_talk(text, sentence, subjects)
     if announced is not None:  # the talk the sentence before named
         evidence = [announced.evidence, *evidence]
         return [Talk(id="", title=announced.title, speakers=people, kind=announced.kind, evidence=evidence)]
@@ -216,7 +232,30 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
         kind = lexicon.only_talk_kind(sentence_text)
         return [Talk(id="", title=topic, speakers=people, kind=kind, evidence=evidence)]
     kind = lexicon.only_talk_kind(taking_part.group())
-    return _untitled_talks(text, subjects, kind, evidence)
+    return _quoted_talk(text, sentence, subjects) or _untitled_talks(text, subjects, kind, evidence)
+
+
+_QUOTED = re.compile(quoted_title("title", longest=120))
+_GIVING_A_TALK = re.compile(r"(?:발표|강연|연설|키노트|세션)(?:하신|한|했|해\s?주|을|를|은|는|이|가|에서|\s)")
+
+
+def _quoted_talk(text: str, sentence: Sentence, subjects: list[tuple[int, int, Person]]) -> list[Talk]:
+    """The last reading of a sentence: its one subject, one quoted title (not speech: `'…'라고
+    강조했다`) and a talk cue beside them make a talk whatever the phrasing around them
+    (`김민준님이 발표하신 '…' 세션`)."""
+    sentence_text = text[sentence.start : sentence.end]
+    quotes = titles_quoted(_QUOTED, sentence_text)
+    if len(subjects) != 1 or len(quotes) != 1 or not _GIVING_A_TALK.search(sentence_text):
+        return []
+    if lexicon.announces(sentence_text[quotes[0].end() :]):
+        return []  # `'…'를 공개하는 세션`: a product the talk launched
+    title = clean(quotes[0].group("title"))
+    evidence = [span(text, sentence.start, sentence.end)]
+    return [
+        Talk(
+            id="", title=title, speakers=[subjects[0][2]], kind=lexicon.only_talk_kind(sentence_text), evidence=evidence
+        )
+    ]
 
 
 def _untitled_talks(
@@ -242,7 +281,7 @@ def _topic(text: str, sentence: Sentence, after: int) -> str | None:
     region = text[after : sentence.end]
     quoted = _QUOTED_TOPIC.search(region)
     if quoted:
-        return clean(quoted.group(1))
+        return clean(quoted.group("title"))
     marker = _TOPIC.search(region)
     if not marker:
         return None
