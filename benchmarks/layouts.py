@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from extract.engines.local import LocalEngine  # noqa: E402
 from extract.ingest import read_document  # noqa: E402
+from extract.models import Extraction  # noqa: E402
 from extract.pipeline import extract_document  # noqa: E402
 
 
@@ -73,7 +74,7 @@ ARRANGEMENTS = (
 )
 
 
-Read = set[tuple[str | None, str, str | None, str | None]]  # title, speaker, organisation, track
+Read = set[tuple[str | None, ...]]  # of talks: title, speaker, organisation, track
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,94 @@ class ProseCase:
         return {(s.title, s.name, s.organisation if with_organisation else None, None) for s in SESSIONS[self.language]}
 
 
-Case = LineCase | BlockCase | ProseCase
+# A person with a role in running the event, as a field line or in prose: template, role.
+CREDITS = {
+    "ko": (
+        ("사회: {n}", "emcee"),
+        ("사회는 {n} 님이 맡아 주셨다.", "emcee"),
+        ("{n} 님이 사회를 맡았다.", "emcee"),
+        ("좌장: {n} ({o})", "track_host"),
+        ("모더레이터는 {n} 님이었다.", "moderator"),
+        ("이번 행사의 MC는 {n} 님이었다.", "emcee"),
+        ("인터뷰어: {n}", "interviewer"),
+        ("환영사는 {o} {n} 대표가 맡았다.", "other"),
+    ),
+    "en": (
+        ("MC: {n}", "emcee"),
+        ("Emcee: {n} ({o})", "emcee"),
+        ("The whole event was emceed by {n}.", "emcee"),
+        ("{n} moderated the panel.", "moderator"),
+        ("Moderator: {n}", "moderator"),
+        ("{n} served as our MC.", "emcee"),
+        ("Our host for the day was {n}.", "emcee"),
+        ("The panel was moderated by {n} of {o}.", "moderator"),
+    ),
+}
+# A product announced at the event: template; {p} the product, {o} who launched it.
+LAUNCHES = {
+    "ko": (
+        "{o}는 이날 '{p}'를 공개했다.",
+        "{o}가 새로운 AI 모델 {p}를 출시했다.",
+        "{o}는 키노트에서 {p}를 선보였다.",
+        "이날 {o}는 {p} 출시를 발표했다.",
+        "{o}가 {p}를 정식으로 오픈했다.",
+    ),
+    "en": (
+        "{o} announced {p}, a new testing platform.",
+        "{o} launched {p} in beta.",
+        "{p} was announced by {o} at the keynote.",
+        "{o} unveiled {p} on stage.",
+        "{o} introduced {p}, available today.",
+    ),
+}
+PRODUCTS = {"ko": ("카카오", "카나나"), "en": ("Acme", "Widget Pro")}
+
+
+@dataclass(frozen=True)
+class CreditCase:
+    """A credit, as a field line or a sentence, in a paragraph of its own between two others."""
+
+    language: str
+    template: str
+    role: str
+
+    axes = ("language", "template")
+
+    def text(self) -> str:
+        person = SESSIONS[self.language][0]
+        line = self.template.format(n=person.name, o=person.organisation)
+        return f"# {HEADINGS[self.language]}\n\n{FILLER[self.language]}\n\n{line}\n\n{FILLER[self.language]}\n"
+
+    def expected(self) -> Read:
+        return {(self.role, SESSIONS[self.language][0].name)}
+
+    def got(self, extraction: Extraction) -> Read:
+        return {(c.role, c.person.name if c.person else None) for c in extraction.credits}
+
+
+@dataclass(frozen=True)
+class LaunchCase:
+    """A launch told in a sentence between two others."""
+
+    language: str
+    template: str
+
+    axes = ("language", "template")
+
+    def text(self) -> str:
+        organisation, product = PRODUCTS[self.language]
+        line = self.template.format(o=organisation, p=product)
+        return f"# {HEADINGS[self.language]}\n\n{FILLER[self.language]}\n\n{line}\n\n{FILLER[self.language]}\n"
+
+    def expected(self) -> Read:
+        organisation, product = PRODUCTS[self.language]
+        return {(product, organisation)}
+
+    def got(self, extraction: Extraction) -> Read:
+        return {(launch.name, launch.organization) for launch in extraction.launches}
+
+
+Case = LineCase | BlockCase | ProseCase | CreditCase | LaunchCase
 
 
 def cases() -> list[Case]:
@@ -217,16 +305,22 @@ def cases() -> list[Case]:
         for title_mark, speaker_line, gap in itertools.product(TITLE_MARKS, SPEAKER_LINES[language], ("", "\n")):
             result.append(BlockCase(language, title_mark, speaker_line, gap))
     for language in SESSIONS:
+        result += [CreditCase(language, template, role) for template, role in CREDITS[language]]
+        result += [LaunchCase(language, template) for template in LAUNCHES[language]]
         for sentence, quotes in itertools.product(PROSE[language], (QUOTES[language], *OTHER_QUOTES[language])):
             result.append(ProseCase(language, sentence, quotes))
     return result
+
+
+def talks_read(extraction: Extraction) -> Read:
+    return {(t.title, p.name, p.affiliation, t.track) for t in extraction.talks for p in t.speakers}
 
 
 def read(engine: LocalEngine, case: Case, folder: Path) -> Read:
     path = folder / f"case.{case.language}.txt"
     path.write_text(case.text(), encoding="utf-8")
     extraction = extract_document(read_document(path), engine)
-    return {(t.title, p.name, p.affiliation, t.track) for t in extraction.talks for p in t.speakers}
+    return case.got(extraction) if isinstance(case, CreditCase | LaunchCase) else talks_read(extraction)
 
 
 def measure(show_failures: bool = False) -> dict[str, object]:
@@ -243,7 +337,7 @@ def measure(show_failures: bool = False) -> dict[str, object]:
             by_family[family][0] += ok
             by_family[family][1] += 1
             if not ok and show_failures:
-                print(f"{case}\n  {case.text().splitlines()[2:4]!r}\n  got {sorted(got, key=str)}")
+                print(f"{case}\n  {case.text().splitlines()[2:5]!r}\n  got {sorted(got, key=str)}")
             for axis in case.axes:
                 tally = by_axis[f"{family} {axis}"][repr(getattr(case, axis)) if getattr(case, axis) else "(none)"]
                 tally[0] += ok

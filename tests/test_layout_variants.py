@@ -260,3 +260,26 @@ def test_a_quote_that_is_speech_or_a_launched_product_is_no_title() -> None:
 def test_the_organisation_a_speaker_came_from_is_their_affiliation() -> None:
     text = "# 후기\n\n네이버에서 오신 김민준 님이 '분산 시스템의 이해'라는 제목으로 강연했다.\n"
     assert _talks(text) == [("분산 시스템의 이해", [("김민준", None, "네이버")], "talk")]
+
+
+def test_a_role_told_with_the_person_first_or_as_what_the_role_was() -> None:
+    assert _credits("# Recap\n\nJane Doe moderated the panel and John Smith served as our MC.\n") == {
+        ("moderator", "Jane Doe", None),
+        ("emcee", "John Smith", None),
+    }
+    assert _credits("# Recap\n\nOur host for the day was Jane Doe.\n") == {("emcee", "Jane Doe", None)}
+    assert _credits("# 후기\n\n사회는 김민준 님이었고, 좌장은 이서연 님이었다.\n") == {
+        ("emcee", "김민준", None),
+        ("track_host", "이서연", None),
+    }
+    assert _credits("# Recap\n\nJohn Smith was the host of a popular podcast before joining Acme.\n") == set()
+
+
+def test_a_launched_product_without_its_class_noun_or_the_noun_of_launching() -> None:
+    def launched(text: str) -> set[tuple[str, str | None]]:
+        return {(launch.name, launch.organization) for launch in grounded(text).launches}
+
+    assert launched("# 후기\n\n카카오가 새로운 AI 모델 카나나를 출시했다.\n") == {("카나나", "카카오")}
+    assert launched("# 후기\n\n이날 카카오는 카나나 출시를 발표했다.\n") == {("카나나", "카카오")}
+    assert launched("# 후기\n\n카카오는 새로운 서비스 모델을 공개했다.\n") == set()
+    assert launched("# Recap\n\nWidget Pro was announced by Acme at the keynote.\n") == {("Widget Pro", "Acme")}

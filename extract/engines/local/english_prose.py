@@ -48,9 +48,16 @@ _TITLE_BY = re.compile(quoted_title("title", shortest=3) + r",?\s+by\s+")
 _POSSESSIVE_TALK = re.compile(rf"(?P<name>{EN_NAME})['’]s\s+(?:\w+\s+)?(?i:(?P<noun>{_TALK_NOUNS}))\b")
 _PEOPLE = rf"{EN_NAME}(?:(?:,\s*|,?\s+and\s+){EN_NAME})*"
 # `our MC, Priya Nair`, `the moderator was David Kim`, `host Emily Chen`, `the track hosts A and B`
+_ROLE_WORD = r"MC|[Ee]mcee|(?:[Tt]rack\s|[Ss]ession\s)?[Hh]ost|[Mm]oderator|[Ii]nterviewer|[Ss]ession\s[Cc]hair"
+# ... and `our host for the day was Jane Doe`.
 _ROLE_NAMED = re.compile(
-    r"\b(?P<role>MC|[Ee]mcee|(?:[Tt]rack\s|[Ss]ession\s)?[Hh]ost|[Mm]oderator|[Ii]nterviewer|[Ss]ession\s[Cc]hair)s?"
+    rf"\b(?P<role>{_ROLE_WORD})s?(?:\s+(?:for|of)\s+the\s+(?:day|event|evening|night|conference))?"
     rf"(?:,\s*|\s+was\s+|\s+were\s+|\s+)(?P<people>{_PEOPLE})"
+)
+# The people first: `Jane Doe served as our MC`, `Jane Doe was our host`, `Jane Doe moderated the panel`.
+_PEOPLE_IN_ROLE = re.compile(
+    rf"(?P<people>{_PEOPLE})\s+(?:(?:(?:served|acted)\s+as\s+(?:our|the)|(?:was|were)\s+our)\s+(?P<role>{_ROLE_WORD})s?\b"
+    r"|(?P<verb>moderated|emceed|chaired)\s+(?:the|our|a|this)\b)"
 )
 _ROLE_BY = re.compile(
     r"\b(?P<role>(?i:hosted|emceed|moderated|chaired|organi[sz]ed|interviewed))\s+by\s+"
@@ -288,14 +295,20 @@ def _credits_in(text: str, candidates: Candidates, sentence: Sentence) -> list[C
     credits = []
     matches = [*_ROLE_BY.finditer(text, sentence.start, sentence.end)]
     matches += _ROLE_NAMED.finditer(text, sentence.start, sentence.end)
+    matches += _PEOPLE_IN_ROLE.finditer(text, sentence.start, sentence.end)
     for match in matches:
-        role = _ROLES[" ".join(match.group("role").lower().split())]
+        role_group = "role" if match.group("role") else "verb"
+        role = _ROLES[" ".join(match.group(role_group).lower().split())]
         clause = max(text.rfind(",", sentence.start, match.start()), sentence.start)
-        if role == "emcee" and _PANEL.search(text, clause, match.start()):
+        role_first = match.start(role_group) < match.start("people")
+        if role == "emcee" and role_first and _PANEL.search(text, clause, match.start()):
             role = "moderator"  # `React Q&A hosted by Michael Chan`: who hosts a panel moderates it
-        cue = span(text, match.start("role"), match.start("people"))  # `hosted by`, `MC,`, `moderator was`
-        role_text = cue.text.rstrip(", ")
-        cue_span = span(text, cue.start, cue.start + len(role_text))
+        if not role_first:  # the role after the people: its own word
+            cue_span = span(text, match.start(role_group), match.end(role_group))
+        else:  # `hosted by`, `MC,`, `moderator was`
+            cue = span(text, match.start(role_group), match.start("people"))
+            cue_span = span(text, cue.start, cue.start + len(cue.text.rstrip(", ")))
+        role_text = cue_span.text
         for start, end, person in _people(text, candidates, match.start("people"), match.end("people")):
             evidence = [span(text, start, end), cue_span]
             credits.append(Credit(id="", person=person, role=role, role_text=role_text, evidence=evidence))
@@ -311,6 +324,7 @@ _PASSIVE_ANNOUNCED = re.compile(
 )
 _ITEM_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|:\s+")
 _PRODUCT_IN = re.compile(_PRODUCT_RUN)
+_BY_AFTER = re.compile(r"\s+by\s")
 _CLAUSE_END = re.compile(r"\s(?:which|that|who|is|are|was|were|has|have|will|for|to|from|with)\s|[.;!?]")
 
 
@@ -321,6 +335,8 @@ def _announced_products(text: str, sentence: Sentence) -> list[tuple[int, int, i
     ends at the verb, or at the product itself when the product is the subject of a passive."""
     found: list[tuple[int, int, int]] = []
     for verb in _LAUNCHED.finditer(text, sentence.start, sentence.end):
+        if _BY_AFTER.match(text, verb.end()):
+            continue  # `Widget Pro was announced by Acme`: who announced it follows, not what
         stop = _CLAUSE_END.search(text, verb.end() + 1, sentence.end)
         end = stop.start() if stop else sentence.end
         position = verb.end()

@@ -33,7 +33,9 @@ _TOPIC_MARK = re.compile(r"(?<!에서)(?<!에게)(?<!께서)(?<!으로)(?:\*\*)?
 _SUBJECT_MARK = re.compile(r"(?:\*\*)?\s?(?:\([^()가-힣]*\))?(이|가)\s")
 _COORDINATION = re.compile(r"['’\"”*]*(?:과|와|,|및)\s+['‘\"“*]*")
 # Generic heads that follow a product's name without being part of it (`v3 알파(v3 alpha) 버전`).
-_GENERIC_HEADS = ("버전", "기능", "서비스", "제품", "version")
+_GENERIC_HEADS = ("버전", "기능", "서비스", "제품", "모델", "플랫폼", "앱", "도구", "version")
+# Nouns of the launch itself after the product's name (`카나나 출시를 발표했다`): not part of it.
+_LAUNCH_NOUNS = ("출시", "공개", "론칭", "런칭")
 _NP_BREAK = re.compile(r"(?:[은는이가을를에]|에서|에서는|으로|에게|하며|하고|었|였|된|한|던|운|인|함께)\s")
 _SUBJECT_PARTICLES = {"은", "는", "이", "가"}
 _HANGUL_SUBJECT = re.compile(r"(?<![^\s'‘\"“(])[가-힣]{2,12}$")
@@ -145,10 +147,11 @@ def _launches_in(text: str, candidates: Candidates, sentence: Sentence, listed: 
     launches = []
     for product in products:
         end = _before_generic_head(text, product.start, product.end)
-        name_start, name_end = _quoted_name(text, product.start, product.end) or (product.start, end)
+        start_of_name = _after_generic_head(text, product.start, end)
+        name_start, name_end = _quoted_name(text, product.start, product.end) or (start_of_name, end)
         name, name_ko = latin_rendering(text, name_start, name_end, candidates)
-        if lexicon.names_an_event(text[name_start:name_end]):
-            continue
+        if lexicon.names_an_event(text[name_start:name_end]) or clean(name) in _GENERIC_HEADS:
+            continue  # an event, or a class with no name (`새로운 서비스 모델을 공개했다`)
         launches.append(
             Launch(
                 id="",
@@ -265,12 +268,21 @@ def _short_or_quoted(text: str, products: list[ProductPhrase]) -> bool:
 
 
 def _before_generic_head(text: str, start: int, end: int) -> int:
-    """End of a product's name without a trailing generic noun (`v3 알파(v3 alpha) 버전` -> `…(v3 alpha)`)."""
+    """End of a product's name without a trailing generic noun or noun of launching (`v3 알파(v3 alpha)
+    버전` -> `…(v3 alpha)`, `카나나 출시` -> `카나나`)."""
     head = text[start:end].rstrip()
-    for word in _GENERIC_HEADS:
+    for word in (*_GENERIC_HEADS, *_LAUNCH_NOUNS):
         if head.endswith(" " + word) and len(head) > len(word) + 1:
             return start + len(head) - len(word) - 1
     return end
+
+
+def _after_generic_head(text: str, start: int, end: int) -> int:
+    """Start of a product's name after the generic noun that classes it (`AI 모델 카나나` -> `카나나`,
+    `새 지갑 서비스 X` -> `X`): Korean puts the class before the name."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    after_heads = [following for word, following in pairwise(words) if word.group() in _GENERIC_HEADS]
+    return start + after_heads[-1].start() if after_heads else start
 
 
 def _presenters(text: str, candidates: Candidates, found: list[Mention], products: list[ProductPhrase]) -> list[Person]:

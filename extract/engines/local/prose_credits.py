@@ -35,6 +35,8 @@ _ROLE_NOUN = re.compile(
     r"(?P<particle>은|는|을|를|로|으로|\s*[:：])(?![가-힣])"
 )
 _TAKES = re.compile(r"맡|봤|보았|보셨|보신|본\s|보고|담당|진행[했하한]")
+# The person the role is, right after the name (`모더레이터는 정다은 님이었다`).
+_COPULA = re.compile(r"\s*(?:님)?\s*(?:이었|였|이셨|셨|입니|이다|이에요|예요|이십니)")
 # Another object or clause between the role noun and the verb: the verb is not about the role.
 _OTHER_CLAUSE = re.compile(r"[가-힣](?:을|를|고|며|서|지만)\s")
 _CLAUSE_BREAK = re.compile(r"[가-힣](?:고|며|는데|지만),?\s|[,;]\s")
@@ -48,6 +50,18 @@ def extract_prose_credits(segmentation: Segmentation, candidates: Candidates) ->
         credits += _people_with_roles(text, candidates, sentence)
         credits += _roles_taken(text, candidates, sentence)
     return credits
+
+
+def _named_as_it(text: str, people: list[TitledPerson], after: int) -> TitledPerson | None:
+    """The first person after a role's topic, when a copula follows their name: the role is them."""
+    following = [p for p in people if p.start >= after]
+    if (
+        following
+        and _COPULA.match(text, following[0].end)
+        and not _OTHER_CLAUSE.search(text, after, following[0].start)
+    ):
+        return following[0]
+    return None
 
 
 def _takes_it(text: str, start: int, end: int) -> bool:
@@ -68,6 +82,8 @@ def _roles_taken(text: str, candidates: Candidates, sentence: Sentence) -> list[
             person = labelled[0]  # `(좌장: 정하늘 님)`, `사회: 한가람 님`
         elif by_possessive and particle_after(text, before[-1].end)[1] == "의":
             person = before[-1]  # `정다은 님의 사회로`
+        elif noun.group("particle") in {"은", "는"} and (is_it := _named_as_it(text, people, noun.end())):
+            person = is_it  # `모더레이터는 정다은 님이었다`
         elif noun.group("particle") in {"로", "으로"} or not _takes_it(text, noun.end(), sentence.end):
             continue
         elif near := [p for p in people if _same_clause(text, p, noun.start(), noun.end())]:
