@@ -129,23 +129,31 @@ SPEAKER_LINES = {
 ABOUT = {"en": "It was a good talk with a lot of examples.", "ko": "예제가 많아서 이해하기 쉬운 발표였다."}
 
 
+# A line between a talk's title and its speaker's: its time, a link to its slides.
+BETWEEN = ("", "10:00 - 10:40\n", "Slides: https://example.com/slides\n")
+
+
 @dataclass(frozen=True)
 class BlockCase:
-    """Three talks, each a title line over its speaker's line (right below it or after a blank line)."""
+    """Three talks, each a title line and its speaker's line (below it, or above it), right beside it,
+    after a blank line or with one more line between, then a paragraph about the talk."""
 
     language: str
     title_mark: str
     speaker_line: str
     gap: str
+    between: str
+    speaker_first: bool
 
-    axes = ("language", "title_mark", "speaker_line", "gap")
+    axes = ("language", "title_mark", "speaker_line", "gap", "between", "speaker_first")
 
     def text(self) -> str:
         parts = []
         for i, session in enumerate(SESSIONS[self.language]):
             title = self.title_mark.format(t=session.title, number=i + 1)
             speaker = self.speaker_line.format(n=session.name, o=session.organisation)
-            parts.append(f"{title}\n{self.gap}{speaker}\n\n{ABOUT[self.language]}\n")
+            first, second = (speaker, title) if self.speaker_first else (title, speaker)
+            parts.append(f"{first}\n{self.gap}{self.between}{second}\n\n{ABOUT[self.language]}\n")
         return f"# {HEADINGS[self.language]}\n\n" + "\n".join(parts)
 
     def expected(self) -> Read:
@@ -302,8 +310,11 @@ def cases() -> list[Case]:
         for separator, inner in itertools.product(separators, inners):
             result.append(LineCase(language, prefix, arrangement, separator, inner))
     for language in SESSIONS:
-        for title_mark, speaker_line, gap in itertools.product(TITLE_MARKS, SPEAKER_LINES[language], ("", "\n")):
-            result.append(BlockCase(language, title_mark, speaker_line, gap))
+        arrangements = itertools.product(TITLE_MARKS, SPEAKER_LINES[language], ("", "\n"), BETWEEN, (False, True))
+        for title_mark, speaker_line, gap, between, speaker_first in arrangements:
+            if speaker_first and (title_mark.startswith("#") or speaker_line.startswith("by")):
+                continue  # a heading leads what is under it; `by N` follows its title
+            result.append(BlockCase(language, title_mark, speaker_line, gap, between, speaker_first))
     for language in SESSIONS:
         result += [CreditCase(language, template, role) for template, role in CREDITS[language]]
         result += [LaunchCase(language, template) for template in LAUNCHES[language]]

@@ -283,3 +283,34 @@ def test_a_launched_product_without_its_class_noun_or_the_noun_of_launching() ->
     assert launched("# 후기\n\n이날 카카오는 카나나 출시를 발표했다.\n") == {("카나나", "카카오")}
     assert launched("# 후기\n\n카카오는 새로운 서비스 모델을 공개했다.\n") == set()
     assert launched("# Recap\n\nWidget Pro was announced by Acme at the keynote.\n") == {("Widget Pro", "Acme")}
+
+
+def test_a_title_s_speaker_line_is_found_past_its_time_and_materials_lines_which_are_no_titles() -> None:
+    for between in ("10:00 - 10:40", "Slides: https://example.com/slides"):
+        talk = "## {}\n" + between + "\n{}\n\nIt was a good talk.\n\n"
+        text = (
+            "# Sessions\n\n"
+            + talk.format("Scaling Postgres", "Jane Doe (Acme)")
+            + talk.format("Testing in Production", "John Smith (Globex)")
+        )
+        assert _talks(text) == [
+            ("Scaling Postgres", [("Jane Doe", None, "Acme")], "talk"),
+            ("Testing in Production", [("John Smith", None, "Globex")], "talk"),
+        ], between
+
+
+def test_speakers_right_over_their_titles_are_talks_where_the_document_does_so_twice() -> None:
+    card = "{}\n{}\n\n예제가 많은 발표였다.\n\n"
+    text = (
+        "# 세션\n\n"
+        + card.format("김민준 (네이버)", "분산 시스템의 이해")
+        + card.format("이서연 (카카오)", "쿠버네티스 운영기")
+    )
+    assert _talks(text) == [
+        ("분산 시스템의 이해", [("김민준", None, "네이버")], "talk"),
+        ("쿠버네티스 운영기", [("이서연", None, "카카오")], "talk"),
+    ]
+    # One alone may be a person over their bio; a title right above the speaker keeps them.
+    assert _talks("# 소개\n\n김민준 (네이버)\n검색 플랫폼 개발\n\n재미있었다.\n") == []
+    above = "# Day 1\n\nModular Systems\nSpeaker - Jane Doe@Acme\n\n(great slides)\n\nTesting Well\nSpeaker - John Smith@Globex\n\n(more notes)\n"
+    assert [t for t, _, _ in _talks(above)] == ["Modular Systems", "Testing Well"]

@@ -1,5 +1,5 @@
 """Where a title's speaker line stands and what the lines around it add: past the lines that only link
-the talk's materials, inside the brackets a whole line may be set in, and the list item nested under a
+the talk's materials or give its time, inside the brackets a whole line may be set in, and the list item nested under a
 lone speaker that says where they work and what they do."""
 
 from __future__ import annotations
@@ -9,19 +9,27 @@ import re
 from extract.engines.local.phrases import clean
 from extract.models import Person
 from extract.people import descriptor
-from extract.segment import Block
+from extract.segment import TIME_SLOT, Block
 
 # A line that only links a talk's materials: a URL, maybe after a short field label (`Slides: …`).
 _LINK_LINE = re.compile(r"(?:\S+(?:\s\S+){0,2}\s*[:：]\s*)?(?:https?://|www\.)\S+")
-_LINK_LINES = 3  # the most materials lines a heading's speaker line is looked for past
+_SLOT_LINES = 3  # the most materials and time lines a heading's speaker line is looked for past
 
 
-def under_links(blocks: tuple[Block, ...], heading: Block, text: str) -> Block | None:
-    """The first block under a heading that is not a line linking the talk's materials."""
-    for block in blocks[heading.index + 1 : heading.index + 2 + _LINK_LINES]:
-        if not _LINK_LINE.fullmatch(text, block.content_start, block.end):
+def under_slot_lines(blocks: tuple[Block, ...], heading: Block, text: str) -> Block | None:
+    """The first block under a heading that is not a line linking the talk's materials or giving
+    its time (`10:00 - 10:40`)."""
+    for block in blocks[heading.index + 1 : heading.index + 2 + _SLOT_LINES]:
+        if not is_slot_line(text, block):
             return block
     return None
+
+
+def is_slot_line(text: str, block: Block) -> bool:
+    """A line that only links a talk's materials or only gives its time."""
+    time = TIME_SLOT.match(text, block.content_start, block.end)
+    only_time = time is not None and not text[time.end() : block.end].strip()
+    return only_time or _LINK_LINE.fullmatch(text, block.content_start, block.end) is not None
 
 
 def inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:

@@ -26,10 +26,15 @@ from extract.engines.local.phrases import (
     span,
 )
 from extract.engines.local.prose_talks import titled_person
-from extract.engines.local.speaker_lines import inside_brackets, under_links, with_description_below
+from extract.engines.local.speaker_lines import (
+    inside_brackets,
+    is_slot_line,
+    under_slot_lines,
+    with_description_below,
+)
 from extract.models import Person, Span, Talk
 from extract.people import descriptor, is_korean_name
-from extract.segment import SPEAKER_LABEL, Block, Segmentation, list_marker, reads_as_title_line
+from extract.segment import SPEAKER_LABEL, TIME_SLOT, Block, Segmentation, list_marker, reads_as_title_line
 
 _SEPARATOR = re.compile(r"\s+[—–-]{1,2}\s+|\s*[:：]\s+|\s+\|\s+")
 # What may stand between speakers on a speakers' side: conjunctions, commas, honorifics.
@@ -58,6 +63,11 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
     }
     parsed_blocks |= _more_titles_over_speakers(blocks, text, candidates, parsed_blocks, column_names)
     parsed_blocks |= _headings_over_names(blocks, text, candidates, parsed_blocks)
+    # Speakers over their titles: the heading above such a speakers' line is a section's, not a title.
+    cards = _speakers_over_titles(blocks, text, candidates, parsed_blocks)
+    card_lines = {found[3].start for found in cards.values() if found[3] is not None}
+    parsed_blocks = {i: found for i, found in parsed_blocks.items() if not (found[3] and found[3].start in card_lines)}
+    parsed_blocks |= cards
     parsed_blocks = _without_titles_over_talks(blocks, parsed_blocks)
     talk_headings = set(parsed_blocks)
     for index, (title, speakers, label, speaker_line) in parsed_blocks.items():
@@ -112,8 +122,8 @@ def _headings_over_names(
             continue
         numbered = _NUMBERED.match(text, block.content_start)
         start = numbered.end() if numbered else block.content_start
-        below = blocks[block.index + 1]
-        if talk := _titled_by_people_line(block, below, text, candidates, start, named_alone=True):
+        below = under_slot_lines(blocks, block, text)
+        if below and (talk := _titled_by_people_line(block, below, text, candidates, start, named_alone=True)):
             found[block.index] = talk
     return found if len(found) >= _SHOWN else {}
 
@@ -216,12 +226,12 @@ def _titled_by_speaker_line(
     relaxed: bool = False,
 ) -> Parsed | None:
     """A heading is a talk's title when the first line under it, past lines that only link the talk's
-    materials (`발표자료: https://…`), names the speakers: after a speaker label on that line or alone
+    materials (`발표자료: https://…`) or give its time, names the speakers: after a speaker label on that line or alone
     on the line above them (`연사 소개`), or with no label as a line of people with their jobs or a
     list's first item that is one person (`relaxed`: any short line, read as
     `_more_titles_over_speakers` says). A heading that is only a kind word (`키노트`) is an untitled
     talk of that kind."""
-    block = under_links(blocks, heading, text)
+    block = under_slot_lines(blocks, heading, text)
     if block is None or block.kind == "heading":
         return None
     title = clean(text[title_start : heading.end])
@@ -304,23 +314,65 @@ def _titled_by_people_line(
     """A heading over a plain line that is nothing but its speakers, each with a job or an employer
     (`### Title` over `**Irene Dahl**, Staff Engineer at Northwind`, `*Jane Doe, Acme*`, `김민준 (네이버)`):
     the line needs no label. `named_alone`: a line with the name alone will do (`_headings_over_names`)."""
+    if heading.kind == "paragraph":
+        return None
+    people = _people_line(block, text, candidates, named_alone)
+    title = clean(text[title_start : heading.end])
+    if people and title_like(title) and not _names_a_role(title):  # `## Organizers` over the people who were
+        return title, people, None, span(text, block.content_start, block.end)
+    return None
+
+
+def _people_line(block: Block, text: str, candidates: Candidates, named_alone: bool) -> list[Person] | None:
+    """The speakers of a plain line that is nothing but people: after a speaker label, each with a job
+    or an employer, or (`named_alone`) each a name addressed with 님 or one the model knows as a
+    person's."""
     line = text[block.content_start : block.end]
-    if heading.kind == "paragraph" or block.kind != "paragraph" or not reads_as_title_line(line):
-        return None  # a heading over list items is a section of them
+    if block.kind not in ("paragraph", "heading") or text.startswith("#", block.start) or not reads_as_title_line(line):
+        return None  # list items under a heading are a section of it
+    label = SPEAKER_LABEL.match(text, block.content_start, block.end)
+    if label and label.end() < block.end:  # `Speaker: Jane Doe (Acme)`: the label says so
+        return people_in(text, candidates, block.content_start, block.end)
     english = english_people(text, candidates, block.content_start, block.end)
     people = english or korean_people(text, block.content_start, block.end)
     if not people:
         return None
-    title = clean(text[title_start : heading.end])
-    if _names_a_role(title):
-        return None  # `## Organizers` over the people who were
-    described = all((p.title and lexicon.JOB_WORDS.search(p.title)) or p.affiliation for p in people)
-    if named_alone:  # `김민준 님`, `Jane Doe`: a name addressed with 님 or one the model knows as a person's
+    if named_alone:  # `김민준 님`, `Jane Doe`
         honoured = _HONORIFIC_END.search(line) is not None
-        described = honoured or (english is not None and all(candidates.is_person_name(p.name) for p in english))
-    if described and title_like(title):
-        return title, people, None, span(text, block.content_start, block.end)
-    return None
+        known = english is not None and all(candidates.is_person_name(p.name) for p in english)
+        return people if honoured or known else None
+    described = all((p.title and lexicon.JOB_WORDS.search(p.title)) or p.affiliation for p in people)
+    return people if described else None
+
+
+def _speakers_over_titles(
+    blocks: tuple[Block, ...], text: str, candidates: Candidates, parsed: dict[int, Parsed]
+) -> dict[int, Parsed]:
+    """A line of speakers right over their talk's title, the two set apart from the lines around them
+    (a blank line, `김민준 (네이버)`, `분산 시스템의 이해`, a blank line): talks where the document does so
+    at least twice (one alone may be a person over their bio)."""
+    found: dict[int, Parsed] = {}
+    for above in blocks:
+        below = under_slot_lines(blocks, above, text)  # past its time and materials lines
+        if below is None or above.index in parsed or below.index in parsed or text.startswith("#", below.start):
+            continue  # a Markdown heading under a line starts a section (a bold line may be a title)
+        following = blocks[below.index + 1] if below.index + 1 < len(blocks) else None
+        if following is not None and "\n\n" not in text[below.end : following.start]:
+            continue  # the title stands apart from what is said about it
+        previous = blocks[above.index - 1] if above.index > 0 else None
+        set_apart = previous is None or "\n\n" in text[previous.end : above.start]
+        if "\n\n" in text[above.end : below.start] or not set_apart:
+            continue  # the speakers and their title are one unit, set apart from the lines above
+        numbered = _NUMBERED.match(text, below.content_start)
+        title = clean(text[numbered.end() if numbered else below.content_start : below.end])
+        if not reads_as_title_line(title) or not title_like(title) or _names_a_role(title):
+            continue
+        if people_in(text, candidates, below.content_start, below.end) or descriptor(title):
+            continue  # a list of names, or the speaker's job under their name
+        people = _people_line(above, text, candidates, False) or _people_line(above, text, candidates, True)
+        if people:
+            found[below.index] = title, people, None, span(text, above.content_start, above.end)
+    return found if len(found) >= _SHOWN else {}
 
 
 def _people_in_slot(
@@ -471,7 +523,7 @@ def _over_people(
     line = clean(text[block.content_start : block.end])
     if block.kind != "paragraph" or block.index + 1 >= len(blocks) or not _title_line(line, relaxed):
         return None
-    if line in known_names:
+    if line in known_names or is_slot_line(text, block):  # `10:00 - 10:40` over the speaker: no title
         return None
     if not title_like(line, in_title_column=relaxed):
         return None
@@ -691,6 +743,8 @@ def people_in(text: str, candidates: Candidates, start: int, end: int, labelled:
 # Field labels of a talk's lines, never titles themselves (`**Speaker:** …`, `발표자: …`).
 _LABELS = {"speaker", "speakers", "presenter", "topic", "title", "time", "track", "session", "abstract", "slides"}
 _LABELS |= {"발표자", "연사", "강연자", "주제", "제목", "시간", "트랙", "세션", "장소", "발표 자료"}
+# ... and of the section that introduces a person (`## 소개` over `김민준 (네이버)`).
+_LABELS |= {"소개", "프로필", "약력", "연사 소개", "발표자 소개", "about", "bio", "profile", "introduction"}
 _LABELS |= {
     "keynote",
     "opening keynote",
@@ -719,9 +773,12 @@ _SENTENCE_ENDING = re.compile(r"[다요죠][.!]$")
 _PROSE = re.compile(r"[^니]다\.$|[다요죠]\.\s+\S")
 
 
+_URL_IN = re.compile(r"https?://|www\.")
+
+
 def title_like(title: str, in_title_column: bool = False) -> bool:
     """A title is more than a name or a label: not empty, not only digits, not an organisation, a
-    person, a field label or a sentence. In a run's title column a title may read like a name or a
+    person, a field label, a sentence, a link or a time. In a run's title column a title may read like a name or a
     sentence (`Go Build Modes`, `… 만들어 보고 싶어요.`): the layout has said where the people are."""
     return (
         len(title) >= 2
@@ -729,6 +786,8 @@ def title_like(title: str, in_title_column: bool = False) -> bool:
         and title.rstrip(":：").strip().casefold() not in _LABELS
         and not (lexicon.organizations().get(title.casefold()) if in_title_column else lexicon.organization_name(title))
         and not _PROSE.search(title)
+        and not _URL_IN.search(title)
+        and not TIME_SLOT.fullmatch(title)
         and (
             in_title_column
             or not (_SENTENCE_ENDING.search(title) or lexicon.is_person_name(title) or is_korean_name(title))
