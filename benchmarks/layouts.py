@@ -114,7 +114,17 @@ class LineCase:
 # A talk as a title line over its speaker's line, then a paragraph about it.
 TITLE_MARKS = ("## {t}", "**{t}**", "{t}", "{number}. {t}", "### {number}. {t}")
 SPEAKER_LINES = {
-    "en": ("{n}", "{n} ({o})", "{n}, {o}", "{n} | {o}", "{n} - {o}", "by {n}", "Speaker: {n} ({o})", "🎤 {n} ({o})"),
+    "en": (
+        "{n}",
+        "{n} ({o})",
+        "{n}, {o}",
+        "{n} | {o}",
+        "{n} - {o}",
+        "by {n}",
+        "Speaker: {n} ({o})",
+        "🎤 {n} ({o})",
+        "{n}\nStaff Engineer at {o}",
+    ),
     "ko": (
         "{n} 님",
         "{n} ({o})",
@@ -124,6 +134,7 @@ SPEAKER_LINES = {
         "{o} {n} 님",
         "발표자: {n} ({o})",
         "🎤 {n} ({o})",
+        "{n}\n{o} 개발자",
     ),
 }
 ABOUT = {"en": "It was a good talk with a lot of examples.", "ko": "예제가 많아서 이해하기 쉬운 발표였다."}

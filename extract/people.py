@@ -368,7 +368,8 @@ def _transliterated(word: str) -> bool:
 def descriptor(phrase: str) -> tuple[str | None, str | None] | None:
     """(organisation, job) when a phrase only describes a person: it ends in a job title (maybe glued
     to its unit: `개발팀장`) or an occupation, what stands before it is the organisation (`아파치재단
-    부의장`, `Red Hat CTO`); or it is an organisation alone (`삼성전자`). None otherwise."""
+    부의장`, `Red Hat CTO`); or it is an organisation alone (`삼성전자`); or, in English, a job at its
+    employer (`Staff Engineer at Acme`, `CTO, Globex`). None otherwise."""
     words = phrase.split()
     for title in _titles():  # longest first
         if len(title) <= len(words) and tuple(words[-len(title) :]) == title:
@@ -377,10 +378,21 @@ def descriptor(phrase: str) -> tuple[str | None, str | None] | None:
     if words and _GLUED_TITLE.fullmatch(words[-1]):  # `한빛랩스 개발팀장`: a unit's head, its unit glued on
         return " ".join(words[:-1]) or None, words[-1]
     if words and words[-1].casefold() in lexicon.data_words("occupations.txt"):
+        employer = " ".join(words[:-1])
+        if employer and lexicon.organization_name(employer):
+            return employer, words[-1]  # `카카오 개발자`
         return None, phrase  # `콘서트 프로그래머`: the whole description is the job
     if lexicon.organization_name(phrase):
         return phrase, None
+    english = _JOB_AT.fullmatch(phrase) or _JOB_COMMA.fullmatch(phrase)
+    if english and lexicon.JOB_WORDS.search(english.group("job")):
+        return english.group("org"), english.group("job")  # `Staff Engineer at Acme`, `CTO, Globex`
     return None
+
+
+# An English job and its employer: `Staff Engineer at Acme`, `CTO, Globex`.
+_JOB_AT = re.compile(r"(?P<job>[A-Za-z][\w&/ -]{1,60}?)\s+(?:at|@)\s+(?P<org>[A-Z][\w.&' -]{0,60})")
+_JOB_COMMA = re.compile(r"(?P<job>[A-Za-z][\w&/ -]{1,60}?),\s+(?P<org>[A-Z][\w.&' -]{0,60})")
 
 
 def is_job(phrase: str) -> bool:

@@ -314,3 +314,25 @@ def test_speakers_right_over_their_titles_are_talks_where_the_document_does_so_t
     assert _talks("# 소개\n\n김민준 (네이버)\n검색 플랫폼 개발\n\n재미있었다.\n") == []
     above = "# Day 1\n\nModular Systems\nSpeaker - Jane Doe@Acme\n\n(great slides)\n\nTesting Well\nSpeaker - John Smith@Globex\n\n(more notes)\n"
     assert [t for t, _, _ in _talks(above)] == ["Modular Systems", "Testing Well"]
+
+
+def test_the_line_right_under_a_lone_speaker_name_gives_their_employer_and_job() -> None:
+    talk = "## {}\n{}\n{}\n\nIt was a good talk.\n\n"
+    english = (
+        "# Sessions\n\n"
+        + talk.format("Scaling Postgres", "Jane Doe", "Staff Engineer at Acme")
+        + talk.format("Testing in Production", "John Smith", "CTO, Globex")
+    )
+    assert _talks(english) == [
+        ("Scaling Postgres", [("Jane Doe", "Staff Engineer", "Acme")], "talk"),
+        ("Testing in Production", [("John Smith", "CTO", "Globex")], "talk"),
+    ]
+    korean = (
+        "# 세션\n\n"
+        + talk.format("분산 시스템의 이해", "김민준", "네이버 검색팀 리더")
+        + talk.format("쿠버네티스 운영기", "이서연", "카카오 개발자")
+    )
+    assert _talks(korean) == [
+        ("분산 시스템의 이해", [("김민준", "리더", "네이버 검색팀")], "talk"),
+        ("쿠버네티스 운영기", [("이서연", "개발자", "카카오")], "talk"),
+    ]

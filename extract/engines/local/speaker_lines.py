@@ -43,11 +43,14 @@ def inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
 
 def with_description_below(blocks: tuple[Block, ...], block: Block, text: str, people: list[Person]) -> list[Person]:
     """A lone speaker with the organisation and job the item nested under their line gives
-    (`- 박지호` over `  - 한빛랩스 개발팀장`), where their own line gave none."""
+    (`- 박지호` over `  - 한빛랩스 개발팀장`), or the plain line right under their plain line (`Jane Doe`
+    over `Staff Engineer at Acme`), where their own line gave none."""
     if len(people) != 1 or people[0].affiliation or people[0].title or block.index + 1 >= len(blocks):
         return people
     under = blocks[block.index + 1]
-    if under.kind != "bullet" or _indent(text, under) <= (_indent(text, block) if block.kind == "bullet" else -1):
+    nested = under.kind == "bullet" and _indent(text, under) > (_indent(text, block) if block.kind == "bullet" else -1)
+    right_under = under.kind == block.kind == "paragraph" and "\n\n" not in text[block.end : under.start]
+    if not (nested or right_under):
         return people
     line = clean(text[under.content_start : under.end])
     found = descriptor(line) or ((line, None) if _one_noun(line, under) else None)

@@ -33,7 +33,7 @@ from extract.engines.local.speaker_lines import (
     with_description_below,
 )
 from extract.models import Person, Span, Talk
-from extract.people import descriptor, is_korean_name
+from extract.people import descriptor, is_job, is_korean_name
 from extract.segment import SPEAKER_LABEL, TIME_SLOT, Block, Segmentation, list_marker, reads_as_title_line
 
 _SEPARATOR = re.compile(r"\s+[—–-]{1,2}\s+|\s*[:：]\s+|\s+\|\s+")
@@ -123,7 +123,7 @@ def _headings_over_names(
         numbered = _NUMBERED.match(text, block.content_start)
         start = numbered.end() if numbered else block.content_start
         below = under_slot_lines(blocks, block, text)
-        if below and (talk := _titled_by_people_line(block, below, text, candidates, start, named_alone=True)):
+        if below and (talk := _titled_by_people_line(blocks, block, below, text, candidates, start, named_alone=True)):
             found[block.index] = talk
     return found if len(found) >= _SHOWN else {}
 
@@ -239,7 +239,7 @@ def _titled_by_speaker_line(
         return _over_named_item(blocks, block, text, candidates, None)
     label = SPEAKER_LABEL.match(text, block.content_start, block.end)
     if label is None:
-        return _titled_by_people_line(heading, block, text, candidates, title_start) or _over_named_item(
+        return _titled_by_people_line(blocks, heading, block, text, candidates, title_start) or _over_named_item(
             blocks, block, text, candidates, title
         )
     people_start = label.end()
@@ -309,24 +309,32 @@ _HONORIFIC_END = re.compile(r"[가-힣]\s?님\s*$")
 
 
 def _titled_by_people_line(
-    heading: Block, block: Block, text: str, candidates: Candidates, title_start: int, named_alone: bool = False
+    blocks: tuple[Block, ...],
+    heading: Block,
+    block: Block,
+    text: str,
+    candidates: Candidates,
+    title_start: int,
+    named_alone: bool = False,
 ) -> Parsed | None:
     """A heading over a plain line that is nothing but its speakers, each with a job or an employer
     (`### Title` over `**Irene Dahl**, Staff Engineer at Northwind`, `*Jane Doe, Acme*`, `김민준 (네이버)`):
     the line needs no label. `named_alone`: a line with the name alone will do (`_headings_over_names`)."""
     if heading.kind == "paragraph":
         return None
-    people = _people_line(block, text, candidates, named_alone)
+    people = _people_line(blocks, block, text, candidates, named_alone)
     title = clean(text[title_start : heading.end])
     if people and title_like(title) and not _names_a_role(title):  # `## Organizers` over the people who were
         return title, people, None, span(text, block.content_start, block.end)
     return None
 
 
-def _people_line(block: Block, text: str, candidates: Candidates, named_alone: bool) -> list[Person] | None:
+def _people_line(
+    blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates, named_alone: bool
+) -> list[Person] | None:
     """The speakers of a plain line that is nothing but people: after a speaker label, each with a job
-    or an employer, or (`named_alone`) each a name addressed with 님 or one the model knows as a
-    person's."""
+    or an employer (on the line, or on the line right under a lone name: `김민준` over `네이버 검색팀
+    리더`), or (`named_alone`) each a name addressed with 님 or one the model knows as a person's."""
     line = text[block.content_start : block.end]
     if block.kind not in ("paragraph", "heading") or text.startswith("#", block.start) or not reads_as_title_line(line):
         return None  # list items under a heading are a section of it
@@ -337,11 +345,12 @@ def _people_line(block: Block, text: str, candidates: Candidates, named_alone: b
     people = english or korean_people(text, block.content_start, block.end)
     if not people:
         return None
+    people = with_description_below(blocks, block, text, people)
     if named_alone:  # `김민준 님`, `Jane Doe`
         honoured = _HONORIFIC_END.search(line) is not None
         known = english is not None and all(candidates.is_person_name(p.name) for p in english)
         return people if honoured or known else None
-    described = all((p.title and lexicon.JOB_WORDS.search(p.title)) or p.affiliation for p in people)
+    described = all((p.title and is_job(p.title)) or p.affiliation for p in people)
     return people if described else None
 
 
@@ -369,7 +378,9 @@ def _speakers_over_titles(
             continue
         if people_in(text, candidates, below.content_start, below.end) or descriptor(title):
             continue  # a list of names, or the speaker's job under their name
-        people = _people_line(above, text, candidates, False) or _people_line(above, text, candidates, True)
+        people = _people_line(blocks, above, text, candidates, False) or _people_line(
+            blocks, above, text, candidates, True
+        )
         if people:
             found[below.index] = title, people, None, span(text, above.content_start, above.end)
     return found if len(found) >= _SHOWN else {}
