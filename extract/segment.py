@@ -190,11 +190,11 @@ def list_marker(line: str) -> str | None:
     return item.group("marker") if item else None
 
 
-# A line that names who speaks: `발표자`, `Speaker - Tim Oxley`, `연사: 오세진 (카카오뱅크)`.
+# A line that names who speaks: `발표자`, `Speaker - Tim Oxley`, `Speaker | Tim Oxley`, `연사: 오세진 (카카오뱅크)`.
 # A pictograph may lead it (`🎤 발표자 : 이름`); `Presented by Jane Doe` and `by Jane Doe` say it too.
 SPEAKER_LABEL = re.compile(
     r"(?:[^\w\s]{1,3}\s*)?(?:(?:(?:발표자|연사|강연자|speakers?|presenters?)(?:\s?(?:소개|프로필|bio|profile))?|발표)"
-    r"\s*(?:[:：\-–—]\s*|$)"
+    r"\s*(?:[:：\-–—|]\s*|$)"
     r"|(?:presented\s+)?by\s+(?-i:(?=[A-Z@])))",
     re.I,
 )
@@ -234,8 +234,11 @@ def _heads(block: Block, following: Block, text: str) -> bool:
     line = text[block.content_start : block.end]
     if block.kind not in ("paragraph", "bullet") or not reads_as_title_line(line) or SPEAKER_LABEL.match(line):
         return False  # `발표자` over its names is a field label
-    if SPEAKER_LABEL.match(text, following.content_start):
-        return True
+    if _LINK.search(line):
+        return False  # `발표자료: https://…` links a talk's materials
+    label = SPEAKER_LABEL.match(text, following.content_start, following.end)  # within its own line
+    if label and (text[label.end() : following.end].strip() or "\n\n" not in text[block.end : following.start]):
+        return True  # a label alone (`발표자`) after a blank line starts a list of its own
     if block.kind != "paragraph":
         return False
     opens_timetable = TIME_SLOT.match(text, following.content_start) is not None and TIME_SLOT.match(line) is None
@@ -296,6 +299,7 @@ _DANGLING = re.compile(
 )
 _LIST_MARK = re.compile(rf"\s*(?:{_BULLET_MARK}|[|#>])")  # a list item, a table row, a heading, a quote
 _CODE_OR_URL = re.compile(r"https?://|www\.|[=;{}]|\(\)")
+_LINK = re.compile(r"https?://|www\.")
 
 
 def _broken_at_link(line: str, following: str = "", after: str = "") -> bool:

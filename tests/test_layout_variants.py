@@ -336,3 +336,30 @@ def test_the_line_right_under_a_lone_speaker_name_gives_their_employer_and_job()
         ("분산 시스템의 이해", [("김민준", "리더", "네이버 검색팀")], "talk"),
         ("쿠버네티스 운영기", [("이서연", "개발자", "카카오")], "talk"),
     ]
+
+
+def test_a_layout_read_with_dash_bullets_is_read_with_star_or_number_markers_too() -> None:
+    for marker in ("-", "*"):
+        text = f"# 세미나\n\n#1 토스 이직 적응기\n발표자\n{marker} 이현섭, 비바리퍼블리카\n\n키노트\n\n{marker} 윤석찬\n  {marker} AWS\n"
+        assert _talks(text) == [
+            ("#1 토스 이직 적응기", [("이현섭", None, "비바리퍼블리카")], "talk"),
+            (None, [("윤석찬", None, "AWS")], "keynote"),
+        ], marker
+    text = "# 컨퍼런스\n\n- 스프링 웹플럭스와 테스트 전략\n\n연사 소개\n이일민 님\n\n재미있었다.\n"
+    assert _talks(text) == [("스프링 웹플럭스와 테스트 전략", [("이일민", None, None)], "talk")]
+
+
+def test_a_speaker_label_before_a_pipe_and_a_bracketed_honorific_end_a_session_line() -> None:
+    text = "# 밋업\n\nModular vs Monolith\nSpeaker | Tim Oxley@NodeSource\n\n재미있었다.\n"
+    assert _talks(text) == [("Modular vs Monolith", [("Tim Oxley", None, "NodeSource")], "talk")]
+    text = "# 밋업\n\nML on Google Cloud (백재연님)\n\nGC를 이용하여 ML을 구성할 수 있음\n"
+    assert _talks(text) == [("ML on Google Cloud", [("백재연", None, None)], "talk")]
+
+
+def test_notes_without_list_markers_make_no_talks_of_their_lines() -> None:
+    notes = (
+        "# 후기\n\nZoom in/out 기능\n깜빡임이 사라짐\n\n"  # a subject and its verb, not an employer and a name
+        "Build Speed\nKotlin Incremental Annotation Processing(그레이들 4.10 지원)\n\n"  # no name of four words
+        "오픈소스를 무료로 공급하는 것\n삼성전자는 50여 개의 프로젝트를 운영 중\nDavid Nalley (아파치재단)\n"
+    )
+    assert _talks(notes) == []

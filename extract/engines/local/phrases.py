@@ -259,7 +259,8 @@ def english_people(text: str, candidates: Candidates, start: int, end: int) -> l
             or match.group("org2")
             or (one if one != title else None)
         )
-        if not (candidates.is_person_name(name) or ((title or organization) and lexicon.could_be_person_name(name))):
+        shaped = len(name.split()) <= 3 and lexicon.could_be_person_name(name)  # `Kotlin Incremental Annotation …`
+        if not (candidates.is_person_name(name) or ((title or organization) and shaped)):
             return None
         people.append(Person(name=name, name_en=name, title=title, affiliation=organization))
     return people or None
@@ -297,9 +298,20 @@ def _name_then_organization(part: str, labelled: bool) -> Person | None:
     if len(organization.split()) > 3 or _CLAUSE_END.search(organization) or is_korean_name(organization):
         return None
     spaced = not match.group("joint").strip()
-    if spaced and not (labelled or lexicon.organization_name(organization) or lexicon.is_name_shaped(organization)):
+    if spaced and not (labelled or _reads_as_organization(organization)):
         return None
     return Person(name=name, name_ko=name, affiliation=organization)
+
+
+def _a_clause_before_name(before: str | None, labelled: bool) -> bool:
+    """What stands before a name ends in a particle or a verb's ending and is no known organisation."""
+    return bool(before and not labelled and _CLAUSE_END.search(before) and not _reads_as_organization(before))
+
+
+def _reads_as_organization(phrase: str) -> bool:
+    """A phrase beside a name with only a space between that reads as an organisation: the gazetteer,
+    an organisation suffix, or a name-shaped Latin phrase."""
+    return bool(lexicon.organization_name(phrase) or lexicon.is_name_shaped(phrase))
 
 
 # Between the people of a speaker part, outside brackets (`장인선(Software Engineer, Google), 정명훈`);
@@ -315,6 +327,8 @@ def korean_people(text: str, start: int, end: int, labelled: bool = False) -> li
     people: list[Person] = []
     for part in _PEOPLE_BREAKS.split(clean(text[start:end])):
         match = _KO_PERSON.match(part.strip())
+        if match and _a_clause_before_name(match.group("org"), labelled):
+            match = None  # `깜빡임이 사라짐`: a subject and its verb, not an employer and a name
         # A two-syllable "name" (`문제`, `원칙`) is most often a word: a speaker part needs three, or 님.
         if match and is_korean_name(match.group("name")) and (len(match.group("name")) > 2 or "님" in part):
             paren = match.group("paren")

@@ -120,7 +120,7 @@ def _headings_over_names(
         numbered_item = block.kind == "bullet" and (list_marker(text[block.start : block.end]) or " ")[0].isdigit()
         if block.index in parsed or block.index + 1 >= len(blocks) or not (block.kind == "heading" or numbered_item):
             continue
-        numbered = _NUMBERED.match(text, block.content_start)
+        numbered = _NUMBERED.match(text, block.content_start, block.end)
         start = numbered.end() if numbered else block.content_start
         below = under_slot_lines(blocks, block, text)
         if below and (talk := _titled_by_people_line(blocks, block, below, text, candidates, start, named_alone=True)):
@@ -142,9 +142,9 @@ def _without_titles_over_talks(blocks: tuple[Block, ...], parsed: dict[int, Pars
 
 def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates) -> Parsed | None:
     start, end = block.content_start, block.end
-    label = _KIND_PREFIX.match(text, start)  # `Keynote: …`, `Talk — …`
+    label = _KIND_PREFIX.match(text, start, end)  # `Keynote: …`, `Talk — …` (on the heading's own line)
     kind = lexicon.talk_kind(label.group()) if label else None
-    numbered = _NUMBERED.match(text, label.end() if label else start)  # `1. …`, `세션 2. …`
+    numbered = _NUMBERED.match(text, label.end() if label else start, end)  # `1. …`, `세션 2. …`
     start = numbered.end() if numbered else label.end() if label else start
     if label and (speakers := _speakers(text, candidates, start, end) or _heading_people(text, candidates, start, end)):
         return None, speakers, kind, None  # `**기조연설 — 앤드루 응(Andrew Ng), 딥러닝닷에이아이**`: no title
@@ -192,7 +192,7 @@ def _more_titles_over_speakers(
     for block in blocks:
         if block.index in parsed or block.index - 1 in parsed or block.kind not in ("heading", "paragraph"):
             continue
-        numbered = _NUMBERED.match(text, block.content_start)
+        numbered = _NUMBERED.match(text, block.content_start, block.end)
         start = numbered.end() if numbered else block.content_start
         found = _titled_by_speaker_line(blocks, block, text, candidates, start, relaxed=True) or _over_people(
             blocks, block, text, candidates, known_names, relaxed=True
@@ -235,8 +235,10 @@ def _titled_by_speaker_line(
     if block is None or block.kind == "heading":
         return None
     title = clean(text[title_start : heading.end])
-    if not title and _KIND_ONLY.fullmatch(clean(text[heading.content_start : heading.end])):
-        return _over_named_item(blocks, block, text, candidates, None)
+    if not title or _KIND_ONLY.fullmatch(title):  # `키노트` over `- 윤석찬`: an untitled keynote
+        found = _over_named_item(blocks, block, text, candidates, None)
+        kind = lexicon.talk_kind(clean(text[heading.content_start : heading.end]))
+        return (None, found[1], kind, found[3]) if found else None
     label = SPEAKER_LABEL.match(text, block.content_start, block.end)
     if label is None:
         return _titled_by_people_line(blocks, heading, block, text, candidates, title_start) or _over_named_item(
@@ -258,14 +260,19 @@ def _titled_by_speaker_line(
 
 def _numbered_heading(blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates) -> Parsed | None:
     """A numbered item set apart by a blank line (`1. 맵매칭 (…)`, then `연사 소개` below) or over a plain
-    line (`1. 제목` over `김민준 (네이버)`) heads its talk as a heading does."""
+    line (`1. 제목` over `김민준 (네이버)`) heads its talk as a heading does; an unnumbered one only over
+    a labelled speaker line."""
     if block.kind != "bullet" or block.index + 1 >= len(blocks):
         return None
     following = blocks[block.index + 1]
     set_apart = "\n\n" in text[block.end : following.start] or following.kind == "paragraph"
     marker = list_marker(text[block.start : block.end])
-    if not set_apart or marker is None or not marker[0].isdigit():
+    if not set_apart or marker is None:
         return None
+    speaker_line = under_slot_lines(blocks, block, text)
+    labelled = speaker_line is not None and SPEAKER_LABEL.match(text, speaker_line.content_start, speaker_line.end)
+    if not (marker[0].isdigit() or labelled):
+        return None  # an unnumbered item heads a talk only over a labelled speaker line (`- 제목`, `연사 소개`)
     return _titled_by_speaker_line(blocks, block, text, candidates, block.content_start)
 
 
@@ -372,7 +379,7 @@ def _speakers_over_titles(
         set_apart = previous is None or "\n\n" in text[previous.end : above.start]
         if "\n\n" in text[above.end : below.start] or not set_apart:
             continue  # the speakers and their title are one unit, set apart from the lines above
-        numbered = _NUMBERED.match(text, below.content_start)
+        numbered = _NUMBERED.match(text, below.content_start, below.end)
         title = clean(text[numbered.end() if numbered else below.content_start : below.end])
         if not reads_as_title_line(title) or not title_like(title) or _names_a_role(title):
             continue
@@ -418,10 +425,11 @@ _KIND_ONLY = re.compile(
     r"|(?i:(?:opening|closing|morning|afternoon)\s)?(?i:keynote)"
 )
 _AFFILIATION_AFTER = re.compile(r"\s*(?:,\s*|\()(?P<org>[^,()\n]{2,40}?)\)?\s*")
-# A line that ends naming someone: with an honorific, or after a separator (a dash, slash, pipe or
-# `by`) with their employer in brackets (`Title by Jane Doe (Acme)`, `제목 / 김민준 (카카오)`).
+# A line that ends naming someone: with an honorific (also in brackets, `Title (백재연님)`), or after a
+# separator (a dash, slash, pipe or `by`) with their employer in brackets (`Title by Jane Doe (Acme)`,
+# `제목 / 김민준 (카카오)`).
 _SPEAKER_END = re.compile(
-    r"[가-힣]{2,4}\s?님\s*$"
+    r"[가-힣]{2,4}\s?님\s*\)?\s*$"
     r"|\s(?:[—–/|-]|by)\s+(?P<name>[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){1,3}|[가-힣]{2,4})\s*\([^()]{2,40}\)\s*$"
 )
 _PARENTHESISED_END = re.compile(r"\s*\(([^()]+(?:\([^()]*\)[^()]*)*)\)\s*$")
@@ -445,7 +453,7 @@ def _parse_line(block: Block, text: str, candidates: Candidates) -> Parsed | Non
         block.kind != "paragraph"
         or _MARKED_TITLE.match(text, block.content_start)
         or (_ends_naming_someone(text, block) and title_shaped)
-        or (_KIND_PREFIX.match(text, block.content_start) and title_shaped)  # `세션 2: 제목 / 이름(소속)`
+        or (_KIND_PREFIX.match(text, block.content_start, block.end) and title_shaped)  # `세션 2: 제목 / 이름(소속)`
     )
     if listed and (len(block.sentences) <= 1 or _split_at_question(text, block)):
         session = _parse_listed_session(block, text, candidates)
@@ -536,6 +544,9 @@ def _over_people(
         return None
     if line in known_names or is_slot_line(text, block):  # `10:00 - 10:40` over the speaker: no title
         return None
+    previous = blocks[block.index - 1] if block.index > 0 else None
+    if previous is not None and previous.kind != "heading" and "\n\n" not in text[previous.end : block.start]:
+        return None  # a title starts its unit; a line run on from the one above is a note
     if not title_like(line, in_title_column=relaxed):
         return None
     below = blocks[block.index + 1]
@@ -687,7 +698,7 @@ def _parse_session(
 ) -> Parsed | None:
     """An optional kind label, then title and speakers (`Title - People`, `People | Title`,
     `Title / People`, or `Title (People)`)."""
-    label = _KIND_PREFIX.match(text, start)
+    label = _KIND_PREFIX.match(text, start, end)
     kind = lexicon.talk_kind(label.group()) if label else None
     if label:
         start = label.end()

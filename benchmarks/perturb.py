@@ -1,0 +1,111 @@
+"""Layout perturbations of the real recaps: how much of its quality the local engine keeps when a recap
+says the same thing in another layout.
+
+    python benchmarks/perturb.py [--folders tune check] [--json benchmarks/perturb.json] [--show-lost]
+
+Each recap of `../shared/recaps` is rewritten in memory by one transformation at a time that keeps
+every title, name and organisation (bullets as stars or as numbers and back, list markers dropped,
+separators ` - ` as en dashes or pipes, Markdown headings as bold lines and back, straight quotes as
+curly ones, the honorific 님 after names dropped),
+extracted and scored against its golden records as `benchmarks/quality.py` scores it (titles compare
+up to punctuation, so a changed separator inside a title still matches). Pooled F1 per folder and
+transformation, beside the unchanged text's: a drop shows a layout the rules read only in one form.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extract.engines.local import LocalEngine  # noqa: E402
+from extract.evaluate import Report, Score, compare, load_golden  # noqa: E402
+from extract.ingest import read_document  # noqa: E402
+from extract.pipeline import extract_document  # noqa: E402
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def _lines(pattern: str, replacement: str) -> Callable[[str], str]:
+    compiled = re.compile(pattern, re.M)
+    return lambda text: compiled.sub(replacement, text)
+
+
+def _curly_quotes(text: str) -> str:
+    text = re.sub(r"(?<![\w'])'([^'\n]{2,120}?)'(?![\w'])", "‘\\1’", text)
+    return re.sub(r'"([^"\n]{2,150}?)"', "“\\1”", text)
+
+
+TRANSFORMS: dict[str, Callable[[str], str]] = {
+    "unchanged": lambda text: text,
+    "bullets as stars": _lines(r"^(\s*)- ", r"\1* "),
+    "bullets as numbers": _lines(r"^(\s*)[-*] ", r"\g<1>1. "),
+    "numbers as bullets": _lines(r"^(\s*)\d{1,2}[.)] ", r"\1- "),
+    "list markers dropped": _lines(r"^(\s*)(?:[-*]|\d{1,2}[.)]) ", r"\1"),
+    "separators as en dashes": _lines(r"(?<=\S) - ", " – "),  # inside a line, not a list marker
+    "separators as pipes": _lines(r"(?<=\S) [-–—] ", " | "),
+    "headings as bold lines": _lines(r"^#{1,6}\s+(.+?)\s*$", r"**\1**"),
+    "bold lines as headings": _lines(r"^\*\*([^*\n]+)\*\*\s*$", r"## \1"),
+    "curly quotes": _curly_quotes,
+    "honorifics dropped": _lines(r"(?<=[가-힣])\s?님(?![가-힣])", ""),
+}
+
+
+def pooled(reports: list[Report]) -> Score:
+    total = Score()
+    for report in reports:
+        for score in report.records.values():
+            total.add(score)
+    return total
+
+
+def measure(folders: list[str], show_lost: bool = False) -> dict[str, dict[str, float]]:
+    engine = LocalEngine()
+    goldens = {folder: [load_golden(p) for p in sorted((GOLDEN / folder).glob("*.json"))] for folder in folders}
+    result: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, transform in TRANSFORMS.items():
+            result[name] = {}
+            for folder, golden_records in goldens.items():
+                reports = []
+                for golden in golden_records:
+                    source = read_document(ROOT / golden["source"])
+                    path = Path(scratch) / Path(golden["source"]).name
+                    path.write_text(transform(source.text), encoding="utf-8")
+                    report = compare(extract_document(read_document(path), engine), golden)
+                    reports.append(report)
+                    found = pooled([report]).tp
+                    if show_lost and name != "unchanged" and found < baseline.get(golden["document"], 0):
+                        print(f"{name}: {golden['document']} {baseline[golden['document']]} -> {found}")
+                    if name == "unchanged":
+                        baseline[golden["document"]] = found
+                result[name][folder] = round(pooled(reports).f1, 3)
+    return result
+
+
+baseline: dict[str, int] = {}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folders", nargs="+", default=["tune", "check"])
+    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "perturb.json")
+    parser.add_argument("--show-lost", action="store_true", help="the recaps that lose records, per transformation")
+    args = parser.parse_args()
+    result = measure(args.folders, args.show_lost)
+    print("| transformation | " + " | ".join(f"{f} F1" for f in args.folders) + " |")
+    print("| --- | " + " | ".join("---" for _ in args.folders) + " |")
+    for name, row in result.items():
+        print(f"| {name} | " + " | ".join(f"{row[f]:.2f}" for f in args.folders) + " |")
+    args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
