@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -89,3 +92,13 @@ def hostile_output(tmp_path: Path) -> Path:
     outputs = tmp_path / "outputs"
     write_extraction(extraction, output_path(outputs, document.id))
     return outputs
+
+
+def benchmark(name: str) -> ModuleType:
+    """A script of benchmarks/ loaded as a module (`benchmark("quality")`), to measure what it measures."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module

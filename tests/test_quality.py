@@ -3,15 +3,13 @@ on tune/ and check/ may not fall more than 0.02 below the figures committed in b
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from conftest import benchmark
 
 from extract.evaluate import RECORD_TYPES
 from extract.ingest import read_document
@@ -20,15 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 RECAPS = ROOT.parent / "shared" / "recaps"
 COMMITTED = ROOT / "benchmarks" / "quality.json"
 ALLOWED_DROP = 0.02
-
-
-def _quality() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("quality", ROOT / "benchmarks" / "quality.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["quality"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 def _strings(record: dict[str, Any]) -> Iterator[str]:
@@ -59,7 +48,7 @@ def test_every_shared_recap_has_golden_records_in_its_own_words(folder: str) -> 
 
 @pytest.fixture(scope="module")
 def measured() -> dict[str, Any]:
-    quality = _quality()
+    quality = benchmark("quality")
     summary: dict[str, Any] = quality.summarise(quality.score_all())
     return summary
 
