@@ -226,9 +226,9 @@ def _titled_by_speaker_line(
     relaxed: bool = False,
 ) -> Parsed | None:
     """A heading is a talk's title when the first line under it, past lines that only link the talk's
-    materials (`발표자료: https://…`) or give its time, names the speakers: after a speaker label on that line or alone
-    on the line above them (`연사 소개`), or with no label as a line of people with their jobs or a
-    list's first item that is one person (`relaxed`: any short line, read as
+    materials (`발표자료: https://…`) or give its time, names the speakers: after a speaker label on
+    that line or alone on the line above them (`연사 소개`), or with no label as a line of people with
+    their jobs or a list's first item that is one person (`relaxed`: any short line, read as
     `_more_titles_over_speakers` says). A heading that is only a kind word (`키노트`) is an untitled
     talk of that kind."""
     block = under_slot_lines(blocks, heading, text)
