@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import re
 import sys
 import tempfile
 from collections import defaultdict
@@ -310,7 +311,42 @@ class LaunchCase:
         return {(launch.name, launch.organization) for launch in extraction.launches}
 
 
-Case = LineCase | BlockCase | ProseCase | CreditCase | LaunchCase
+# Text that names people and organisations but no talk: every talk read from it is false.
+NO_TALKS = {
+    "event facts": "# 행사 개요\n\n일시 : 2024년 5월 3일\n장소 : 코엑스 그랜드볼룸\n참가비 : 무료\n",
+    "notes with dashes": "# Notes\n\nPython 3.12 - faster startup (Linux)\nType hints - stricter checks (mypy)\n",
+    "organisers list": "# Organizers\n\n- Jane Doe (Acme)\n- John Smith (Globex)\n\nThanks to everyone.\n",
+    "staff list": "# 운영진\n\n김민준 - 네이버\n이서연 - 카카오\n",
+    "speaker bios": ("# Speakers\n\nJane Doe (Acme)\nStaff Engineer\n\nJohn Smith (Globex)\nEngineering Manager\n"),
+    "author box": "# Recap\n\n## About the author\nJane Doe\n\nI write about databases.\n",
+    "author box ko": "# 후기\n\n## 작성자\n김민준 님\n\n데이터 엔지니어입니다.\n",
+    "q and a": "# Q&A\n\n질문 : 성능은 어떤가요?\n답변 : 김민준 님이 괜찮다고 하셨다\n",
+    "sayings": "# 후기\n\n김민준 님은 발표에서 '테스트는 문서다'라고 강조했다.\n",
+    "links under names": (
+        "# Thanks\n\nJane Doe (Acme)\nhttps://janedoe.dev\n\nJohn Smith (Globex)\nhttps://jsmith.dev\n"
+    ),
+    "sponsors": "# 후원사\n\n골드 : 네이버, 카카오\n실버 : 토스\n",
+    "podcast host": "# Recap\n\nJohn Smith was the host of a popular podcast before joining Acme.\n",
+}
+
+
+@dataclass(frozen=True)
+class NoTalkCase:
+    """Text with people and organisations in it and no talk."""
+
+    language: str
+    name: str
+
+    axes = ("name",)
+
+    def text(self) -> str:
+        return NO_TALKS[self.name]
+
+    def expected(self) -> Read:
+        return set()
+
+
+Case = LineCase | BlockCase | ProseCase | CreditCase | LaunchCase | NoTalkCase
 
 
 def cases() -> list[Case]:
@@ -326,6 +362,7 @@ def cases() -> list[Case]:
             if speaker_first and (title_mark.startswith("#") or speaker_line.startswith("by")):
                 continue  # a heading leads what is under it; `by N` follows its title
             result.append(BlockCase(language, title_mark, speaker_line, gap, between, speaker_first))
+    result += [NoTalkCase("ko" if re.search("[가-힣]", text) else "en", name) for name, text in NO_TALKS.items()]
     for language in SESSIONS:
         result += [CreditCase(language, template, role) for template, role in CREDITS[language]]
         result += [LaunchCase(language, template) for template in LAUNCHES[language]]
@@ -355,7 +392,7 @@ def measure(show_failures: bool = False) -> dict[str, object]:
         for case in all_cases:
             got = read(engine, case, Path(folder))
             ok = got == case.expected()
-            family = type(case).__name__.removesuffix("Case").lower()
+            family = type(case).__name__.removesuffix("Case").lower()  # line, block, prose, credit, launch, notalk
             by_family[family][0] += ok
             by_family[family][1] += 1
             if not ok and show_failures:

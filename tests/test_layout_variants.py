@@ -363,3 +363,9 @@ def test_notes_without_list_markers_make_no_talks_of_their_lines() -> None:
         "오픈소스를 무료로 공급하는 것\n삼성전자는 50여 개의 프로젝트를 운영 중\nDavid Nalley (아파치재단)\n"
     )
     assert _talks(notes) == []
+
+
+def test_people_under_a_role_heading_and_a_post_s_own_sections_give_no_talks() -> None:
+    assert _talks("# 운영진\n\n김민준 - 네이버\n이서연 - 카카오\n") == []
+    thanks = "# Thanks\n\nJane Doe (Acme)\nhttps://janedoe.dev\n\nJohn Smith (Globex)\nhttps://jsmith.dev\n"
+    assert _talks(thanks) == []

@@ -69,6 +69,7 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
     parsed_blocks = {i: found for i, found in parsed_blocks.items() if not (found[3] and found[3].start in card_lines)}
     parsed_blocks |= cards
     parsed_blocks = _without_titles_over_talks(blocks, parsed_blocks)
+    parsed_blocks = {i: found for i, found in parsed_blocks.items() if not _listed_under_a_role(blocks, i, found, text)}
     talk_headings = set(parsed_blocks)
     for index, (title, speakers, label, speaker_line) in parsed_blocks.items():
         block = blocks[index]
@@ -138,6 +139,15 @@ def _without_titles_over_talks(blocks: tuple[Block, ...], parsed: dict[int, Pars
         if found[3] is None
         or not any(line.start <= found[3].start < line.end and line.index != index for line in talk_lines)
     }
+
+
+def _listed_under_a_role(blocks: tuple[Block, ...], index: int, found: Parsed, text: str) -> bool:
+    """An untitled talk read from a person and their description (`김민준 - 네이버`) under a heading that
+    names a role (`운영진`, `Organizers`): the people had that role; they gave no talk."""
+    section = blocks[index].section
+    if found[0] is not None or section is None or section == index:
+        return False
+    return _names_a_role(clean(text[blocks[section].content_start : blocks[section].end]))
 
 
 def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates) -> Parsed | None:
@@ -765,8 +775,11 @@ def people_in(text: str, candidates: Candidates, start: int, end: int, labelled:
 # Field labels of a talk's lines, never titles themselves (`**Speaker:** …`, `발표자: …`).
 _LABELS = {"speaker", "speakers", "presenter", "topic", "title", "time", "track", "session", "abstract", "slides"}
 _LABELS |= {"발표자", "연사", "강연자", "주제", "제목", "시간", "트랙", "세션", "장소", "발표 자료"}
-# ... and of the section that introduces a person (`## 소개` over `김민준 (네이버)`).
+# ... of the section that introduces a person (`## 소개` over `김민준 (네이버)`), and of a post's own
+# sections around the talks (`## Thanks`, `## 참고`).
 _LABELS |= {"소개", "프로필", "약력", "연사 소개", "발표자 소개", "about", "bio", "profile", "introduction"}
+_LABELS |= {"thanks", "special thanks", "acknowledgements", "acknowledgments", "credits", "감사", "감사의 말"}
+_LABELS |= {"photos", "사진", "links", "references", "resources", "참고", "참고 자료", "링크"}
 _LABELS |= {
     "keynote",
     "opening keynote",
