@@ -317,6 +317,7 @@ NO_TALKS = {
     "notes with dashes": "# Notes\n\nPython 3.12 - faster startup (Linux)\nType hints - stricter checks (mypy)\n",
     "organisers list": "# Organizers\n\n- Jane Doe (Acme)\n- John Smith (Globex)\n\nThanks to everyone.\n",
     "staff list": "# 운영진\n\n김민준 - 네이버\n이서연 - 카카오\n",
+    "organisers with dashes": "# Organizers\n\nJane Doe - Acme\nJohn Smith - Globex\n",
     "speaker bios": ("# Speakers\n\nJane Doe (Acme)\nStaff Engineer\n\nJohn Smith (Globex)\nEngineering Manager\n"),
     "author box": "# Recap\n\n## About the author\nJane Doe\n\nI write about databases.\n",
     "author box ko": "# 후기\n\n## 작성자\n김민준 님\n\n데이터 엔지니어입니다.\n",

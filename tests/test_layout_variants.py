@@ -366,6 +366,11 @@ def test_notes_without_list_markers_make_no_talks_of_their_lines() -> None:
 
 
 def test_people_under_a_role_heading_and_a_post_s_own_sections_give_no_talks() -> None:
-    assert _talks("# 운영진\n\n김민준 - 네이버\n이서연 - 카카오\n") == []
+    for text, people in (
+        ("# 운영진\n\n김민준 - 네이버\n이서연 - 카카오\n", ("김민준", "이서연")),
+        ("# Organizers\n\nJane Doe - Acme\nJohn Smith - Globex\n", ("Jane Doe", "John Smith")),
+    ):
+        assert _talks(text) == [], text
+        assert {(role, name) for role, name, _ in _credits(text)} == {("organizer", name) for name in people}
     thanks = "# Thanks\n\nJane Doe (Acme)\nhttps://janedoe.dev\n\nJohn Smith (Globex)\nhttps://jsmith.dev\n"
     assert _talks(thanks) == []

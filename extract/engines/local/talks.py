@@ -142,10 +142,13 @@ def _without_titles_over_talks(blocks: tuple[Block, ...], parsed: dict[int, Pars
 
 
 def _listed_under_a_role(blocks: tuple[Block, ...], index: int, found: Parsed, text: str) -> bool:
-    """An untitled talk read from a person and their description (`김민준 - 네이버`) under a heading that
-    names a role (`운영진`, `Organizers`): the people had that role; they gave no talk."""
+    """An untitled talk read from a person and their description (`김민준 - 네이버`), or one whose
+    "title" is shaped as their employer (`Jane Doe - Acme`), under a heading that names a role
+    (`운영진`, `Organizers`): the people had that role; they gave no talk."""
     section = blocks[index].section
-    if found[0] is not None or section is None or section == index:
+    title = found[0]
+    employer_shaped = title is not None and len(title.split()) <= 3 and lexicon.is_name_shaped(title)
+    if (title is not None and not employer_shaped) or section is None or section == index:
         return False
     return _names_a_role(clean(text[blocks[section].content_start : blocks[section].end]))
 
