@@ -70,6 +70,7 @@ def measure(folders: list[str], show_lost: bool = False) -> dict[str, dict[str, 
     engine = LocalEngine()
     goldens = {folder: [load_golden(p) for p in sorted((GOLDEN / folder).glob("*.json"))] for folder in folders}
     result: dict[str, dict[str, float]] = {}
+    baseline: dict[str, int] = {}  # records found in each unchanged recap
     with tempfile.TemporaryDirectory() as scratch:
         for name, transform in TRANSFORMS.items():
             result[name] = {}
@@ -88,9 +89,6 @@ def measure(folders: list[str], show_lost: bool = False) -> dict[str, dict[str, 
                         baseline[golden["document"]] = found
                 result[name][folder] = round(pooled(reports).f1, 3)
     return result
-
-
-baseline: dict[str, int] = {}
 
 
 def main() -> None:

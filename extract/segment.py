@@ -234,7 +234,7 @@ def _heads(block: Block, following: Block, text: str) -> bool:
     line = text[block.content_start : block.end]
     if block.kind not in ("paragraph", "bullet") or not reads_as_title_line(line) or SPEAKER_LABEL.match(line):
         return False  # `발표자` over its names is a field label
-    if _LINK.search(line):
+    if LINK.search(line):
         return False  # `발표자료: https://…` links a talk's materials
     label = SPEAKER_LABEL.match(text, following.content_start, following.end)  # within its own line
     if label and (text[label.end() : following.end].strip() or "\n\n" not in text[block.end : following.start]):
@@ -299,7 +299,7 @@ _DANGLING = re.compile(
 )
 _LIST_MARK = re.compile(rf"\s*(?:{_BULLET_MARK}|[|#>])")  # a list item, a table row, a heading, a quote
 _CODE_OR_URL = re.compile(r"https?://|www\.|[=;{}]|\(\)")
-_LINK = re.compile(r"https?://|www\.")
+LINK = re.compile(r"https?://|www\.")  # a link in a line
 
 
 def _broken_at_link(line: str, following: str = "", after: str = "") -> bool:

@@ -1,6 +1,6 @@
 """Where a title's speaker line stands and what the lines around it add: past the lines that only link
-the talk's materials or give its time, inside the brackets a whole line may be set in, and the list item nested under a
-lone speaker that says where they work and what they do."""
+the talk's materials or give its time, inside the brackets a whole line may be set in, and the line
+under a lone speaker that says where they work and what they do."""
 
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ from extract.engines.local.speaker_lines import (
 )
 from extract.models import Person, Span, Talk
 from extract.people import descriptor, is_job, is_korean_name
-from extract.segment import SPEAKER_LABEL, TIME_SLOT, Block, Segmentation, list_marker, reads_as_title_line
+from extract.segment import LINK, SPEAKER_LABEL, TIME_SLOT, Block, Segmentation, list_marker, reads_as_title_line
 
 _SEPARATOR = re.compile(r"\s+[—–-]{1,2}\s+|\s*[:：]\s+|\s+\|\s+")
 # What may stand between speakers on a speakers' side: conjunctions, commas, honorifics.
@@ -342,36 +342,40 @@ def _titled_by_people_line(
     the line needs no label. `named_alone`: a line with the name alone will do (`_headings_over_names`)."""
     if heading.kind == "paragraph":
         return None
-    people = _people_line(blocks, block, text, candidates, named_alone)
+    shown = _people_line(blocks, block, text, candidates)
+    wanted = {"labelled", "named alone"} if named_alone else {"labelled", "described"}
     title = clean(text[title_start : heading.end])
-    if people and title_like(title) and not _names_a_role(title):  # `## Organizers` over the people who were
-        return title, people, None, span(text, block.content_start, block.end)
+    if shown and shown[1] & wanted and title_like(title) and not _names_a_role(title):
+        return title, shown[0], None, span(text, block.content_start, block.end)  # not `## Organizers`
     return None
 
 
 def _people_line(
-    blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates, named_alone: bool
-) -> list[Person] | None:
-    """The speakers of a plain line that is nothing but people: after a speaker label, each with a job
-    or an employer (on the line, or on the line right under a lone name: `김민준` over `네이버 검색팀
-    리더`), or (`named_alone`) each a name addressed with 님 or one the model knows as a person's."""
+    blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates
+) -> tuple[list[Person], set[str]] | None:
+    """The speakers of a plain line that is nothing but people, and what shows them as speakers:
+    `labelled` (after a speaker label), `described` (each with a job or an employer, on the line or
+    on the line right under a lone name: `김민준` over `네이버 검색팀 리더`), `named alone` (each a
+    name addressed with 님 or one the model knows as a person's)."""
     line = text[block.content_start : block.end]
     if block.kind not in ("paragraph", "heading") or text.startswith("#", block.start) or not reads_as_title_line(line):
         return None  # list items under a heading are a section of it
     label = SPEAKER_LABEL.match(text, block.content_start, block.end)
     if label and label.end() < block.end:  # `Speaker: Jane Doe (Acme)`: the label says so
-        return people_in(text, candidates, block.content_start, block.end)
+        labelled = people_in(text, candidates, block.content_start, block.end)
+        return (labelled, {"labelled"}) if labelled else None
     english = english_people(text, candidates, block.content_start, block.end)
     people = english or korean_people(text, block.content_start, block.end)
     if not people:
         return None
     people = with_description_below(blocks, block, text, people)
-    if named_alone:  # `김민준 님`, `Jane Doe`
-        honoured = _HONORIFIC_END.search(line) is not None
-        known = english is not None and all(candidates.is_person_name(p.name) for p in english)
-        return people if honoured or known else None
-    described = all((p.title and is_job(p.title)) or p.affiliation for p in people)
-    return people if described else None
+    shown = set()
+    if all((p.title and is_job(p.title)) or p.affiliation for p in people):
+        shown.add("described")
+    known = english is not None and all(candidates.is_person_name(p.name) for p in english)
+    if _HONORIFIC_END.search(line) or known:
+        shown.add("named alone")
+    return (people, shown) if shown else None
 
 
 def _speakers_over_titles(
@@ -398,11 +402,8 @@ def _speakers_over_titles(
             continue
         if people_in(text, candidates, below.content_start, below.end) or descriptor(title):
             continue  # a list of names, or the speaker's job under their name
-        people = _people_line(blocks, above, text, candidates, False) or _people_line(
-            blocks, above, text, candidates, True
-        )
-        if people:
-            found[below.index] = title, people, None, span(text, above.content_start, above.end)
+        if shown := _people_line(blocks, above, text, candidates):
+            found[below.index] = title, shown[0], None, span(text, above.content_start, above.end)
     return found if len(found) >= _SHOWN else {}
 
 
@@ -494,13 +495,19 @@ def _runs_of_plain_session_lines(blocks: tuple[Block, ...], text: str, candidate
     """Plain title-shaped lines that each read as a session line, two or more in a row
     (`Title - Name | Org`, `제목 (이름, 소속)` line after line): the run says they are a programme, as a
     bullet says it of one list item."""
+    plain = {
+        block.index
+        for block in blocks
+        if block.kind == "paragraph"
+        and len(block.sentences) <= 1
+        and reads_as_title_line(text[block.start : block.end])
+    }
     read: dict[int, Parsed] = {}
-    for block in blocks:
-        line = text[block.start : block.end]
-        if block.kind == "paragraph" and len(block.sentences) <= 1 and reads_as_title_line(line):
-            start = talk_context.after_slot_labels(text, block.content_start, block.end)
-            if session := session_in(text, candidates, start, block.end):
-                read[block.index] = session
+    for index in sorted(i for i in plain if i - 1 in plain or i + 1 in plain):  # a line alone is no run
+        block = blocks[index]
+        start = talk_context.after_slot_labels(text, block.content_start, block.end)
+        if session := session_in(text, candidates, start, block.end):
+            read[index] = session
     return {i: session for i, session in read.items() if i - 1 in read or i + 1 in read}
 
 
@@ -811,9 +818,6 @@ _SENTENCE_ENDING = re.compile(r"[다요죠][.!]$")
 _PROSE = re.compile(r"[^니]다\.$|[다요죠]\.\s+\S")
 
 
-_URL_IN = re.compile(r"https?://|www\.")
-
-
 def title_like(title: str, in_title_column: bool = False) -> bool:
     """A title is more than a name or a label: not empty, not only digits, not an organisation, a
     person, a field label, a sentence, a link or a time. In a run's title column a title may read like a name or a
@@ -824,7 +828,7 @@ def title_like(title: str, in_title_column: bool = False) -> bool:
         and title.rstrip(":：").strip().casefold() not in _LABELS
         and not (lexicon.organizations().get(title.casefold()) if in_title_column else lexicon.organization_name(title))
         and not _PROSE.search(title)
-        and not _URL_IN.search(title)
+        and not LINK.search(title)
         and not TIME_SLOT.fullmatch(title)
         and (
             in_title_column
