@@ -183,6 +183,9 @@ PROSE = {
         "{n}님이 발표하신 {q}{t}{p} 세션이 가장 좋았다.",
         "이번 세션은 {n} 님이 발표한 {q}{t}{p}였다.",
         "{o}에서 오신 {n} 님이 {q}{t}{p}라는 제목으로 강연했다.",
+        "{o}의 {n} 님이 {q}{t}{p} 발표를 해주셨다.",
+        "오후에는 {o} {n} 님의 {q}{t}{p} 세션을 들었다.",
+        "마지막 세션으로 {o}의 {n} 님의 {q}{t}{p}를 들었다.",
     ),
     "en": (
         "{n} from {o} gave a talk titled {q}{t}{p}.",
@@ -192,6 +195,9 @@ PROSE = {
         "Next up was {n} with {q}{t}{p}.",
         "{n} of {o} spoke about {q}{t}{p}.",
         "The keynote {q}{t}{p} by {n} opened the day.",
+        "{q}{t}{p} by {n} of {o} was my favourite session.",
+        "After lunch, {n} from {o} talked about {q}{t}{p}.",
+        "{n}, a staff engineer at {o}, talked about {q}{t}{p}.",
     ),
 }
 QUOTES = {"ko": ("'", "'"), "en": ('"', '"')}
@@ -235,6 +241,8 @@ CREDITS = {
         ("이번 행사의 MC는 {n} 님이었다.", "emcee"),
         ("인터뷰어: {n}", "interviewer"),
         ("환영사는 {o} {n} 대표가 맡았다.", "other"),
+        ("오늘 행사의 사회는 {n} 님이 맡아 주셨다.", "emcee"),
+        ("패널 토론의 모더레이터로 {n} 님이 나섰다.", "moderator"),
     ),
     "en": (
         ("MC: {n}", "emcee"),
@@ -244,6 +252,8 @@ CREDITS = {
         ("Moderator: {n}", "moderator"),
         ("{n} served as our MC.", "emcee"),
         ("Our host for the day was {n}.", "emcee"),
+        ("Our MC for both days was {n}.", "emcee"),
+        ("The closing panel, moderated by {n}, covered hiring.", "moderator"),
         ("The panel was moderated by {n} of {o}.", "moderator"),
     ),
 }
@@ -255,6 +265,8 @@ LAUNCHES = {
         "{o}는 키노트에서 {p}를 선보였다.",
         "이날 {o}는 {p} 출시를 발표했다.",
         "{o}가 {p}를 정식으로 오픈했다.",
+        "오전에는 {o}가 새로운 AI 플랫폼 '{p}'를 공개했다.",
+        "{o}는 기조연설에서 {p}를 처음 선보였다.",
     ),
     "en": (
         "{o} announced {p}, a new testing platform.",
@@ -262,6 +274,8 @@ LAUNCHES = {
         "{p} was announced by {o} at the keynote.",
         "{o} unveiled {p} on stage.",
         "{o} introduced {p}, available today.",
+        "At the end of the keynote, {o} unveiled {p}, which ships next month.",
+        "Later that day {o} released {p} as open source.",
     ),
 }
 PRODUCTS = {"ko": ("카카오", "카나나"), "en": ("Acme", "Widget Pro")}
@@ -328,6 +342,9 @@ NO_TALKS = {
     ),
     "sponsors": "# 후원사\n\n골드 : 네이버, 카카오\n실버 : 토스\n",
     "podcast host": "# Recap\n\nJohn Smith was the host of a popular podcast before joining Acme.\n",
+    "a book by its author": '# Recap\n\nBefore the event we read "Designing Data Systems" by Jane Doe.\n',
+    "a book by its author ko": "# 후기\n\n행사 전에 김민준 님이 쓴 책 '테스트 주도 개발'을 읽었다.\n",
+    "an acronym expanded": "# Recap\n\nThe Cloud Native Computing Foundation (CNCF) had a booth near the entrance.\n",
 }
 
 

@@ -203,9 +203,9 @@ KOREAN_SURNAMES_LATIN = frozenset(
 # A Latin-script personal name as running text writes it: `Guido van Rossum`, `Wes McKinney`.
 _NAME_LETTERS = rf"[{_UPPER}][{_UPPER}{_LOWER}'’.\-]+"
 # Capitalised only for standing first in a sentence (`Then Laura Chen …`): never a name's first word.
-_SENTENCE_OPENERS = "Then|Next|After|Afterwards|Later|Finally|Also|And|But|So|Meanwhile|Today|Yesterday|Here|There"
+SENTENCE_OPENERS = "Then|Next|After|Afterwards|Later|Finally|Also|And|But|So|Meanwhile|Today|Yesterday|Here|There"
 LATIN_NAME = (
-    rf"(?!(?:{_SENTENCE_OPENERS})\s){_NAME_LETTERS}"
+    rf"(?!(?:{SENTENCE_OPENERS})\s){_NAME_LETTERS}"
     rf"(?:\s+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + rf")\s+)?{_NAME_LETTERS}){{1,3}}"
 )
 
@@ -243,9 +243,15 @@ def could_be_person_name(latin: str) -> bool:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
+# Words whose own dot ends a sentence too: `Red Hat Inc.` keeps it.
+_ABBREVIATIONS = frozenset({"inc.", "ltd.", "co.", "corp.", "jr.", "sr.", "bros."})
+
+
 def without_full_stop(name: str) -> str:
-    """A name matched at a sentence's end, without that full stop (an initial keeps its dot: `J.`)."""
-    return name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name
+    """A name matched at a sentence's end, without that full stop (an initial keeps its dot: `J.`, and
+    an abbreviation: `Inc.`)."""
+    last = name.split()[-1] if name.split() else ""
+    return name[:-1] if name.endswith(".") and len(last) > 2 and last.casefold() not in _ABBREVIATIONS else name
 
 
 @lru_cache(maxsize=NAME_CHECKS_CACHED)
@@ -316,6 +322,12 @@ def announces(text: str) -> bool:
 def data_words(name: str) -> frozenset[str]:
     """Every word of a data file of word lists (`link_labels.txt`, `occupations.txt`), casefolded."""
     return frozenset(word.casefold() for row in _data_lines(name) for cell in row for word in cell.split())
+
+
+def names_a_topic(phrase: str) -> bool:
+    """A phrase headed by a topic noun (`생성형 AI 전략`, `도입 사례`): what a talk is about, no product."""
+    words = phrase.split()
+    return bool(words) and words[-1] in data_words("topic_nouns.txt")
 
 
 def is_link_label(text: str) -> bool:

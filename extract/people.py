@@ -27,6 +27,7 @@ _VERB_ENDINGS = {"ETM", "EC", "EF"}
 _COPULA_ENDINGS = ("VCP", "EP", "EF", "EC")
 _ADVERBS = ("MAG", "MAJ")
 _HANGUL_WORD = re.compile(r"^[가-힣]+$")
+_JAMO = re.compile(r"[\u1100-\u11ff\u3131-\u318e]+")
 # Titles glued to the unit they head: `AI이노베이션센터장`, `경기도지사`.
 _GLUED_TITLES = (
     "센터장",
@@ -92,7 +93,21 @@ def is_korean_name(word: str) -> bool:
         return False  # `고양시`, and universities as news abbreviates them (`경희대`, `서울대`)
     surnames = _surnames()
     shaped = any(word[:n] in surnames and 1 <= len(word) - n <= 2 for n in _surname_lengths())
-    return shaped and not reads_as_a_word(word)
+    return shaped and not any(map(_transliteration_syllable, word[1:])) and not reads_as_a_word(word)
+
+
+# Initial consonants (ㅊ ㅋ ㅌ ㅍ) that, with the vowel ㅡ and a final ㄹ, spell a foreign consonant cluster.
+_ASPIRATED_INITIALS = frozenset({14, 15, 16, 17})
+
+
+def _transliteration_syllable(syllable: str) -> bool:
+    """A syllable that spells a lone foreign consonant (`스`, `트`, `즈`; `클`, `플`): Korean given names
+    do not use them (`마이클`, `스미스` are transliterations, not 마 + 이클)."""
+    code = ord(syllable) - 0xAC00
+    if not 0 <= code < 11172:
+        return False
+    initial, vowel, final = code // 588, (code // 28) % 21, code % 28
+    return vowel == 18 and (final == 0 or (final == 8 and initial in _ASPIRATED_INITIALS))
 
 
 # Suffixes that make nouns of quality or manner (`안전성`, `자동화`, `생산력`): rarely a name's last syllable.
@@ -143,6 +158,8 @@ def _words(text: str, start: int, end: int, morphs: ByStart[Morph]) -> list[_Wor
         for morph in reversed(inside):
             if not (morph.tag.startswith(trailing) or _also_trailing(morph, inside)) or morph.start <= word_start:
                 break
+            if _JAMO.fullmatch(morph.form):
+                break  # `김민준` read as 김민주 + ㄴ: a particle inside the last syllable is part of the word
             core_end = morph.start
         core = text[word_start:core_end]
         if core.endswith(_HONORIFICS) and is_korean_name(core[:-1]):  # `이영희님의`

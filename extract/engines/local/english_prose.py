@@ -20,16 +20,20 @@ from extract.models import Credit, Launch, Person, Role, Talk
 from extract.segment import Block, Segmentation, Sentence, reads_as_title_line
 
 # An organisation's name: capitalised words, with `of`, `for` or `&` only between two of them.
-_ORG = r"[A-Z][\w.&'’\-]*(?:\s+(?:(?:of|for|&)\s+)?[A-Z][\w.&'’\-]*)*"
+# Not led by a word capitalised only for opening the sentence (`Then Google announced …`).
+_ORG = rf"(?!(?:{lexicon.SENTENCE_OPENERS})\s)[A-Z][\w.&'’\-]*(?:\s+(?:(?:of|for|&)\s+)?[A-Z][\w.&'’\-]*)*"
 # A job title written before a name: `CEO Sundar Pichai`, `Professor Fei-Fei Li`.
 _LEADING_TITLE = r"(?:CEO|CTO|CFO|COO|CPO|VP|SVP|EVP|President|Chairman|Chair|Director|Professor|Prof\.|Dr\.)"
 # The organisation of a job title written before a name: `Acme CEO Jane Doe`, `Meta CTO Andrew Bosworth`.
 _LEAD_ORG = r"[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,2}"
 _JOB_TITLE = r"[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|and|&))*"
+# A job in an apposition, lower case after its article: `Jane Doe, a principal engineer at Acme`.
+_JOB_DESCRIBED = r"[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}"
 # `Tom Baker of Spotify`, `Jonas Weber (Zalando)`, `Priya Raman, VP of Engineering at Databricks`
 _PERSON = re.compile(
     rf"(?:(?:(?P<lead_org>{_LEAD_ORG})\s+)?(?P<lead>{_LEADING_TITLE})\s+)?(?P<name>{EN_NAME})(?:,?\s+(?:of|from|at)\s+(?P<org>{_ORG})|\s*\((?P<paren>{_ORG})\)"
-    rf"|,\s+(?P<title>{_JOB_TITLE})\s+(?:at|of)\s+(?P<employer>{_ORG}))?"
+    rf"|,\s+(?P<title>{_JOB_TITLE})\s+(?:at|of)\s+(?P<employer>{_ORG})"
+    rf"|,\s+an?\s+(?P<described>{_JOB_DESCRIBED})\s+(?:at|of|from)\s+(?P<described_at>{_ORG}))?"
 )
 _QUOTED = re.compile(quoted_title("title", shortest=3))
 _TALK_NOUNS = r"keynote|talk|session|workshop|panel|presentation|fireside chat|lightning talk"
@@ -49,9 +53,13 @@ _POSSESSIVE_TALK = re.compile(rf"(?P<name>{EN_NAME})['’]s\s+(?:\w+\s+)?(?i:(?P
 _PEOPLE = rf"{EN_NAME}(?:(?:,\s*|,?\s+and\s+){EN_NAME})*"
 # `our MC, Priya Nair`, `the moderator was David Kim`, `host Emily Chen`, `the track hosts A and B`
 _ROLE_WORD = r"MC|[Ee]mcee|(?:[Tt]rack\s|[Ss]ession\s)?[Hh]ost|[Mm]oderator|[Ii]nterviewer|[Ss]ession\s[Cc]hair"
-# ... and `our host for the day was Jane Doe`.
+# ... and `our host for the day was Jane Doe`, `our MC for both days was Jane Doe`.
+_WHEN = (
+    r"(?:the|both|all|each|this|that)\s+(?:\w+\s+)?"
+    r"(?:days?|events?|evening|night|conference|week(?:end)?|morning|afternoon)"
+)
 _ROLE_NAMED = re.compile(
-    rf"\b(?P<role>{_ROLE_WORD})s?(?:\s+(?:for|of)\s+the\s+(?:day|event|evening|night|conference))?"
+    rf"\b(?P<role>{_ROLE_WORD})s?(?:\s+(?:for|of)\s+{_WHEN})?"
     rf"(?:,\s*|\s+was\s+|\s+were\s+|\s+)(?P<people>{_PEOPLE})"
 )
 # The people first: `Jane Doe served as our MC`, `Jane Doe was our host`, `Jane Doe moderated the panel`.
@@ -81,10 +89,12 @@ _ROLES: dict[str, Role] = {
     "interviewed": "interviewer",
 }
 _PANEL = re.compile(r"\b(?:panel|Q&A|fireside|roundtable|AMA)\b", re.I)
-_PRODUCT = r"[A-Z0-9][\w.+\-]*(?:\s+[A-Z0-9][\w.+\-]*){0,4}"
+# A word's letters, digits and `+`/`-`, with a dot only inside it (`Node.js`, `2.0`, not a full stop).
+_WORD_REST = r"(?:[\w+\-]|\.(?=\w))*"
+_PRODUCT = rf"[A-Z0-9]{_WORD_REST}(?:\s+[A-Z0-9]{_WORD_REST}){{0,4}}"
 # A product's name in running text: capitalised words, digits and versions (`v7`, `19`), with `of`, `in`,
 # `to`, `for` between capitalised words (`Improved Add to HomeScreen`, `Components in Expo Router`).
-_CAPITALISED = r"(?:[A-Z][\w.+\-]*|[0-9][\w.+\-]*|v\d[\w.]*)"
+_CAPITALISED = rf"(?:[A-Z]{_WORD_REST}|[0-9]{_WORD_REST}|v\d{_WORD_REST})"
 _PRODUCT_RUN = rf"{_CAPITALISED}(?:\s+(?:(?:of|in|to|for|on)\s+)?{_CAPITALISED}){{0,6}}"
 _LAUNCH_VERBS = r"announced|launched|released|unveiled|introduced|open-sourced|debuted|shipped"
 _ACTIVE_LAUNCH = re.compile(
@@ -202,11 +212,14 @@ def _people(text: str, candidates: Candidates, start: int, end: int) -> list[tup
         name, title = match.group("name"), match.group("title")
         if title is not None and not lexicon.JOB_WORDS.search(title):
             title = None  # `Jane Doe, Head of Data at Acme` names a job; `Jane Doe, Berlin at night` does not
-        title = title or match.group("lead")
+        described = match.group("described")
+        described = described if described and lexicon.JOB_WORDS.search(described) else None
+        title = title or described or match.group("lead")
         organization = (
             match.group("org")
             or match.group("paren")
             or (match.group("employer") if title else None)
+            or (match.group("described_at") if described else None)
             or match.group("lead_org")
         )
         if not organization:
@@ -244,7 +257,9 @@ def _talks_in(
     noun, verb = _TALK_NOUN.search(content), _TALK_VERB.search(content)
     quoted = next(iter(titles_quoted(_QUOTED, content)), None)
     titled_by = _TITLE_BY.search(text, sentence.start, sentence.end)
-    if titled_by and (by_people := _people(text, candidates, titled_by.end(), sentence.end)):
+    # `"T" by N` is a talk where the sentence opens with it or speaks of talks (`we read "T" by N`: a book).
+    talk_framed = titled_by is not None and (noun or verb or not text[sentence.start : titled_by.start()].strip())
+    if titled_by and talk_framed and (by_people := _people(text, candidates, titled_by.end(), sentence.end)):
         kind = lexicon.talk_kind(noun.group()) if noun else "talk"
         named_title = clean(titled_by.group("title"))
         return [Talk(id="", title=named_title, speakers=[by_people[0][2]], kind=kind, evidence=evidence)]
@@ -325,7 +340,7 @@ _PASSIVE_ANNOUNCED = re.compile(
 _ITEM_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|:\s+")
 _PRODUCT_IN = re.compile(_PRODUCT_RUN)
 _BY_AFTER = re.compile(r"\s+by\s")
-_CLAUSE_END = re.compile(r"\s(?:which|that|who|is|are|was|were|has|have|will|for|to|from|with)\s|[.;!?]")
+_CLAUSE_END = re.compile(r"\s(?:which|that|who|is|are|was|were|has|have|will|for|to|from|with)\s|[;!?]|\.(?!\w)")
 
 
 def _announced_products(text: str, sentence: Sentence) -> list[tuple[int, int, int]]:
@@ -339,6 +354,10 @@ def _announced_products(text: str, sentence: Sentence) -> list[tuple[int, int, i
             continue  # `Widget Pro was announced by Acme`: who announced it follows, not what
         stop = _CLAUSE_END.search(text, verb.end() + 1, sentence.end)
         end = stop.start() if stop else sentence.end
+        if next_verb := _LAUNCHED.search(text, verb.end() + 1, end):
+            # `…, and Globex launched …`: the list ends before the next launch verb's subject.
+            separators = list(_ITEM_SEPARATOR.finditer(text, verb.end(), next_verb.start()))
+            end = separators[-1].start() if separators else next_verb.start()
         position = verb.end()
         for separator in [*_ITEM_SEPARATOR.finditer(text, position, end), None]:
             item_end = separator.start() if separator else end

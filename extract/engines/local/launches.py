@@ -28,8 +28,8 @@ from extract.people import is_korean_name
 from extract.segment import Block, Segmentation, Sentence
 
 _OBJECT = re.compile(r"(?:\*\*)?(을|를)\s")
-# A topic or subject particle right after a noun phrase; `에서는`, `에게는` are not topics.
-_TOPIC_MARK = re.compile(r"(?<!에서)(?<!에게)(?<!께서)(?<!으로)(?:\*\*)?\s?(?:\([^()가-힣]*\))?(은|는)\s")
+# A topic or subject particle right after a noun phrase; `에서는`, `에게는`, `오전에는` (a setting) are not topics.
+_TOPIC_MARK = re.compile(r"(?<!에)(?<!에서)(?<!에게)(?<!께서)(?<!으로)(?:\*\*)?\s?(?:\([^()가-힣]*\))?(은|는)\s")
 _SUBJECT_MARK = re.compile(r"(?:\*\*)?\s?(?:\([^()가-힣]*\))?(이|가)\s")
 _COORDINATION = re.compile(r"['’\"”*]*(?:과|와|,|및)\s+['‘\"“*]*")
 # Generic heads that follow a product's name without being part of it (`v3 알파(v3 alpha) 버전`).
@@ -152,6 +152,8 @@ def _launches_in(text: str, candidates: Candidates, sentence: Sentence, listed: 
         name, name_ko = latin_rendering(text, name_start, name_end, candidates)
         if lexicon.names_an_event(text[name_start:name_end]) or clean(name) in _GENERIC_HEADS:
             continue  # an event, or a class with no name (`새로운 서비스 모델을 공개했다`)
+        if lexicon.names_a_topic(clean(name)):
+            continue  # what a talk is about, not a product (`생성형 AI 전략을 소개했다`)
         launches.append(
             Launch(
                 id="",

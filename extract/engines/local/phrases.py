@@ -259,6 +259,8 @@ def english_people(text: str, candidates: Candidates, start: int, end: int) -> l
             or match.group("org2")
             or (one if one != title else None)
         )
+        if not organization:
+            name = lexicon.without_full_stop(name)  # `by John Smith.`: the sentence's full stop
         shaped = len(name.split()) <= 3 and lexicon.could_be_person_name(name)  # `Kotlin Incremental Annotation …`
         if not (candidates.is_person_name(name) or ((title or organization) and shaped)):
             return None

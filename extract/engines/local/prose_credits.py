@@ -34,7 +34,7 @@ _ROLE_NOUN = re.compile(
     r"(?<![가-힣])(?P<role>사회자|사회|진행자|진행|좌장|모더레이터|모더레이션|MC|인터뷰|대담)"
     r"(?P<particle>은|는|을|를|로|으로|\s*[:：])(?![가-힣])"
 )
-_TAKES = re.compile(r"맡|봤|보았|보셨|보신|본\s|보고|담당|진행[했하한]")
+_TAKES = re.compile(r"맡|봤|보았|보셨|보신|본\s|보고|담당|진행[했하한]|나서|나섰|나선")
 # The person the role is, right after the name (`모더레이터는 정다은 님이었다`).
 _COPULA = re.compile(r"\s*(?:님)?\s*(?:이었|였|이셨|셨|입니|이다|이에요|예요|이십니)")
 # Another object or clause between the role noun and the verb: the verb is not about the role.
@@ -84,6 +84,8 @@ def _roles_taken(text: str, candidates: Candidates, sentence: Sentence) -> list[
             person = before[-1]  # `정다은 님의 사회로`
         elif noun.group("particle") in {"은", "는"} and (is_it := _named_as_it(text, people, noun.end())):
             person = is_it  # `모더레이터는 정다은 님이었다`
+        elif as_it := _taking_it_as(text, people, noun, sentence.end):
+            person = as_it  # `모더레이터로 정다은 님이 나섰다`
         elif noun.group("particle") in {"로", "으로"} or not _takes_it(text, noun.end(), sentence.end):
             continue
         elif near := [p for p in people if _same_clause(text, p, noun.start(), noun.end())]:
@@ -94,6 +96,15 @@ def _roles_taken(text: str, candidates: Candidates, sentence: Sentence) -> list[
         for taker in _coordinated(text, people, person):  # `진행은 박지호 님과 최유진 님이 맡았다`: both
             credits.append(_credit(text, taker, role, noun.group("role"), noun.start("role"), noun.end("role")))
     return credits
+
+
+def _taking_it_as(text: str, people: list[TitledPerson], noun: re.Match[str], end: int) -> TitledPerson | None:
+    """The subject after a role noun with 로, when a verb of taking it follows: they take the role."""
+    following = [p for p in people if p.start >= noun.end()]
+    if noun.group("particle") not in {"로", "으로"} or not following:
+        return None
+    subject = particle_after(text, following[0].end)[1] in {"이", "가", "께서"}
+    return following[0] if subject and _takes_it(text, following[0].end, end) else None
 
 
 _COORDINATOR = re.compile(r"\s*(?:님|씨)?\s*(?:과|와|,|및|그리고)\s*")

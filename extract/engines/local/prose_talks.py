@@ -49,7 +49,7 @@ _KIND_AFTER_POSSESSIVE = re.compile(
     rf"(?:\s*{quoted_title('title_after', longest=120)})?"
 )
 _TITLE_AFTER_POSSESSIVE = re.compile(
-    rf"\s*{quoted_title('title', longest=120)}\s*(?:이었|였|입니|이다|이에요|이라는|라는)"
+    rf"\s*{quoted_title('title', longest=120)}\s*(?:이었|였|입니|이다|이에요|이라는|라는|을|를|은|는)"
 )
 # `토론에는 … 교수가 참여했다`: people taking part in a talk named as the sentence's setting.
 _PARTICIPATION_IN = re.compile(
@@ -203,6 +203,8 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
             quoted, kind = kind_match.group("title"), lexicon.talk_kind(sentence_text)
         else:
             continue
+        if quoted and not _a_title_of_a_talk(text, past_particle, sentence.end):
+            continue  # `N의 '…'라는 말`: a saying; `N의 '…'를 공개하는 세션`: a product
         title = clean(quoted) if quoted else None
         mention = [span(text, start, kind_match.end())]
         talks.append(Talk(id="", title=title, speakers=[person], kind=kind, evidence=mention + evidence))
@@ -247,8 +249,8 @@ def _quoted_talk(text: str, sentence: Sentence, subjects: list[tuple[int, int, P
     quotes = titles_quoted(_QUOTED, sentence_text)
     if len(subjects) != 1 or len(quotes) != 1 or not _GIVING_A_TALK.search(sentence_text):
         return []
-    if lexicon.announces(sentence_text[quotes[0].end() :]):
-        return []  # `'…'를 공개하는 세션`: a product the talk launched
+    if not _a_title_of_a_talk(sentence_text, quotes[0].start(), len(sentence_text)):
+        return []
     title = clean(quotes[0].group("title"))
     evidence = [span(text, sentence.start, sentence.end)]
     return [
@@ -256,6 +258,20 @@ def _quoted_talk(text: str, sentence: Sentence, subjects: list[tuple[int, int, P
             id="", title=title, speakers=[subjects[0][2]], kind=lexicon.only_talk_kind(sentence_text), evidence=evidence
         )
     ]
+
+
+def _a_title_of_a_talk(text: str, start: int, end: int) -> bool:
+    """The first quote in `text[start:end]` is no speech (`'…'라고 강조했다`, `'…'라는 말`) and names no
+    product the talk launched (`'…'를 공개하는 세션`, `'…'를 발표했다`) unless a talk noun follows it."""
+    quotes = titles_quoted(_QUOTED, text, start, end)
+    first = next(_QUOTED.finditer(text, start, end), None)
+    if not quotes or first is None or quotes[0].start() != first.start():
+        return False
+    return bool(_KIND_RIGHT_AFTER.match(text, first.end())) or not lexicon.announces(text[first.end() : end])
+
+
+# A talk noun right after a quote names the quote as its title (`'…' 발표를 해주셨다`, `'…' 발표였다`).
+_KIND_RIGHT_AFTER = re.compile(rf"\s*(?:이라는|라는)?\s*(?:{_KINDS})")
 
 
 def _untitled_talks(
