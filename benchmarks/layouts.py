@@ -113,7 +113,7 @@ class LineCase:
 
 
 # A talk as a title line over its speaker's line, then a paragraph about it.
-TITLE_MARKS = ("## {t}", "**{t}**", "{t}", "{number}. {t}", "### {number}. {t}")
+TITLE_MARKS = ("## {t}", "**{t}**", "{t}", "{number}. {t}", "### {number}. {t}", "### 🎤 Session {number}. {t}")
 SPEAKER_LINES = {
     "en": (
         "{n}",
@@ -123,6 +123,7 @@ SPEAKER_LINES = {
         "{n} - {o}",
         "by {n}",
         "Speaker: {n} ({o})",
+        "**Speaker:** {n} ({o})",
         "🎤 {n} ({o})",
         "{n}\nStaff Engineer at {o}",
     ),
@@ -134,6 +135,7 @@ SPEAKER_LINES = {
         "{n} - {o}",
         "{o} {n} 님",
         "발표자: {n} ({o})",
+        "**발표자**: {n} ({o})",
         "🎤 {n} ({o})",
         "{n}\n{o} 개발자",
     ),

@@ -251,9 +251,31 @@ def find_titled_people(segmentation: Segmentation, aliases: list[AliasPair]) -> 
             if person is not None:
                 # `인프랩 CTO 이동욱 님`: the title before a name belongs to it, not to a person of its own.
                 found = [p for p in found if not person.start <= p.start < p.end <= person.end]
-                found.append(person)
+                found += [*_listed_before(text, sentence.start, person), person]
             index += size
     return found
+
+
+# Korean names listed with commas or middle dots right before a titled name: `최유진, 정다은, 오세훈 님`.
+_LISTED_NAMES = re.compile(r"(?:(?<![가-힣])[가-힣]{2,4}\s*[,·]\s*)+$")
+_LISTED_NAME = re.compile(r"[가-힣]{2,4}")
+
+
+def _listed_before(text: str, floor: int, person: TitledPerson) -> list[TitledPerson]:
+    """The people listed right before a titled Korean name share its title or honorific (`최유진, 정다은,
+    오세훈 님이 참여했다`: three people), when every item is a Korean name."""
+    if person.alias is not None or person.start != person.name_start or not is_korean_name(person.name):
+        return []
+    listed = _LISTED_NAMES.search(text, floor, person.name_start)
+    if listed is None:
+        return []
+    names = list(_LISTED_NAME.finditer(text, listed.start(), listed.end()))
+    if not all(is_korean_name(name.group()) for name in names):
+        return []
+    return [
+        TitledPerson(name.start(), name.end(), name.group(), name.start(), name.end(), person.title, None, None)
+        for name in names
+    ]
 
 
 def _phrase_start(words: list[_Word], title_index: int) -> int:

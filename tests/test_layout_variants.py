@@ -374,3 +374,33 @@ def test_people_under_a_role_heading_and_a_post_s_own_sections_give_no_talks() -
         assert {(role, name) for role, name, _ in _credits(text)} == {("organizer", name) for name in people}
     thanks = "# Thanks\n\nJane Doe (Acme)\nhttps://janedoe.dev\n\nJohn Smith (Globex)\nhttps://jsmith.dev\n"
     assert _talks(thanks) == []
+
+
+def test_a_bold_speaker_label_is_a_speaker_label() -> None:
+    text = (
+        "# 후기\n\n### 1. 리액트 서버 컴포넌트 톺아보기\n**발표자**: 김민준 (토스)\n\n동작 원리를 설명해 주셨다.\n\n"
+        "### 2. 디자인 시스템 운영기\n**발표자:** 이서연 (당근)\n\n3년간 운영한 이야기.\n"
+    )
+    assert _talks(text) == [
+        ("리액트 서버 컴포넌트 톺아보기", [("김민준", None, "토스")], "talk"),
+        ("디자인 시스템 운영기", [("이서연", None, "당근")], "talk"),
+    ]
+
+
+def test_a_bold_speaker_label_over_the_title_names_its_speakers() -> None:
+    text = (
+        "# 세션 정리\n\n**발표자**: 김민준 (네이버)\n**분산 시스템의 이해**\n\n좋았다.\n\n"
+        "**발표자**: 이서연 (카카오)\n**쿠버네티스 운영기**\n\n좋았다.\n"
+    )
+    assert [(t, s) for t, s, _ in _talks(text)] == [
+        ("분산 시스템의 이해", [("김민준", None, "네이버")]),
+        ("쿠버네티스 운영기", [("이서연", None, "카카오")]),
+    ]
+
+
+def test_a_pictograph_before_a_headings_session_number_marks_it_as_a_bullet_would() -> None:
+    text = (
+        "# 후기\n\n### 🎤 세션 1. 리액트 서버 컴포넌트 톺아보기\n발표자: 김민준 (토스)\n\n설명.\n\n"
+        "### 🎤 세션 2. 디자인 시스템 운영기\n발표자: 이서연 (당근)\n\n이야기.\n"
+    )
+    assert [t for t, _, _ in _talks(text)] == ["리액트 서버 컴포넌트 톺아보기", "디자인 시스템 운영기"]

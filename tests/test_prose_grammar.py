@@ -103,3 +103,16 @@ def test_a_foreign_name_written_in_hangul_is_one_name_before_the_job_title() -> 
 def test_what_a_talk_introduces_as_its_topic_is_no_launch() -> None:
     text = "# 후기\n\n기조연설에서 김민준 부사장이 생성형 AI 전략을 소개했다.\n"
     assert _launches(text) == []
+
+
+def test_names_listed_before_one_honorific_are_all_people_and_a_panel_is_one_talk() -> None:
+    text = "# 후기\n\n패널 토론에는 최유진, 정다은, 오세훈 님이 참여했다.\n"
+    assert _talks(text) == [(None, [("최유진", None), ("정다은", None), ("오세훈", None)])]
+    assert sorted(_credits("# 후기\n\n사회는 김민준, 이서연 님이 맡아 주셨다.\n")) == [
+        ("emcee", "김민준"),
+        ("emcee", "이서연"),
+    ]
+
+
+def test_a_role_verb_over_both_days_is_still_the_role() -> None:
+    assert _credits("# Recap\n\nSam Park emceed both days.\n") == [("emcee", "Sam Park")]

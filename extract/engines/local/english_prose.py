@@ -65,7 +65,7 @@ _ROLE_NAMED = re.compile(
 # The people first: `Jane Doe served as our MC`, `Jane Doe was our host`, `Jane Doe moderated the panel`.
 _PEOPLE_IN_ROLE = re.compile(
     rf"(?P<people>{_PEOPLE})\s+(?:(?:(?:served|acted)\s+as\s+(?:our|the)|(?:was|were)\s+our)\s+(?P<role>{_ROLE_WORD})s?\b"
-    r"|(?P<verb>moderated|emceed|chaired)\s+(?:the|our|a|this)\b)"
+    r"|(?P<verb>moderated|emceed|chaired)\s+(?:the|our|a|this|both|all|each)\b)"
 )
 _ROLE_BY = re.compile(
     r"\b(?P<role>(?i:hosted|emceed|moderated|chaired|organi[sz]ed|interviewed))\s+by\s+"

@@ -194,6 +194,14 @@ def clean(value: str) -> str:
     return value
 
 
+def past_pictographs(text: str, start: int, end: int) -> int:
+    """Where a line's content starts past the pictographs that mark it (`🎤 세션 1. …`), as a bullet would."""
+    position = start
+    while position < end and _is_pictograph(text[position]):
+        position += 1
+    return position if position < end else start
+
+
 def _is_pictograph(character: str) -> bool:
     """An emoji or symbol, its variation selector or joiner, or a space beside one."""
     return (

@@ -277,7 +277,11 @@ _KIND_RIGHT_AFTER = re.compile(rf"\s*(?:이라는|라는)?\s*(?:{_KINDS})")
 def _untitled_talks(
     text: str, speakers: list[tuple[int, int, Person]], kind: str | None, evidence: list[Span]
 ) -> list[Talk]:
-    """An untitled talk of each speaker, their mention beside the sentence as evidence."""
+    """An untitled talk of each speaker, their mention beside the sentence as evidence; a panel is one
+    talk of all its panelists."""
+    if kind == "panel" and speakers:
+        mentions = [span(text, s, e) for s, e, _ in speakers]
+        return [Talk(id="", speakers=[p for _, _, p in speakers], kind=kind, evidence=[*mentions, *evidence])]
     return [Talk(id="", speakers=[p], kind=kind, evidence=[span(text, s, e), *evidence]) for s, e, p in speakers]
 
 

@@ -22,6 +22,7 @@ from extract.engines.local.phrases import (
     is_person,
     korean_people,
     mentions,
+    past_pictographs,
     person_of,
     span,
 )
@@ -121,8 +122,7 @@ def _headings_over_names(
         numbered_item = block.kind == "bullet" and (list_marker(text[block.start : block.end]) or " ")[0].isdigit()
         if block.index in parsed or block.index + 1 >= len(blocks) or not (block.kind == "heading" or numbered_item):
             continue
-        numbered = _NUMBERED.match(text, block.content_start, block.end)
-        start = numbered.end() if numbered else block.content_start
+        start = _title_start(text, block)
         below = under_slot_lines(blocks, block, text)
         if below and (talk := _titled_by_people_line(blocks, block, below, text, candidates, start, named_alone=True)):
             found[block.index] = talk
@@ -153,8 +153,15 @@ def _listed_under_a_role(blocks: tuple[Block, ...], index: int, found: Parsed, t
     return _names_a_role(clean(text[blocks[section].content_start : blocks[section].end]))
 
 
+def _title_start(text: str, block: Block) -> int:
+    """Where a line's title starts: past the pictographs and the number that mark it (`🎤 2. …`, `세션 2. …`)."""
+    start = past_pictographs(text, block.content_start, block.end)
+    numbered = _NUMBERED.match(text, start, block.end)
+    return numbered.end() if numbered else start
+
+
 def _parse_heading(blocks: tuple[Block, ...], block: Block, text: str, candidates: Candidates) -> Parsed | None:
-    start, end = block.content_start, block.end
+    start, end = past_pictographs(text, block.content_start, block.end), block.end
     label = _KIND_PREFIX.match(text, start, end)  # `Keynote: …`, `Talk — …` (on the heading's own line)
     kind = lexicon.talk_kind(label.group()) if label else None
     numbered = _NUMBERED.match(text, label.end() if label else start, end)  # `1. …`, `세션 2. …`
@@ -205,8 +212,7 @@ def _more_titles_over_speakers(
     for block in blocks:
         if block.index in parsed or block.index - 1 in parsed or block.kind not in ("heading", "paragraph"):
             continue
-        numbered = _NUMBERED.match(text, block.content_start, block.end)
-        start = numbered.end() if numbered else block.content_start
+        start = _title_start(text, block)
         found = _titled_by_speaker_line(blocks, block, text, candidates, start, relaxed=True) or _over_people(
             blocks, block, text, candidates, known_names, relaxed=True
         )
@@ -358,7 +364,8 @@ def _people_line(
     on the line right under a lone name: `김민준` over `네이버 검색팀 리더`), `named alone` (each a
     name addressed with 님 or one the model knows as a person's)."""
     line = text[block.content_start : block.end]
-    if block.kind not in ("paragraph", "heading") or text.startswith("#", block.start) or not reads_as_title_line(line):
+    plain = block.kind in ("paragraph", "heading", "bold_lead")  # `**발표자**: …` leads with its bold label
+    if not plain or text.startswith("#", block.start) or not reads_as_title_line(line):
         return None  # list items under a heading are a section of it
     label = SPEAKER_LABEL.match(text, block.content_start, block.end)
     if label and label.end() < block.end:  # `Speaker: Jane Doe (Acme)`: the label says so
@@ -396,8 +403,7 @@ def _speakers_over_titles(
         set_apart = previous is None or "\n\n" in text[previous.end : above.start]
         if "\n\n" in text[above.end : below.start] or not set_apart:
             continue  # the speakers and their title are one unit, set apart from the lines above
-        numbered = _NUMBERED.match(text, below.content_start, below.end)
-        title = clean(text[numbered.end() if numbered else below.content_start : below.end])
+        title = clean(text[_title_start(text, below) : below.end])
         if not reads_as_title_line(title) or not title_like(title) or _names_a_role(title):
             continue
         if people_in(text, candidates, below.content_start, below.end) or descriptor(title):
