@@ -346,6 +346,9 @@ NO_TALKS = {
     "podcast host": "# Recap\n\nJohn Smith was the host of a popular podcast before joining Acme.\n",
     "a book by its author": '# Recap\n\nBefore the event we read "Designing Data Systems" by Jane Doe.\n',
     "a book by its author ko": "# 후기\n\n행사 전에 김민준 님이 쓴 책 '테스트 주도 개발'을 읽었다.\n",
+    "posts by their authors": (
+        "# Reading list\n\n- Jane Doe: Why I moved to Rust\n- John Smith: My first year at Acme\n"
+    ),
     "an acronym expanded": "# Recap\n\nThe Cloud Native Computing Foundation (CNCF) had a booth near the entrance.\n",
 }
 

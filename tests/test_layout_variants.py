@@ -404,3 +404,21 @@ def test_a_pictograph_before_a_headings_session_number_marks_it_as_a_bullet_woul
         "### 🎤 세션 2. 디자인 시스템 운영기\n발표자: 이서연 (당근)\n\n이야기.\n"
     )
     assert [t for t, _, _ in _talks(text)] == ["리액트 서버 컴포넌트 톺아보기", "디자인 시스템 운영기"]
+
+
+def test_a_spaced_colon_divides_title_from_a_speaker_with_an_employer_after_a_dash() -> None:
+    text = "# 세션\n\n- 10:00 분산 시스템의 이해 : 김민준 - 네이버\n- 11:00 쿠버네티스 운영기 : 이서연 | 카카오\n"
+    assert _talks(text) == [
+        ("분산 시스템의 이해", [("김민준", None, "네이버")], "talk"),
+        ("쿠버네티스 운영기", [("이서연", None, "카카오")], "talk"),
+    ]
+
+
+def test_speaker_colon_title_items_under_a_talk_kind_heading_are_talks() -> None:
+    text = "# Recap\n\n## Lightning talks\n\n- Maria Garcia: Testing with fuzzers\n- Wei Chen: Go on microcontrollers\n"
+    assert _talks(text) == [
+        ("Testing with fuzzers", [("Maria Garcia", None, None)], "lightning"),
+        ("Go on microcontrollers", [("Wei Chen", None, None)], "lightning"),
+    ]
+    posts = "# Reading list\n\n- Maria Garcia: Testing with fuzzers\n- Wei Chen: Go on microcontrollers\n"
+    assert _talks(posts) == []

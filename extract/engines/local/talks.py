@@ -63,6 +63,7 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
         )
     }
     parsed_blocks |= _more_titles_over_speakers(blocks, text, candidates, parsed_blocks, column_names)
+    parsed_blocks |= _named_items_under_a_kind(blocks, text, candidates, parsed_blocks)
     parsed_blocks |= _headings_over_names(blocks, text, candidates, parsed_blocks)
     # Speakers over their titles: the heading above such a speakers' line is a section's, not a title.
     cards = _speakers_over_titles(blocks, text, candidates, parsed_blocks)
@@ -127,6 +128,32 @@ def _headings_over_names(
         if below and (talk := _titled_by_people_line(blocks, block, below, text, candidates, start, named_alone=True)):
             found[block.index] = talk
     return found if len(found) >= _SHOWN else {}
+
+
+def _named_items_under_a_kind(
+    blocks: tuple[Block, ...], text: str, candidates: Candidates, parsed: dict[int, Parsed]
+) -> dict[int, Parsed]:
+    """List items `Speaker: Title` under a short heading that names a talk kind (`## Lightning talks` over
+    `- Maria Garcia: Testing with fuzzers`): the heading says its items are talks, as a role heading says
+    its names have the role (alone, `Name: Title` is as often a post by its author). Two or more."""
+    found: dict[int, Parsed] = {}
+    for block in blocks:
+        if block.kind != "bullet" or block.index in parsed or block.section is None:
+            continue
+        heading = clean(text[blocks[block.section].content_start : blocks[block.section].end])
+        kind = lexicon.talk_kind(heading) if len(heading.split()) <= _KIND_HEADING_WORDS else None
+        colon = _COLON.search(text, block.content_start, block.end)
+        if kind is None or colon is None:
+            continue
+        people = people_in(text, candidates, block.content_start, colon.start())
+        title = clean(text[colon.end() : block.end])
+        if people and title_like(title) and not _names_a_role(title):
+            found[block.index] = title, people, kind, None
+    return found if len(found) >= _SHOWN else {}
+
+
+_KIND_HEADING_WORDS = 4
+_COLON = re.compile(r"\s*[:：]\s+")
 
 
 def _without_titles_over_talks(blocks: tuple[Block, ...], parsed: dict[int, Parsed]) -> dict[int, Parsed]:
@@ -633,7 +660,7 @@ def _split_at_question(text: str, block: Block) -> bool:
 _MARKED_TITLE = re.compile(
     r"\s*(?:\*\*(?P<bold>[^*\n]{2,120})\*\*|\[(?P<bracketed>[^\]\n]{2,120})\]|「(?P<cornered>[^」\n]{2,120})」)"
 )
-_SESSION_SEPARATORS = re.compile(r"\s+[-–—|/]\s+")
+_SESSION_SEPARATORS = re.compile(r"\s+[-–—|/:：]\s+")
 _BRACKET_ONLY = re.compile(r"(?!)")  # headings name speakers beside a title only in brackets
 _BRACKET_LABEL = re.compile(r"\s*(?:발표자|발표|연사|강연자|speakers?|by)\s*[:：]?\s*", re.I)
 _WITH = re.compile(r"\s+with\s+")
@@ -754,8 +781,8 @@ def _parse_session(
         for people_side, title_side in (sides[::-1], sides):
             people = people_in(text, candidates, *people_side)
             title = clean(text[title_side[0] : title_side[1]])
-            if people and (found := _titled_or_described(title, people, kind)):
-                return found
+            if people and not _names_a_role(title) and (found := _titled_or_described(title, people, kind)):
+                return found  # `사회 : 김민준` names a role, not a title
         break
     joined = _WITH.search(content) if "with" in content else None  # `Panel: *Title* with A (Org) and B (Org)`
     if joined and separators is _SESSION_SEPARATORS:
