@@ -80,15 +80,17 @@ Read = set[tuple[str | None, ...]]  # of talks: title, speaker, organisation, tr
 
 @dataclass(frozen=True)
 class LineCase:
-    """Three session lines of one shape under a heading: `- 10:00 Title - Name | Org`."""
+    """Three session lines of one shape under a heading: `- 10:00 Title - Name | Org`, line after line or
+    each set apart over a paragraph about the talk (`about`)."""
 
     language: str
     prefix: str
     arrangement: str
     separator: str
     inner: str
+    about: bool = False
 
-    axes = ("language", "prefix", "arrangement", "separator", "inner")
+    axes = ("language", "prefix", "arrangement", "separator", "inner", "about")
 
     def text(self) -> str:
         lines = []
@@ -96,7 +98,7 @@ class LineCase:
             body = self.arrangement.format(
                 t=session.title, n=session.name, o=session.organisation, s=self.separator, i=self.inner
             )
-            lines.append(PREFIXES[self.prefix](i) + body)
+            lines.append(PREFIXES[self.prefix](i) + body + (f"\n\n{ABOUT[self.language]}\n" if self.about else ""))
         return f"# {HEADINGS[self.language]}\n\n" + "\n".join(lines) + "\n"
 
     def expected(self) -> Read:
@@ -377,8 +379,8 @@ def cases() -> list[Case]:
     for language, prefix, arrangement in itertools.product(SESSIONS, PREFIXES, ARRANGEMENTS):
         separators = SEPARATORS if "{s}" in arrangement else ("",)
         inners = INNER if "{i}" in arrangement else ("",)
-        for separator, inner in itertools.product(separators, inners):
-            result.append(LineCase(language, prefix, arrangement, separator, inner))
+        for separator, inner, about in itertools.product(separators, inners, (False, True)):
+            result.append(LineCase(language, prefix, arrangement, separator, inner, about))
     for language in SESSIONS:
         arrangements = itertools.product(TITLE_MARKS, SPEAKER_LINES[language], ("", "\n"), BETWEEN, (False, True))
         for title_mark, speaker_line, gap, between, speaker_first in arrangements:

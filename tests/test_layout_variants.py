@@ -422,3 +422,22 @@ def test_speaker_colon_title_items_under_a_talk_kind_heading_are_talks() -> None
     ]
     posts = "# Reading list\n\n- Maria Garcia: Testing with fuzzers\n- Wei Chen: Go on microcontrollers\n"
     assert _talks(posts) == []
+
+
+def test_plain_lines_set_apart_over_notes_that_end_naming_their_speakers_are_talks() -> None:
+    text = (
+        "# 컨퍼런스 메모\n\n오픈소스와 커뮤니티 - 장현정\n\n요즘 핫 한 오픈소스 중 하나.\n2012년부터 매년 릴리즈.\n\n"
+        "웹 컴포넌트 기술 - 신정규\n\n웹이 뭐냐?\n폴리머...\n\nScaling the Curl Project, by Jane Doe\n\nGood.\n"
+    )
+    assert [(t, s) for t, s, _ in _talks(text)] == [
+        ("오픈소스와 커뮤니티", [("장현정", None, None)]),
+        ("웹 컴포넌트 기술", [("신정규", None, None)]),
+        ("Scaling the Curl Project", [("Jane Doe", None, None)]),
+    ]
+
+
+def test_a_set_apart_line_that_describes_its_person_or_stands_alone_is_no_talk() -> None:
+    described = "# 메모\n\n둘째 날.\n\n신정규 - 오픈소스 프로젝트 설립자\n\n노트.\n\nLinus Torvalds - 리눅스 커널, git\n\n노트.\n"
+    assert _talks(described) == []
+    alone = "# 메모\n\n오픈소스와 커뮤니티 - 장현정\n\n요즘 핫 한 오픈소스 중 하나.\n"
+    assert _talks(alone) == []

@@ -64,6 +64,7 @@ def extract_talks(segmentation: Segmentation, candidates: Candidates) -> list[Ta
     }
     parsed_blocks |= _more_titles_over_speakers(blocks, text, candidates, parsed_blocks, column_names)
     parsed_blocks |= _named_items_under_a_kind(blocks, text, candidates, parsed_blocks)
+    parsed_blocks |= _set_apart_session_lines(blocks, text, candidates, parsed_blocks)
     parsed_blocks |= _headings_over_names(blocks, text, candidates, parsed_blocks)
     # Speakers over their titles: the heading above such a speakers' line is a section's, not a title.
     cards = _speakers_over_titles(blocks, text, candidates, parsed_blocks)
@@ -150,6 +151,41 @@ def _named_items_under_a_kind(
         if people and title_like(title) and not _names_a_role(title):
             found[block.index] = title, people, kind, None
     return found if len(found) >= _SHOWN else {}
+
+
+def _set_apart_session_lines(
+    blocks: tuple[Block, ...], text: str, candidates: Candidates, parsed: dict[int, Parsed]
+) -> dict[int, Parsed]:
+    """Plain lines set apart by a blank line above them that read as session lines (`오픈소스! 오픈스택! -
+    장현정` over notes, a post's headings without heading marks): talks where the document shows two or
+    more (one alone may be a note's own dash)."""
+    found: dict[int, Parsed] = {}
+    for block in blocks:
+        if block.kind != "paragraph" or block.index in parsed or len(block.sentences) > 1:
+            continue
+        previous = blocks[block.index - 1] if block.index > 0 else None
+        if previous is not None and "\n\n" not in text[previous.end : block.start]:
+            continue
+        if not reads_as_title_line(text[block.start : block.end]) or not _ends_in_people(text, candidates, block):
+            continue
+        session = session_in(text, candidates, block.content_start, block.end)
+        if session is not None and session[0] is not None:
+            found[block.index] = session
+    return found if len(found) >= _SHOWN else {}
+
+
+def _ends_in_people(text: str, candidates: Candidates, block: Block) -> bool:
+    """A line's last part names people, as a heading names its speakers: all after a separator (`Title -
+    Name - Org`, `Title, by Name`) or its closing brackets (`Title (Name, Org)`); `Linus Torvals - 리눅스
+    커널, git` describes its person instead."""
+    start, end = block.content_start, block.end
+    if any(people_in(text, candidates, s.end(), end) for s in _TAIL_SEPARATOR.finditer(text, start, end)):
+        return True
+    bracket = _PARENTHESISED_END.search(text, start, end)
+    return bracket is not None and bool(people_in(text, candidates, bracket.start(1), bracket.end(1)))
+
+
+_TAIL_SEPARATOR = re.compile(r"\s+[-–—|/:：]\s+|,?\s+by\s+")
 
 
 _KIND_HEADING_WORDS = 4
