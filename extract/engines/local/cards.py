@@ -13,8 +13,8 @@ from typing import Literal
 from extract import lexicon
 from extract.candidates import Candidates
 from extract.engines.local.phrases import clean, span
+from extract.engines.local.session_lines import heading_speakers, session_label, title_like
 from extract.engines.local.talk_context import without_bracket_label
-from extract.engines.local.talks import heading_speakers, session_label, title_like
 from extract.models import Person, Span, Talk
 from extract.people import descriptor
 from extract.segment import Block, Segmentation, reads_as_title_line

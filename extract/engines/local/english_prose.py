@@ -15,7 +15,7 @@ from extract import lexicon
 from extract.candidates import Candidates
 from extract.engines.local.launch_headings import product_maker
 from extract.engines.local.phrases import EN_NAME, clean, quoted_title, span, titles_quoted
-from extract.engines.local.talks import heads_a_talk, without_kind_label
+from extract.engines.local.session_lines import heads_a_talk, without_kind_label
 from extract.models import Credit, Launch, Person, Role, Talk
 from extract.segment import Block, Segmentation, Sentence, reads_as_title_line
 

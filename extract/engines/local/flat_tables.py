@@ -16,7 +16,7 @@ import re
 from extract import lexicon
 from extract.candidates import Candidates
 from extract.engines.local.phrases import english_people, korean_people, span
-from extract.engines.local.talks import title_like
+from extract.engines.local.session_lines import title_like
 from extract.models import Person, Talk
 from extract.segment import TIME_SLOT, Block, Segmentation
 

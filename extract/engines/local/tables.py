@@ -10,7 +10,7 @@ import re
 from extract import lexicon
 from extract.candidates import Candidates
 from extract.engines.local.phrases import clean, span
-from extract.engines.local.talks import people_in, session_in, title_like, without_kind_label
+from extract.engines.local.session_lines import people_in, session_in, title_like, without_kind_label
 from extract.models import Credit, Person, Talk
 from extract.segment import Block, Segmentation
 
