@@ -33,7 +33,7 @@ from extract.pipeline import extract_document  # noqa: E402
 GOLDEN = ROOT / "tests" / "golden"
 
 
-def _lines(pattern: str, replacement: str) -> Callable[[str], str]:
+def _lines(pattern: str, replacement: str | Callable[[re.Match[str]], str]) -> Callable[[str], str]:
     compiled = re.compile(pattern, re.M)
     return lambda text: compiled.sub(replacement, text)
 
@@ -53,6 +53,10 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "separators as pipes": _lines(r"(?<=\S) [-–—] ", " | "),
     "headings as bold lines": _lines(r"^#{1,6}\s+(.+?)\s*$", r"**\1**"),
     "bold lines as headings": _lines(r"^\*\*([^*\n]+)\*\*\s*$", r"## \1"),
+    "heading marks dropped": _lines(r"^#{1,6}\s+", ""),  # a page copied as plain text
+    "bold dropped": lambda text: text.replace("**", ""),
+    "double spaced": _lines(r"(?<=\S)\n(?=\S)", "\n\n"),  # a web page's lines pasted as paragraphs
+    "tables as tabs": _lines(r"^\|\s*(.*?)\s*\|\s*$", lambda m: re.sub(r"\s*\|\s*", "\t", m.group(1))),
     "curly quotes": _curly_quotes,
     "honorifics dropped": _lines(r"(?<=[가-힣])\s?님(?![가-힣])", ""),
 }

@@ -441,3 +441,27 @@ def test_a_set_apart_line_that_describes_its_person_or_stands_alone_is_no_talk()
     assert _talks(described) == []
     alone = "# 메모\n\n오픈소스와 커뮤니티 - 장현정\n\n요즘 핫 한 오픈소스 중 하나.\n"
     assert _talks(alone) == []
+
+
+def test_a_table_pasted_with_tabs_between_its_cells_is_read_as_a_table() -> None:
+    text = (
+        "# Meetups\n\nDate\tTalk\n2024-10-09\tFearless Concurrency by Sam Park (Slides)\n"
+        "\tAsync in Practice by Wei Chen\n2024-11-13\tMacros Without Tears by Jane Doe (Slides)\n"
+    )
+    assert _talks(text) == [
+        ("Fearless Concurrency", [("Sam Park", None, None)], "talk"),
+        ("Async in Practice", [("Wei Chen", None, None)], "talk"),
+        ("Macros Without Tears", [("Jane Doe", None, None)], "talk"),
+    ]
+
+
+def test_a_slots_date_is_no_part_of_the_title_and_a_links_label_no_employer() -> None:
+    text = (
+        "# Meetups\n\n2024-10-09 Fearless Concurrency by Sam Park (Slides)\n"
+        "2024-11-13 Macros Without Tears by Jane Doe (Slides)\n2024-12-11 Async in Practice by Wei Chen (Slides)\n"
+    )
+    assert [(t, s) for t, s, _ in _talks(text)] == [
+        ("Fearless Concurrency", [("Sam Park", None, None)]),
+        ("Macros Without Tears", [("Jane Doe", None, None)]),
+        ("Async in Practice", [("Wei Chen", None, None)]),
+    ]

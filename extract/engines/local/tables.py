@@ -15,6 +15,8 @@ from extract.models import Credit, Person, Talk
 from extract.segment import Block, Segmentation
 
 _ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+# A row of a table pasted from a spreadsheet or a page: cells between tabs (`2024-10-09\tTitle by Name`).
+_TAB_ROW = re.compile(r"^[^\t\n]*\S[^\t\n]*\t|^\t+\S")
 _RULE = re.compile(r"^[\s|:\-]+$")
 _HEADERS = {
     "title": re.compile(r"session|title|talk|topic|세션|제목|발표명|주제|강연", re.I),
@@ -38,28 +40,43 @@ def extract_tables(segmentation: Segmentation, candidates: Candidates) -> tuple[
 
 
 def _tables(segmentation: Segmentation) -> list[list[Block]]:
-    """Runs of table rows (`| … |` lines) on consecutive lines."""
+    """Runs of table rows of one kind (`| … |` lines, or lines of tab-separated cells, two or more) on
+    consecutive lines."""
     text = segmentation.text
     tables: list[list[Block]] = []
     previous: Block | None = None
     for block in segmentation.blocks:
-        if not _ROW.match(text[block.start : block.end]):
+        kind = _row_kind(text, block)
+        if kind is None:
             previous = None
             continue
         if (
             previous is not None
             and previous.index == block.index - 1
+            and _row_kind(text, previous) == kind
             and "\n\n" not in text[previous.end : block.start]
         ):
             tables[-1].append(block)
         else:
             tables.append([block])
         previous = block
-    return tables
+    return [table for table in tables if _row_kind(text, table[0]) == "pipes" or len(table) >= 2]
+
+
+def _row_kind(text: str, block: Block) -> str | None:
+    line = text[_line_start(text, block) : block.end]
+    return "pipes" if _ROW.match(line) else "tabs" if _TAB_ROW.match(line) else None
+
+
+def _line_start(text: str, block: Block) -> int:
+    return text.rfind("\n", 0, block.start) + 1
 
 
 def _cells(text: str, block: Block) -> list[tuple[int, int]]:
-    """(start, end) of each cell's content in the source."""
+    """(start, end) of each cell's content in the source: between bars, or between tabs."""
+    if _row_kind(text, block) == "tabs":
+        start = _line_start(text, block)
+        return [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\t]+", text[start : block.end])]
     cells: list[tuple[int, int]] = []
     position = text.index("|", block.start) + 1
     while True:

@@ -92,12 +92,16 @@ def _track_named(text: str, phrase: str, start: int, end: int) -> tuple[str | No
 _BRACKETED = re.compile(r"\s*\[(?P<label>[^\]\n]{1,30})\]")
 
 
+# The date of a slot before its title: `2018-08-10`, `2024.05.03 (금)`.
+_DATE_SLOT = re.compile(r"\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}\.?(?:\s*\([^()\s]{1,3}\))?\s*[|:·\-–]?\s*")
+
+
 def after_slot_labels(text: str, start: int, end: int) -> int:
-    """Where a session line's own content begins, past the time of its slot and the track bracketed
-    before it (`10:00-10:40 [Track A] 김민준 - 제목`): neither is a title or a name. A kind label
+    """Where a session line's own content begins, past the date and time of its slot and the track
+    bracketed before it (`10:00-10:40 [Track A] 김민준 - 제목`): none is a title or a name. A kind label
     (`[키노트]`) stays, for the title to give its kind."""
     while True:
-        timed = TIME_SLOT.match(text, start, end)
+        timed = TIME_SLOT.match(text, start, end) or _DATE_SLOT.match(text, start, end)
         bracket = _BRACKETED.match(text, start, end)
         if timed and timed.end() > start:
             start = timed.end()

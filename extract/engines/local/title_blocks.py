@@ -416,7 +416,8 @@ def speaker_columns(
 
     for row in speaker_rows(blocks, text, names_people):
         # `[10:00~10:40] 제목 | 이름`, `[Track A] 이름 - 제목`: the slot's time and track are neither.
-        speakers = (talk_context.after_slot_labels(text, *row.speakers), row.speakers[1])
+        # `… by Ivan Tham (Slides)`: a link's label after the speakers is no employer.
+        speakers = (talk_context.after_slot_labels(text, *row.speakers), without_link_labels(text, *row.speakers))
         people = people_in(text, candidates, *speakers) or name_shaped_people(text, *speakers)
         if not people:
             continue
