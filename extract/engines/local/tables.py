@@ -15,8 +15,6 @@ from extract.models import Credit, Person, Talk
 from extract.segment import Block, Segmentation
 
 _ROW = re.compile(r"^\s*\|(.*)\|\s*$")
-# A row of a table pasted from a spreadsheet or a page: cells between tabs (`2024-10-09\tTitle by Name`).
-_TAB_ROW = re.compile(r"^[^\t\n]*\S[^\t\n]*\t|^\t+\S")
 _RULE = re.compile(r"^[\s|:\-]+$")
 _HEADERS = {
     "title": re.compile(r"session|title|talk|topic|세션|제목|발표명|주제|강연", re.I),
@@ -65,7 +63,14 @@ def _tables(segmentation: Segmentation) -> list[list[Block]]:
 
 def _row_kind(text: str, block: Block) -> str | None:
     line = text[_line_start(text, block) : block.end]
-    return "pipes" if _ROW.match(line) else "tabs" if _TAB_ROW.match(line) else None
+    return "pipes" if _ROW.match(line) else "tabs" if _tab_separated(line) else None
+
+
+def _tab_separated(line: str) -> bool:
+    """Cells between tabs, as a table pasted from a spreadsheet or a page has them (`2024-10-09\tTitle`,
+    `\tTitle` under a cell left empty)."""
+    tab = line.find("\t")
+    return tab >= 0 and bool(line[:tab].strip() or line[tab:].strip())
 
 
 def _line_start(text: str, block: Block) -> int:
