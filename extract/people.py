@@ -251,7 +251,7 @@ def find_titled_people(segmentation: Segmentation, aliases: list[AliasPair]) -> 
             if person is not None:
                 # `인프랩 CTO 이동욱 님`: the title before a name belongs to it, not to a person of its own.
                 found = [p for p in found if not person.start <= p.start < p.end <= person.end]
-                found += [*_listed_before(text, sentence.start, person), person]
+                found += [*_names_listed_before(text, sentence.start, person), person]
             index += size
     return found
 
@@ -261,7 +261,7 @@ _LISTED_NAMES = re.compile(r"(?:(?<![가-힣])[가-힣]{2,4}\s*[,·]\s*)+$")
 _LISTED_NAME = re.compile(r"[가-힣]{2,4}")
 
 
-def _listed_before(text: str, floor: int, person: TitledPerson) -> list[TitledPerson]:
+def _names_listed_before(text: str, floor: int, person: TitledPerson) -> list[TitledPerson]:
     """The people listed right before a titled Korean name share its title or honorific (`최유진, 정다은,
     오세훈 님이 참여했다`: three people), when every item is a Korean name."""
     if person.alias is not None or person.start != person.name_start or not is_korean_name(person.name):
