@@ -298,8 +298,8 @@ _DANGLING = re.compile(
     r"|(?:^|[가-힣])(?:은|는|을|를|의|에서|께서|와|과|님이|님은|님의|님께서)$"  # `밋업에서는` / `김하늘` / `님이`
 )
 _LIST_MARK = re.compile(rf"\s*(?:{_BULLET_MARK}|[|#>])")  # a list item, a table row, a heading, a quote
-_CODE_OR_URL = re.compile(r"https?://|www\.|[=;{}]|\(\)")
 LINK = re.compile(r"https?://|www\.")  # a link in a line
+_CODE_OR_URL = re.compile(LINK.pattern + r"|[=;{}]|\(\)")
 
 
 def _broken_at_link(line: str, following: str = "", after: str = "") -> bool:

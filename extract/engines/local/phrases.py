@@ -172,12 +172,13 @@ _QUOTATIVE_AFTER = re.compile(r"\s*(?:이?라고|하고\s|이?라며|(?:이?라�
 def titles_quoted(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
     """The matches of a quoted-title pattern in `text[start:end]` that are not speech."""
     end = len(text) if end is None else end
-    return [
-        quote
-        for quote in pattern.finditer(text, start, end)
-        if not _SAID_BEFORE.search(text, max(0, quote.start() - 20), quote.start())
-        and not _QUOTATIVE_AFTER.match(text, quote.end())
-    ]
+    return [quote for quote in pattern.finditer(text, start, end) if not is_speech(text, quote)]
+
+
+def is_speech(text: str, quote: re.Match[str]) -> bool:
+    """A quote in `text` that someone says rather than a title: after a verb of saying or before a quotative."""
+    said = _SAID_BEFORE.search(text, max(0, quote.start() - 20), quote.start())
+    return bool(said or _QUOTATIVE_AFTER.match(text, quote.end()))
 
 
 def clean(value: str) -> str:

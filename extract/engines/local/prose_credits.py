@@ -52,15 +52,15 @@ def extract_prose_credits(segmentation: Segmentation, candidates: Candidates) ->
     return credits
 
 
+def _first_after(people: list[TitledPerson], offset: int) -> TitledPerson | None:
+    return next((p for p in people if p.start >= offset), None)
+
+
 def _named_as_it(text: str, people: list[TitledPerson], after: int) -> TitledPerson | None:
     """The first person after a role's topic, when a copula follows their name: the role is them."""
-    following = [p for p in people if p.start >= after]
-    if (
-        following
-        and _COPULA.match(text, following[0].end)
-        and not _OTHER_CLAUSE.search(text, after, following[0].start)
-    ):
-        return following[0]
+    person = _first_after(people, after)
+    if person and _COPULA.match(text, person.end) and not _OTHER_CLAUSE.search(text, after, person.start):
+        return person
     return None
 
 
@@ -100,11 +100,11 @@ def _roles_taken(text: str, candidates: Candidates, sentence: Sentence) -> list[
 
 def _taking_it_as(text: str, people: list[TitledPerson], noun: re.Match[str], end: int) -> TitledPerson | None:
     """The subject after a role noun with 로, when a verb of taking it follows: they take the role."""
-    following = [p for p in people if p.start >= noun.end()]
-    if noun.group("particle") not in {"로", "으로"} or not following:
+    person = _first_after(people, noun.end())
+    if noun.group("particle") not in {"로", "으로"} or person is None:
         return None
-    subject = particle_after(text, following[0].end)[1] in {"이", "가", "께서"}
-    return following[0] if subject and _takes_it(text, following[0].end, end) else None
+    subject = particle_after(text, person.end)[1] in {"이", "가", "께서"}
+    return person if subject and _takes_it(text, person.end, end) else None
 
 
 _COORDINATOR = re.compile(r"\s*(?:님|씨)?\s*(?:과|와|,|및|그리고)\s*")

@@ -15,6 +15,7 @@ from extract import lexicon
 from extract.candidates import Candidates
 from extract.engines.local.phrases import (
     clean,
+    is_speech,
     mentions,
     particle_after,
     person_of,
@@ -203,7 +204,8 @@ def _talks_in(text: str, candidates: Candidates, sentence: Sentence, announced: 
             quoted, kind = kind_match.group("title"), lexicon.talk_kind(sentence_text)
         else:
             continue
-        if quoted and not _a_title_of_a_talk(text, past_particle, sentence.end):
+        first = _QUOTED.search(text, past_particle, sentence.end) if quoted else None
+        if first and (is_speech(text, first) or _launched_after(text, first.end(), sentence.end)):
             continue  # `N의 '…'라는 말`: a saying; `N의 '…'를 공개하는 세션`: a product
         title = clean(quoted) if quoted else None
         mention = [span(text, start, kind_match.end())]
@@ -249,7 +251,7 @@ def _quoted_talk(text: str, sentence: Sentence, subjects: list[tuple[int, int, P
     quotes = titles_quoted(_QUOTED, sentence_text)
     if len(subjects) != 1 or len(quotes) != 1 or not _GIVING_A_TALK.search(sentence_text):
         return []
-    if not _a_title_of_a_talk(sentence_text, quotes[0].start(), len(sentence_text)):
+    if _launched_after(sentence_text, quotes[0].end(), len(sentence_text)):
         return []
     title = clean(quotes[0].group("title"))
     evidence = [span(text, sentence.start, sentence.end)]
@@ -260,14 +262,10 @@ def _quoted_talk(text: str, sentence: Sentence, subjects: list[tuple[int, int, P
     ]
 
 
-def _a_title_of_a_talk(text: str, start: int, end: int) -> bool:
-    """The first quote in `text[start:end]` is no speech (`'…'라고 강조했다`, `'…'라는 말`) and names no
-    product the talk launched (`'…'를 공개하는 세션`, `'…'를 발표했다`) unless a talk noun follows it."""
-    quotes = titles_quoted(_QUOTED, text, start, end)
-    first = next(_QUOTED.finditer(text, start, end), None)
-    if not quotes or first is None or quotes[0].start() != first.start():
-        return False
-    return bool(_KIND_RIGHT_AFTER.match(text, first.end())) or not lexicon.announces(text[first.end() : end])
+def _launched_after(text: str, quote_end: int, end: int) -> bool:
+    """A quote ending at `quote_end` names a product the talk launched (`'…'를 공개하는 세션`, `'…'를
+    발표했다`), unless a talk noun follows it (`'…' 발표를 해주셨다`)."""
+    return not _KIND_RIGHT_AFTER.match(text, quote_end) and lexicon.announces(text[quote_end:end])
 
 
 # A talk noun right after a quote names the quote as its title (`'…' 발표를 해주셨다`, `'…' 발표였다`).

@@ -6,6 +6,7 @@ whose title cell is a role (`| 11:20 | 좌장 | 서지원 (카카오) |`) credit
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from extract import lexicon
 from extract.candidates import Candidates
@@ -28,7 +29,7 @@ def extract_tables(segmentation: Segmentation, candidates: Candidates) -> tuple[
     talks: list[Talk] = []
     credits: list[Credit] = []
     for table in _tables(segmentation):
-        section = table[0].section
+        section = table.rows[0].section
         heading = segmentation.blocks[section] if section is not None else None
         section_kind = lexicon.talk_kind(segmentation.text[heading.content_start : heading.end]) if heading else None
         table_talks, table_credits = _records_of(segmentation.text, candidates, table, section_kind)
@@ -37,11 +38,17 @@ def extract_tables(segmentation: Segmentation, candidates: Candidates) -> tuple[
     return talks, credits
 
 
-def _tables(segmentation: Segmentation) -> list[list[Block]]:
+@dataclass(frozen=True)
+class _Table:
+    kind: str  # `pipes` (`| … |` lines) or `tabs` (cells between tabs)
+    rows: list[Block]
+
+
+def _tables(segmentation: Segmentation) -> list[_Table]:
     """Runs of table rows of one kind (`| … |` lines, or lines of tab-separated cells, two or more) on
     consecutive lines."""
     text = segmentation.text
-    tables: list[list[Block]] = []
+    tables: list[_Table] = []
     previous: Block | None = None
     for block in segmentation.blocks:
         kind = _row_kind(text, block)
@@ -51,14 +58,14 @@ def _tables(segmentation: Segmentation) -> list[list[Block]]:
         if (
             previous is not None
             and previous.index == block.index - 1
-            and _row_kind(text, previous) == kind
+            and tables[-1].kind == kind
             and "\n\n" not in text[previous.end : block.start]
         ):
-            tables[-1].append(block)
+            tables[-1].rows.append(block)
         else:
-            tables.append([block])
+            tables.append(_Table(kind, [block]))
         previous = block
-    return [table for table in tables if _row_kind(text, table[0]) == "pipes" or len(table) >= 2]
+    return [table for table in tables if table.kind == "pipes" or len(table.rows) >= 2]
 
 
 def _row_kind(text: str, block: Block) -> str | None:
@@ -77,9 +84,9 @@ def _line_start(text: str, block: Block) -> int:
     return text.rfind("\n", 0, block.start) + 1
 
 
-def _cells(text: str, block: Block) -> list[tuple[int, int]]:
+def _cells(text: str, block: Block, kind: str) -> list[tuple[int, int]]:
     """(start, end) of each cell's content in the source: between bars, or between tabs."""
-    if _row_kind(text, block) == "tabs":
+    if kind == "tabs":
         start = _line_start(text, block)
         return [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\t]+", text[start : block.end])]
     cells: list[tuple[int, int]] = []
@@ -103,11 +110,12 @@ def _columns(text: str, header: list[tuple[int, int]]) -> dict[str, int]:
 
 
 def _records_of(
-    text: str, candidates: Candidates, rows: list[Block], section_kind: str | None
+    text: str, candidates: Candidates, table: _Table, section_kind: str | None
 ) -> tuple[list[Talk], list[Credit]]:
     """Talks and credits of one table; a talk's kind comes from the section the table stands in, else
     its title."""
-    header = _cells(text, rows[0])
+    rows = table.rows
+    header = _cells(text, rows[0], table.kind)
     columns = _columns(text, header)
     has_header = len(rows) > 1 and _RULE.match(text[rows[1].start : rows[1].end]) is not None
     body = rows[2:] if has_header else rows
@@ -115,7 +123,7 @@ def _records_of(
     credits: list[Credit] = []
     roles = lexicon.roles_by_wording()
     for row in body:
-        cells = _cells(text, row)
+        cells = _cells(text, row, table.kind)
         found = (
             _with_columns(text, candidates, cells, columns) if has_header else _without_header(text, candidates, cells)
         )
