@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import warnings
 from collections.abc import Iterable, Iterator
@@ -74,8 +75,21 @@ class Block:
     content_start: int
     section: int | None  # index of the heading block this block falls under
     bold: tuple[tuple[int, int], ...]  # inner spans of **bold** runs
+    gap: int = 0  # blank lines between the block above and this one
+    spacing: int = 0  # the document's blank lines between one line and the next: 1 where nearly all have one
     sentences: tuple[Sentence, ...] = field(default=())
     tokens: tuple[Token, ...] = field(default=())
+
+    @property
+    def set_apart(self) -> bool:
+        """A blank line stands between this block and the one above."""
+        return self.gap > 0
+
+    @property
+    def runs_on(self) -> bool:
+        """No more blank lines above this block than the document puts between any two of its lines:
+        in a page pasted with a blank line after every line, a blank line parts nothing."""
+        return self.gap <= self.spacing
 
 
 @dataclass(frozen=True)
@@ -181,7 +195,24 @@ def layout_blocks(text: str) -> list[Block]:
     """Blocks without linguistic analysis: one per non-blank line (a line ending in a cell separator
     `|` goes on on the next), a long line cut into units; a short plain line that a list or a speaker
     line follows is a heading (notes copied without their Markdown marks)."""
-    return _with_implicit_headings(_line_blocks(text), text)
+    return _with_implicit_headings(_spaced(_line_blocks(text), text), text)
+
+
+# A document whose every unindented line (ten or more) stands after a blank line was pasted with a
+# blank line after each line (a web page's paragraphs): there a blank line is the document's line break.
+_SPACED_LINES = 10
+
+
+def _spaced(blocks: list[Block], text: str) -> list[Block]:
+    """The blocks with the document's line spacing, measured over its unindented lines."""
+    lines = [
+        block
+        for previous, block in itertools.pairwise(blocks)
+        if not text[block.start].isspace() and previous.end < block.start and "\n" in text[previous.end : block.start]
+    ]
+    if len(lines) < _SPACED_LINES or not all(block.set_apart for block in lines):
+        return blocks
+    return [dataclasses.replace(block, spacing=1) for block in blocks]
 
 
 def list_marker(line: str) -> str | None:
@@ -237,7 +268,7 @@ def _heads(block: Block, following: Block, text: str) -> bool:
     if LINK.search(line):
         return False  # `발표자료: https://…` links a talk's materials
     label = SPEAKER_LABEL.match(text, following.content_start, following.end)  # within its own line
-    if label and (text[label.end() : following.end].strip() or "\n\n" not in text[block.end : following.start]):
+    if label and (text[label.end() : following.end].strip() or following.runs_on):
         return True  # a label alone (`발표자`) after a blank line starts a list of its own
     if block.kind != "paragraph":
         return False
@@ -262,7 +293,8 @@ def _line_blocks(text: str) -> list[Block]:
                 )
                 begin = offset + start + (content if start == 0 else len(piece) - len(piece.lstrip()))
                 stop = offset + start + len(piece.rstrip())
-                blocks.append(Block(index, unit_kind, offset + start, stop, begin, section, bold))
+                gap = max(text.count("\n", blocks[-1].end, offset + start) - 1, 0) if blocks else 0
+                blocks.append(Block(index, unit_kind, offset + start, stop, begin, section, bold, gap))
     return blocks
 
 
@@ -465,6 +497,8 @@ def segment(text: str, language: Language | None = None) -> Segmentation:
                 block.content_start,
                 block.section,
                 block.bold,
+                block.gap,
+                block.spacing,
                 tuple(block_sentences),
                 tuple(block_tokens),
             )

@@ -465,3 +465,32 @@ def test_a_slots_date_is_no_part_of_the_title_and_a_links_label_no_employer() ->
         ("Macros Without Tears", [("Jane Doe", None, None)]),
         ("Async in Practice", [("Wei Chen", None, None)]),
     ]
+
+
+def _double_spaced(lines: list[str]) -> str:
+    """A page pasted with a blank line after each of its lines (every `<p>` and `<li>` a paragraph)."""
+    return "\n\n".join(lines) + "\n"
+
+
+def test_a_speaker_label_in_a_page_with_a_blank_line_after_every_line_still_labels_the_item_under_it() -> None:
+    lines = ["세미나 정리", "- 일시: 2024-05-01", "- 장소: 강남"]
+    for number, (title, name, organisation) in enumerate(
+        [("서버리스 아키텍처", "김민준", "카카오"), ("모바일 성능 측정", "이서연", "라인")], start=1
+    ):
+        lines += [f"#{number} {title}", "발표자", f"- {name}, {organisation}", "발표 내용", "- 느낀 점이 많았다"]
+    assert _talks(_double_spaced(lines)) == [
+        ("#1 서버리스 아키텍처", [("김민준", None, "카카오")], "talk"),
+        ("#2 모바일 성능 측정", [("이서연", None, "라인")], "talk"),
+    ]
+
+
+def test_a_session_card_in_a_page_with_a_blank_line_after_every_line_keeps_its_lines() -> None:
+    lines = ["Tech Summit 2024", "2024년 5월 1일", "코엑스"]
+    for number, (name, description, title) in enumerate(
+        [("김민준", "카카오 수석", "분산 시스템의 이해"), ("이서연", "네이버 수석", "쿠버네티스 운영기")], start=1
+    ):
+        lines += [f"Keynote #{number}", name, description, title, "- 좋았다", "- 질문이 많았다"]
+    assert [(title, speakers) for title, speakers, _ in _talks(_double_spaced(lines))] == [
+        ("분산 시스템의 이해", [("김민준", "수석", "카카오")]),
+        ("쿠버네티스 운영기", [("이서연", "수석", "네이버")]),
+    ]

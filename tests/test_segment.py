@@ -29,6 +29,20 @@ def test_blocks_know_their_section_heading() -> None:
     assert [b.section for b in blocks] == [0, 1, 1, 1, 1, 1]
 
 
+def test_blocks_count_the_blank_lines_above_them() -> None:
+    blocks = layout_blocks("제목\n\n\n발표자\n- 김민준\n  \n다음 문단\n")
+    assert [b.gap for b in blocks] == [0, 2, 0, 1]  # a line of spaces is blank too
+
+
+def test_a_blank_line_parts_lines_only_where_the_document_does_not_put_one_after_every_line() -> None:
+    lines = [f"줄 {number}" for number in range(12)]
+    spaced = layout_blocks("\n\n".join(lines))
+    assert {b.spacing for b in spaced} == {1} and all(b.set_apart and b.runs_on for b in spaced[1:])
+    once_run_on = layout_blocks("\n\n".join(lines[:6]) + "\n" + "\n\n".join(lines[6:]))
+    assert {b.spacing for b in once_run_on} == {0} and not once_run_on[1].runs_on
+    assert {b.spacing for b in layout_blocks("\n\n".join(lines[:5]))} == {0}  # too few lines to tell
+
+
 def test_masking_keeps_offsets() -> None:
     masked = mask_markup(LAYOUT)
     assert len(masked) == len(LAYOUT)

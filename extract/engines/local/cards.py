@@ -56,8 +56,7 @@ def _card(blocks: tuple[Block, ...], label: Block, text: str) -> list[Block]:
     previous = label
     for block in blocks[label.index + 1 : label.index + 1 + _CARD_LINES]:
         # A blank line may set the label apart from its card, never the card's lines from each other.
-        gap = text.count("\n", previous.end, block.start)
-        if gap > (2 if previous is label else 1) or block.kind == "bullet":
+        if block.gap > block.spacing + (1 if previous is label else 0) or block.kind == "bullet":
             break
         if session_label(text[block.content_start : block.end]):
             break

@@ -35,7 +35,7 @@ def extract_flat_table_talks(segmentation: Segmentation, candidates: Candidates)
         leading = _header(text[block.content_start : block.end])
         if leading is None:
             continue
-        rows = _rows(blocks[index + 1 :], text)
+        rows = _rows(blocks[index + 1 :])
         cells = [(row, found) for row in rows if (found := _split(text, candidates, row))]
         titles = [(row.index, row.content_start, title_end) for row, (title_end, _) in cells]
         shared = _shared_starts(text, titles, leading)
@@ -62,12 +62,11 @@ def _header(line: str) -> bool | None:
     return titles[0] > 0
 
 
-def _rows(blocks: tuple[Block, ...], text: str) -> list[Block]:
+def _rows(blocks: tuple[Block, ...]) -> list[Block]:
     """The plain lines right under the header, up to the first blank line or heading."""
     rows: list[Block] = []
     for block in blocks:
-        previous_end = rows[-1].end if rows else block.start
-        if block.kind == "heading" or "\n\n" in text[previous_end : block.start]:
+        if block.kind == "heading" or (rows and block.set_apart):
             break
         rows.append(block)
     return rows

@@ -59,6 +59,6 @@ def product_maker(name: str) -> str | None:
 
 def _heads_a_paragraph(blocks: tuple[Block, ...], block: Block, text: str) -> bool:
     """A heading, or a line standing alone after a blank line, over a paragraph (not a list)."""
-    after_blank = block.index == 0 or text.count("\n", blocks[block.index - 1].end, block.start) >= 2
+    after_blank = block.index == 0 or block.set_apart
     heading = block.kind == "heading" or (block.kind == "paragraph" and after_blank)
     return heading and blocks[block.index + 1].kind == "paragraph"

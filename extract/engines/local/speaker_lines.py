@@ -49,7 +49,7 @@ def with_description_below(blocks: tuple[Block, ...], block: Block, text: str, p
         return people
     under = blocks[block.index + 1]
     nested = under.kind == "bullet" and _indent(text, under) > (_indent(text, block) if block.kind == "bullet" else -1)
-    right_under = under.kind == block.kind == "paragraph" and "\n\n" not in text[block.end : under.start]
+    right_under = under.kind == block.kind == "paragraph" and not under.set_apart
     if not (nested or right_under):
         return people
     line = clean(text[under.content_start : under.end])

@@ -59,7 +59,7 @@ def _tables(segmentation: Segmentation) -> list[_Table]:
             previous is not None
             and previous.index == block.index - 1
             and tables[-1].kind == kind
-            and "\n\n" not in text[previous.end : block.start]
+            and not block.set_apart
         ):
             tables[-1].rows.append(block)
         else:

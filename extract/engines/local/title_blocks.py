@@ -101,7 +101,7 @@ def set_apart_session_lines(
         if block.kind != "paragraph" or block.index in parsed or len(block.sentences) > 1:
             continue
         previous = blocks[block.index - 1] if block.index > 0 else None
-        if previous is not None and "\n\n" not in text[previous.end : block.start]:
+        if previous is not None and not block.set_apart:
             continue
         if not reads_as_title_line(text[block.start : block.end]) or not _ends_in_people(text, candidates, block):
             continue
@@ -252,7 +252,7 @@ def numbered_heading(blocks: tuple[Block, ...], block: Block, text: str, candida
     if block.kind != "bullet" or block.index + 1 >= len(blocks):
         return None
     following = blocks[block.index + 1]
-    set_apart = "\n\n" in text[block.end : following.start] or following.kind == "paragraph"
+    set_apart = following.set_apart or following.kind == "paragraph"
     marker = list_marker(text[block.start : block.end])
     if not set_apart or marker is None:
         return None
@@ -358,11 +358,11 @@ def speakers_over_titles(
         if below is None or above.index in parsed or below.index in parsed or text.startswith("#", below.start):
             continue  # a Markdown heading under a line starts a section (a bold line may be a title)
         following = blocks[below.index + 1] if below.index + 1 < len(blocks) else None
-        if following is not None and "\n\n" not in text[below.end : following.start]:
+        if following is not None and not following.set_apart:
             continue  # the title stands apart from what is said about it
         previous = blocks[above.index - 1] if above.index > 0 else None
-        set_apart = previous is None or "\n\n" in text[previous.end : above.start]
-        if "\n\n" in text[above.end : below.start] or not set_apart:
+        set_apart = previous is None or above.set_apart
+        if any(block.set_apart for block in blocks[above.index + 1 : below.index + 1]) or not set_apart:
             continue  # the speakers and their title are one unit, set apart from the lines above
         title = clean(text[_title_start(text, below) : below.end])
         if not reads_as_title_line(title) or not title_like(title) or names_a_role(title):
@@ -452,12 +452,12 @@ def over_people(
     if line in known_names or is_slot_line(text, block):  # `10:00 - 10:40` over the speaker: no title
         return None
     previous = blocks[block.index - 1] if block.index > 0 else None
-    if previous is not None and previous.kind != "heading" and "\n\n" not in text[previous.end : block.start]:
+    if previous is not None and previous.kind != "heading" and not block.set_apart:
         return None  # a title starts its unit; a line run on from the one above is a note
     if not title_like(line, in_title_column=relaxed):
         return None
     below = blocks[block.index + 1]
-    if below.kind == "heading" or "\n\n\n" in text[block.end : below.start] or DATED.search(line):
+    if below.kind == "heading" or below.gap > 1 or DATED.search(line):
         return None  # `세션 – 12월 7일, 토요일` over a list of names is a section of the programme
     if people_in(text, candidates, block.content_start, block.end) or names_a_role(line):
         return None  # a list of names, or a role over the people who had it
