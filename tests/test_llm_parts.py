@@ -8,12 +8,15 @@ import pytest
 from conftest import SEED, analyse
 
 from extract.align import align
-from extract.engines.llm.chunking import chunk, estimate_tokens
-from extract.engines.llm.evidence import plausible
+from extract.engines import Records
+from extract.engines.llm import _add
+from extract.engines.llm.chunking import Chunk, chunk, estimate_tokens
+from extract.engines.llm.client import Reply
 from extract.engines.llm.prompt import messages, review_messages
 from extract.engines.llm.response import ChunkRecords
 from extract.engines.llm.settings import SettingsError, load_settings
 from extract.ingest import read_document
+from extract.models import Usage
 
 SOURCE = "**아샤 샤르마(Asha Sharma) — 스파크에서 시스템으로**\n본문  입니다. “인용”도 있습니다."
 
@@ -118,6 +121,14 @@ def _answer(talks: list[dict[str, object]]) -> ChunkRecords:
     return ChunkRecords.model_validate({"talks": talks, "launches": [], "credits": []})
 
 
+def _kept(answer: ChunkRecords, passage: str) -> tuple[Records, list[str]]:
+    """The records the engine keeps of an answer about a passage that is the whole recap, and why
+    it dropped each other one."""
+    records = Records()
+    _add(records, Chunk(0, 0, len(passage), passage, None), Reply(answer, Usage(), []), passage, None)
+    return records, records.drops
+
+
 NOTES = (
     "#2 캐시 설계 다시 보기\n발표자\n- 정하윤, 한빛소프트\n\n발표 내용\n"
     "- 만료 정책\n  - TTL을 짧게\n- 무효화\n  - 이벤트로 지운다\n- 운영 경험\n"
@@ -130,7 +141,7 @@ def test_a_speakers_note_points_read_as_more_talks_keep_only_the_title_beside_th
     )
     speaker = [{"name": "정하윤", "affiliation": "한빛소프트"}]
     points = ["캐시 설계 다시 보기", "만료 정책", "무효화", "운영 경험"]
-    kept, problems = plausible(_answer([{"title": p, "speakers": speaker, "quote": p} for p in points]), passage)
+    kept, problems = _kept(_answer([{"title": p, "speakers": speaker, "quote": p} for p in points]), passage)
     assert [t.title for t in kept.talks] == ["캐시 설계 다시 보기"]
     assert len(problems) == 3 and all("several talks given to one speaker" in p for p in problems)
 
@@ -138,7 +149,7 @@ def test_a_speakers_note_points_read_as_more_talks_keep_only_the_title_beside_th
 def test_points_of_a_list_of_notes_are_no_titles() -> None:
     speaker = [{"name": "정하윤", "affiliation": "한빛소프트"}]
     points = ["만료 정책", "무효화", "운영 경험"]
-    kept, problems = plausible(_answer([{"title": p, "speakers": speaker, "quote": p} for p in points]), NOTES)
+    kept, problems = _kept(_answer([{"title": p, "speakers": speaker, "quote": p} for p in points]), NOTES)
     assert kept.talks == []
     assert len(problems) == 3 and all("a point in a list of notes" in p for p in problems)
 
@@ -154,12 +165,12 @@ def test_list_items_that_name_their_speaker_a_lone_item_and_a_numbered_one_stay_
         {"title": "캐시 설계 다시 보기", "speakers": [{"name": "김민준"}], "quote": "캐시 설계 다시 보기"},
         {"title": "모바일 빌드 줄이기", "speakers": [{"name": "박지호"}], "quote": "모바일 빌드 줄이기"},
     ]
-    kept, problems = plausible(_answer(talks), passage)
+    kept, problems = _kept(_answer(talks), passage)
     assert [t.title for t in kept.talks] == [t["title"] for t in talks] and problems == []
 
 
 def test_a_talk_that_names_no_speaker_is_dropped() -> None:
-    kept, problems = plausible(_answer([{"title": "캐시 설계 다시 보기", "speakers": [], "quote": "캐시"}]), NOTES)
+    kept, problems = _kept(_answer([{"title": "캐시 설계 다시 보기", "speakers": [], "quote": "캐시"}]), NOTES)
     assert kept.talks == [] and problems == [
         "talk '캐시 설계 다시 보기': it names no speaker (a talk is given by named people)"
     ]
@@ -169,7 +180,7 @@ def test_one_speaker_with_two_talks_each_beside_its_own_line_keeps_both() -> Non
     passage = "스트림 처리 입문\n@jdoe Jane Doe\n\n설명입니다.\n\n배치 처리의 끝\n@jdoe Jane Doe\n"
     speaker = [{"name": "Jane Doe"}]
     titles = ["스트림 처리 입문", "배치 처리의 끝"]
-    kept, problems = plausible(_answer([{"title": t, "speakers": speaker, "quote": t} for t in titles]), passage)
+    kept, problems = _kept(_answer([{"title": t, "speakers": speaker, "quote": t} for t in titles]), passage)
     assert [t.title for t in kept.talks] == titles and problems == []
 
 
@@ -202,7 +213,7 @@ def test_talks_whose_speaker_is_no_person_or_whose_title_is_prose_an_event_or_a_
         {"title": "Priya Nair - Sync Engines Explained", "speakers": [{"name": "Priya Nair"}], "quote": "Priya Nair"},
         {"title": "Laura Chen", "speakers": [{"name": "Laura Chen"}, {"name": "Omar Haddad"}], "quote": "gave a talk"},
     ]
-    kept, problems = plausible(_answer(talks), ROUNDUP)
+    kept, problems = _kept(_answer(talks), ROUNDUP)
     assert [(t.title, [p.name for p in t.speakers]) for t in kept.talks] == [
         ("Priya Nair - Sync Engines Explained", ["Priya Nair"]),  # a name set off by a dash says who gives it
         (None, ["Laura Chen", "Omar Haddad"]),  # a title that only repeats a speaker's name is none
@@ -226,6 +237,6 @@ def test_credits_need_a_role_wording_on_a_line_naming_the_person() -> None:
             ],
         }
     )
-    kept, problems = plausible(answer, ROUNDUP)
+    kept, problems = _kept(answer, ROUNDUP)
     assert [c.person.name for c in kept.credits if c.person] == ["Irene Dahl"]
     assert len(problems) == 3

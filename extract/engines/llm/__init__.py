@@ -10,11 +10,12 @@ from extract.candidates import Candidates
 from extract.engines import EngineFailure, Records
 from extract.engines.llm.chunking import Chunk, chunk, split
 from extract.engines.llm.client import Limiter, ModelClient, ModelError, Reply, Truncated, Verdict
-from extract.engines.llm.evidence import plausible
+from extract.engines.llm.evidence import nearest_talks, without_names_as_titles
 from extract.engines.llm.prompt import messages, review_messages, rule_records
-from extract.engines.llm.response import AnswerError, PersonOut
+from extract.engines.llm.response import AnswerError, ChunkRecords, PersonOut
 from extract.engines.llm.settings import LLMSettings
 from extract.models import Credit, DateValue, Launch, Person, Span, Talk, Usage
+from extract.score import Source, scored
 from extract.segment import Segmentation
 
 
@@ -126,12 +127,28 @@ def _person(person: PersonOut) -> Person:
 
 
 def _add(records: Records, piece: Chunk, reply: Reply, text: str, year: int | None) -> None:
-    """Records of one reply with their quotes aligned to source spans; what does not align, or is not
-    what its passage says (`evidence.plausible`, checked here so that cached answers meet it too), is
-    dropped."""
-    answer, implausible = plausible(reply.records, piece.text)
-    records.dropped += len(reply.dropped) + len(implausible)
-    records.drops += reply.dropped + implausible
+    """Records of one reply with their quotes aligned to source spans; what does not align, what does
+    not score as a record the recap states (`extract.score`) and, of several talks given to one speaker,
+    those whose titles stand far from them (`evidence.nearest_talks`) are dropped, each with its reason.
+    Checked here, not when the answer is cached, so that cached answers meet today's checks."""
+    found = Records()
+    _aligned(found, piece, without_names_as_titles(reply.records), text, year)
+    scored(found, Source(text, LLMEngine.name))
+    talks, far = nearest_talks(found.talks, piece.text)
+    records.talks += talks
+    records.launches += found.launches
+    records.credits += found.credits
+    records.dropped += len(reply.dropped) + found.dropped + len(far)
+    records.drops += reply.dropped + found.drops
+    records.drops += [
+        f"talk {(t.title or '')[:40]!r}: one of several talks given to one speaker, its title far from them"
+        for t in far
+    ]
+
+
+def _aligned(records: Records, piece: Chunk, answer: ChunkRecords, text: str, year: int | None) -> None:
+    """The answer's records, each with the source spans of its quote (and of its name where the quote
+    does not hold it); a record whose quote is not in the passage is counted as dropped."""
 
     def evidence(quote: str, name: str | None) -> list[Span] | None:
         """The quote's span, and the name's when the quote does not hold it (the model often quotes

@@ -15,6 +15,7 @@ from extract.engines.local.prose_credits import extract_prose_credits
 from extract.engines.local.prose_talks import extract_prose_talks
 from extract.engines.local.tables import extract_tables
 from extract.engines.local.talks import extract_talks
+from extract.score import Source, scored
 from extract.segment import Segmentation
 
 
@@ -27,7 +28,7 @@ class LocalEngine:
     def extract(self, segmentation: Segmentation, candidates: Candidates) -> Records:
         english_talks, english_credits, english_launches = extract_english_prose(segmentation, candidates)
         table_talks, table_credits = extract_tables(segmentation, candidates)
-        return Records(
+        records = Records(
             talks=extract_talks(segmentation, candidates)
             + table_talks
             + extract_flat_table_talks(segmentation, candidates)
@@ -43,3 +44,4 @@ class LocalEngine:
             + table_credits
             + english_credits,
         )
+        return scored(records, Source(segmentation.text, self.name))
