@@ -343,6 +343,8 @@ def _broken_at_link(line: str, following: str = "", after: str = "") -> bool:
         return False
     if line[-1] in _SENTENCE_END_CHARACTERS or line[-1] in "!?" or _CODE_OR_URL.search(following):
         return False
+    if SPEAKER_LABEL.match(following):
+        return False  # `by Jane Doe`, `Speaker: …` under a title or its slides' link is a line of its own
     if following.startswith("(") and following.endswith(")"):
         return _broken_at_link(following, after)
     return bool(_CONTINUATION.match(following) or _DANGLING.search(line))

@@ -494,3 +494,26 @@ def test_a_session_card_in_a_page_with_a_blank_line_after_every_line_keeps_its_l
         ("분산 시스템의 이해", [("김민준", "수석", "카카오")]),
         ("쿠버네티스 운영기", [("이서연", "수석", "네이버")]),
     ]
+
+
+def test_a_plain_title_line_reaches_its_speaker_line_past_its_slides_link() -> None:
+    text = (
+        "# Sessions\n\nScaling Postgres at Work\nSlides: https://example.com/postgres\nJane Doe (Acme)\n\n"
+        "It was a good talk.\n\nTesting in Production\nSlides: https://example.com/testing\nJohn Smith (Globex)\n"
+    )
+    assert [(title, speakers) for title, speakers, _ in _talks(text)] == [
+        ("Scaling Postgres at Work", [("Jane Doe", None, "Acme")]),
+        ("Testing in Production", [("John Smith", None, "Globex")]),
+    ]
+
+
+def test_a_by_line_under_a_title_is_a_speaker_line_not_the_rest_of_a_sentence() -> None:
+    for between in ("", "Slides: https://example.com/slides\n"):
+        text = (
+            f"# Sessions\n\nScaling Postgres at Work\n{between}by Jane Doe\n\nIt was a good talk.\n\n"
+            f"Testing in Production\n{between}by John Smith\n\nIt was a good talk too.\n"
+        )
+        assert [(title, speakers) for title, speakers, _ in _talks(text)] == [
+            ("Scaling Postgres at Work", [("Jane Doe", None, None)]),
+            ("Testing in Production", [("John Smith", None, None)]),
+        ], between

@@ -456,8 +456,8 @@ def over_people(
         return None  # a title starts its unit; a line run on from the one above is a note
     if not title_like(line, in_title_column=relaxed):
         return None
-    below = blocks[block.index + 1]
-    if below.kind == "heading" or below.gap > 1 or DATED.search(line):
+    below = under_slot_lines(blocks, block, text)  # past its time and materials lines
+    if below is None or below.kind == "heading" or below.gap > 1 or DATED.search(line):
         return None  # `세션 – 12월 7일, 토요일` over a list of names is a section of the programme
     if people_in(text, candidates, block.content_start, block.end) or names_a_role(line):
         return None  # a list of names, or a role over the people who had it
