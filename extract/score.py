@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -63,9 +64,26 @@ class Weights:
 
 
 @cache
-def weights() -> dict[str, Weights]:
+def committed_weights() -> dict[str, Weights]:
     data = json.loads(resources.files("extract.data").joinpath("record_scores.json").read_text(encoding="utf-8"))
     return {t: Weights(data[t]["bias"], data[t]["threshold"], data[t]["weights"]) for t in RECORD_TYPES}
+
+
+_weighing: list[dict[str, Weights]] = []  # weights in force instead of the committed ones, innermost last
+
+
+def weights() -> dict[str, Weights]:
+    return _weighing[-1] if _weighing else committed_weights()
+
+
+@contextmanager
+def weighed_by(table: dict[str, Weights]) -> Iterator[None]:
+    """Score with these weights instead of the committed ones while the block runs (fitting them)."""
+    _weighing.append(table)
+    try:
+        yield
+    finally:
+        _weighing.pop()
 
 
 def held(record_type: str, record: Talk | Launch | Credit, source: Source) -> dict[str, str]:

@@ -3,8 +3,7 @@ same for both engines (text written for these tests; names and titles are invent
 
 from __future__ import annotations
 
-import pytest
-from conftest import grounded
+from conftest import benchmark, grounded
 
 from extract import score
 from extract.engines import Records
@@ -84,9 +83,21 @@ def test_the_local_engine_emits_no_talk_whose_speaker_is_a_product() -> None:
     assert all(p.name != "Google Assistant" for t in grounded(text).talks for p in t.speakers)
 
 
-def test_the_thresholds_come_from_the_weights_file(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_weights_in_force_decide_what_is_kept() -> None:
     text = "# 후기\n\n- 회사 데이터로 챗봇을 만들어 보고 싶어요. - 김민준\n"
     talk = _talk("회사 데이터로 챗봇을 만들어 보고 싶어요.", "김민준", text=text)
+    assert scored(Records(talks=[talk]), Source(text, "llm")).talks == []  # the committed weights
     lenient = {**score.weights(), "talk": Weights(bias=0.0, threshold=-1.0, weights={"title_is_a_sentence": -1.0})}
-    monkeypatch.setattr(score, "weights", lambda: lenient)
-    assert scored(Records(talks=[talk]), Source(text, "llm")).talks == [talk]
+    with score.weighed_by(lenient):
+        assert scored(Records(talks=[talk]), Source(text, "llm")).talks == [talk]
+    assert scored(Records(talks=[talk]), Source(text, "llm")).talks == []
+
+
+def test_fitting_weighs_down_what_wrong_records_have_and_keeps_the_rest() -> None:
+    fit_scores = benchmark("fit_scores")
+    right = [fit_scores.Example(f"d{i}", "talk", frozenset({"read_by_the_rules"}), True) for i in range(20)]
+    wrong = [fit_scores.Example(f"w{i}", "talk", frozenset({"title_is_a_sentence"}), False) for i in range(5)]
+    fitted = fit_scores.fitted([*right, *wrong, fit_scores.Example("x", "talk", frozenset(), True)], "talk")
+    assert fitted.weights["title_is_a_sentence"] < 0 < fitted.weights["read_by_the_rules"]
+    kept = [value >= fitted.threshold for value in fit_scores.scores([*right, *wrong], fitted)]
+    assert kept == [True] * 20 + [False] * 5
