@@ -3,7 +3,8 @@ every record the engines propose, labelled by the golden records.
 
     python benchmarks/fit_scores.py [--engines local llm] [--write] [llm flags as for quality.py]
 
-Each tune/ recap is extracted with the scorer keeping everything; each record proposed is labelled
+Each tune/ recap is extracted with the scorer keeping everything (a recap the engine fails on, such as
+one the llm cache lacks while no server answers, is left out and named); each record proposed is labelled
 right (it matches a required golden record) or wrong (it matches none; one matching an optional record
 is left out), and described by the features `extract/score.py` registers for its type (the engine's
 own among them). Per record type a logistic regression (L2, fitted here with numpy) gives a weight per
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.quality import FOLDERS, golden_files  # noqa: E402
 from extract import score  # noqa: E402
-from extract.engines import Engine, get_engine  # noqa: E402
+from extract.engines import Engine, EngineFailure, get_engine  # noqa: E402
 from extract.evaluate import load_golden, match  # noqa: E402
 from extract.ingest import read_document  # noqa: E402
 from extract.pipeline import extract_document  # noqa: E402
@@ -57,7 +58,11 @@ def examples(engine: Engine) -> list[Example]:
         for path in golden_files(FOLDERS["tune"]):
             golden = load_golden(path)
             document = read_document(ROOT / golden["source"])
-            extraction = extract_document(document, engine)
+            try:
+                extraction = extract_document(document, engine)
+            except EngineFailure as error:  # left out, and named: no records to learn from
+                print(f"left out {golden['document']} ({engine.name}): {error}", file=sys.stderr)
+                continue
             source = Source(document.text, engine.name)
             for record_type in RECORD_TYPES:
                 records = getattr(extraction, PLURAL[record_type])

@@ -239,6 +239,23 @@ def test_an_answer_cut_at_max_tokens_is_asked_again_about_each_half(tmp_path: Pa
     assert len(received) == 3 and "0번째" in halves[0] and "7번째" in halves[1] and "7번째" not in halves[0]
 
 
+def test_a_truncated_or_unreadable_answer_is_remembered_so_a_second_run_asks_nothing(tmp_path: Path) -> None:
+    text = "".join(f"{i}번째 문장은 행사의 한 장면입니다. " for i in range(8)) + "\n"
+
+    def script(body: dict[str, Any], n: int) -> Answer:
+        prompt = body["messages"][-1]["content"]
+        if "0번째" in prompt and "7번째" in prompt:
+            return Answer(arguments='{"talks": [', finish_reason="length")
+        return Answer(content="I cannot help with that.") if "0번째" in prompt else Answer(arguments=records())
+
+    with fault_server(script) as (url, received):
+        _, first = _run(tmp_path, url, text=text, max_retries=0)
+        asked = len(received)
+        _, again = _run(tmp_path, url, text=text, max_retries=0)
+    assert asked == 3 and len(received) == asked  # the whole chunk, then its halves; then nothing
+    assert first is not None and again is not None and again.run.failed_chunks == first.run.failed_chunks != []
+
+
 def test_quotes_wrapped_in_the_prompts_tags_or_quote_marks_still_ground(tmp_path: Path) -> None:
     wrapped = records(launches=[{"name": "HyperCLOVA X Think", "quote": f"<recap>\n“{QUOTE}”\n</recap>"}])
     with fault_server(lambda body, n: Answer(arguments=wrapped)) as (url, _):

@@ -103,11 +103,25 @@ class ModelClient:
         )
 
     def ask(self, messages: list[dict[str, str]], chunk: str) -> Reply:
+        """The model's records for a chunk; Truncated or AnswerError when its answer was cut at
+        `max_tokens` or held no JSON. Those outcomes are cached as answers are: asked again, the same
+        prompt gets the same answer, and a truncation costs the whole `max_tokens` each time."""
         key = self._key(messages, ChunkRecords)
         cached = self._cache.get(key)
         if cached is not None:
+            if "truncated" in cached:
+                raise Truncated(cached["truncated"])
+            if "unreadable" in cached:
+                raise AnswerError(cached["unreadable"])
             return Reply(ChunkRecords.model_validate(cached["records"]), Usage(cached=1), cached["dropped"])
-        reply = self._ask(messages, chunk)
+        try:
+            reply = self._ask(messages, chunk)
+        except Truncated as error:
+            self._cache.put(key, {"truncated": str(error)})
+            raise
+        except AnswerError as error:
+            self._cache.put(key, {"unreadable": str(error)})
+            raise
         self._cache.put(key, {"records": reply.records.model_dump(mode="json"), "dropped": reply.dropped})
         return reply
 

@@ -23,7 +23,6 @@ def without_names_as_titles(records: ChunkRecords) -> ChunkRecords:
 
 
 def _without_name_as_title(talk: TalkOut) -> TalkOut:
-    """A title that only repeats a speaker's name (`최영락` for 최영락's keynote) is no title."""
     names = {p.name.strip() for p in talk.speakers} | {(p.name_ko or "").strip() for p in talk.speakers}
     return talk.model_copy(update={"title": None}) if (talk.title or "").strip() in names else talk
 
