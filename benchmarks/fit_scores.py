@@ -27,8 +27,10 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))  # its sibling quality.py, also when loaded as a module
 
-from benchmarks.quality import FOLDERS, golden_files  # noqa: E402
+from quality import FOLDERS, golden_files  # noqa: E402
+
 from extract import score  # noqa: E402
 from extract.engines import Engine, EngineFailure, get_engine  # noqa: E402
 from extract.evaluate import load_golden, match  # noqa: E402
