@@ -131,9 +131,17 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="write the fitted weights to the package")
     for flag in ("--model", "--base-url", "--mode", "--cache-dir"):
         parser.add_argument(flag)
+    parser.add_argument("--max-retries", type=int)  # part of the cache key: as the answers were asked
     args = parser.parse_args()
-    flags = {"model": args.model, "base_url": args.base_url, "mode": args.mode, "cache_dir": args.cache_dir}
-    rows = [row for name in args.engines for row in examples(get_engine(name, {k: v for k, v in flags.items() if v}))]
+    flags = {
+        "model": args.model,
+        "base_url": args.base_url,
+        "mode": args.mode,
+        "cache_dir": args.cache_dir,
+        "max_retries": args.max_retries,
+    }
+    given = {k: v for k, v in flags.items() if v is not None}
+    rows = [row for name in args.engines for row in examples(get_engine(name, given))]
     committed = score.weights()
     out: dict[str, Any] = {
         "about": f"Fitted by benchmarks/fit_scores.py on the tune/ records of {' and '.join(args.engines)}."
