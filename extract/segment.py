@@ -76,7 +76,7 @@ class Block:
     section: int | None  # index of the heading block this block falls under
     bold: tuple[tuple[int, int], ...]  # inner spans of **bold** runs
     gap: int = 0  # blank lines between the block above and this one
-    spacing: int = 0  # the document's blank lines between one line and the next: 1 where nearly all have one
+    spacing: int = 0  # the document's blank lines between one line and the next: 1 where every line has one
     sentences: tuple[Sentence, ...] = field(default=())
     tokens: tuple[Token, ...] = field(default=())
 
@@ -208,7 +208,7 @@ def _spaced(blocks: list[Block], text: str) -> list[Block]:
     lines = [
         block
         for previous, block in itertools.pairwise(blocks)
-        if not text[block.start].isspace() and previous.end < block.start and "\n" in text[previous.end : block.start]
+        if not text[block.start].isspace() and "\n" in text[previous.end : block.start]
     ]
     if len(lines) < _SPACED_LINES or not all(block.set_apart for block in lines):
         return blocks
@@ -490,19 +490,5 @@ def segment(text: str, language: Language | None = None) -> Segmentation:
             block_sentences = _mended(sentences)
         else:
             block_sentences = [Sentence(tokens[0].start, tokens[-1].end) for tokens in sentences if tokens]
-        result.append(
-            Block(
-                block.index,
-                block.kind,
-                block.start,
-                block.end,
-                block.content_start,
-                block.section,
-                block.bold,
-                block.gap,
-                block.spacing,
-                tuple(block_sentences),
-                tuple(block_tokens),
-            )
-        )
+        result.append(dataclasses.replace(block, sentences=tuple(block_sentences), tokens=tuple(block_tokens)))
     return Segmentation(text, language, tuple(result))

@@ -53,15 +53,13 @@ def _card(blocks: tuple[Block, ...], label: Block, text: str) -> list[Block]:
     """The lines right under a session label (or one blank line below it), up to a blank line or the
     next label."""
     card: list[Block] = []
-    previous = label
     for block in blocks[label.index + 1 : label.index + 1 + _CARD_LINES]:
         # A blank line may set the label apart from its card, never the card's lines from each other.
-        if block.gap > block.spacing + (1 if previous is label else 0) or block.kind == "bullet":
+        if block.gap > block.spacing + (0 if card else 1) or block.kind == "bullet":
             break
         if session_label(text[block.content_start : block.end]):
             break
         card.append(block)
-        previous = block
     return card
 
 
