@@ -40,7 +40,13 @@ class Source:
     def folded_lines(self) -> list[str]:
         return self.text.casefold().split("\n")
 
+    @cached_property
+    def lines_around_titles(self) -> dict[tuple[str | None, tuple[int, ...]], Around]:
+        """`_lines_around` per talk (its title and evidence), filled as features ask: two ask per talk."""
+        return {}
 
+
+Around = tuple[str | None, str | None, str | None]  # a title's line, the non-blank lines before and after it
 Feature = Callable[..., str | None]  # (record of its type, Source) -> the reason it holds, or None
 RECORD_TYPES = ("talk", "launch", "credit")
 FEATURES: dict[str, dict[str, Feature]] = {record_type: {} for record_type in RECORD_TYPES}
@@ -176,7 +182,7 @@ def _speaker_named_inside_title(talk: Talk, source: Source) -> str | None:
 def _title_is_a_point_of_notes(talk: Talk, source: Source) -> str | None:
     """The title stands on an unnumbered list item beside other items of its list, and the item names
     none of the talk's speakers (a session list names them on each item; `1. 제목` may head a talk)."""
-    line, before, after = _lines_around(talk, source.text)
+    line, before, after = _lines_around(talk, source)
     marker = list_marker(line) if line is not None else None
     if line is None or marker is None or marker[0].isdigit():
         return None
@@ -198,7 +204,7 @@ _SENTENCE_END = re.compile(r"[.!?。](?:\s|$)|[다요죠][.!]?\s*$")
 def _title_in_prose_without_a_talk_cue(talk: Talk, source: Source) -> str | None:
     """A title named inside a sentence (after its first words, beside six or more other words, not in
     a table's row) where nothing says a talk was given: a programme, a book, a project it mentions."""
-    line, _, _ = _lines_around(talk, source.text)
+    line, _, _ = _lines_around(talk, source)
     if line is None or not talk.title or line.lstrip().startswith("|") or not _SENTENCE_END.search(line):
         return None
     if not re.sub(r"[\W_]", "", line.split(talk.title, 1)[0]):
@@ -216,18 +222,34 @@ def _talk_cue(line: str) -> bool:
     return lexicon.talk_kind(folded) is not None or any(cue in folded for cue in lexicon.data_words("talk_cues.txt"))
 
 
-def _lines_around(talk: Talk, text: str) -> tuple[str | None, str | None, str | None]:
+def _lines_around(talk: Talk, source: Source) -> Around:
     """The line the talk's title stands on (found in its evidence first), and the non-blank lines
     before and after it."""
-    at = _title_at(talk, text)
+    key = (talk.title, tuple(offset for span in talk.evidence for offset in (span.start, span.end)))
+    if key not in source.lines_around_titles:
+        source.lines_around_titles[key] = _around(source.text, _title_at(talk, source.text))
+    return source.lines_around_titles[key]
+
+
+def _around(text: str, at: int | None) -> Around:
     if at is None:
         return None, None, None
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
-    before = next((line for line in reversed(text[:start].split("\n")) if line.strip()), None)
-    after = next((line for line in text[end:].split("\n") if line.strip()), None)
-    return text[start:end], before, after
+    return text[start:end], _non_blank_line(text, start - 1, -1), _non_blank_line(text, end + 1, 1)
+
+
+def _non_blank_line(text: str, at: int, step: int) -> str | None:
+    """The first line holding more than blanks from the line at `at` on, going back (`step` -1) or on."""
+    while 0 <= at <= len(text):
+        start = text.rfind("\n", 0, at) + 1 if step < 0 else at
+        end = text.find("\n", at) if step > 0 else at
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            return text[start:end]
+        at = start - 1 if step < 0 else end + 1
+    return None
 
 
 def _title_at(talk: Talk, text: str) -> int | None:
