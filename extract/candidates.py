@@ -358,10 +358,17 @@ def tag_candidates(segmentation: Segmentation) -> Candidates:
         if label:
             spans.append(Candidate(label, alias.start, alias.end, text[alias.start : alias.end], alias))
     spans += [Candidate(label, start, end, text[start:end]) for label, (start, end) in found]
+    from extract.bare_names import bare_korean_names
     from extract.people import find_titled_people  # imports this module's AliasPair
 
     people = find_titled_people(segmentation, aliases)
     spans += [Candidate("PERSON", p.name_start, p.name_end, text[p.name_start : p.name_end]) for p in people]
+    titled = [(c.start, c.end) for c in spans]
+    spans += [
+        Candidate("PERSON", start, end, text[start:end])
+        for start, end in bare_korean_names(text)
+        if not _overlaps(start, end, titled)
+    ]
     modelled = _model_mentions(segmentation, aliases)
     modelled_people = [c for c in modelled if c.label == "PERSON"]
     by_span = {(c.start, c.end): c for c in [*modelled_people, *_latin_people(text, aliases)]}

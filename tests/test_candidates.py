@@ -3,6 +3,7 @@ from __future__ import annotations
 from conftest import SEED, analyse
 
 from extract import lexicon
+from extract.bare_names import bare_korean_names
 from extract.ingest import read_document
 
 
@@ -114,3 +115,22 @@ def test_a_korean_document_does_not_load_the_english_model() -> None:
     english_entities._pipeline.cache_clear()
     analyse("김민수 님이 비동기 파이썬을 주제로 발표했다.")
     assert english_entities._pipeline.cache_info().currsize == 0
+
+
+def _bare_names(text: str) -> list[str]:
+    return [text[start:end] for start, end in bare_korean_names(text)]
+
+
+def test_a_korean_name_alone_in_a_segment_of_its_line_is_a_person_candidate() -> None:
+    text = "- 박지호\n| 분산 시스템의 이해 | 이서연 |\n김철수, 네이버\n텀블벅 박형식\n@k16wire 황상철\n조승연@KnowRe\n이영희 님\n"
+    assert _bare_names(text) == ["박지호", "이서연", "김철수", "박형식", "황상철", "조승연", "이영희"]
+    _, candidates = analyse(text)
+    people = {c.text for c in candidates.spans if c.label == "PERSON"}
+    assert {"박지호", "이서연", "김철수", "박형식", "황상철", "조승연", "이영희"} <= people
+
+
+def test_a_name_in_running_text_or_a_word_shaped_like_a_name_is_not_a_bare_name() -> None:
+    # Tied to its particle in a sentence; a conjunction, a verb form, a particle, derived nouns and
+    # a surname before a known noun, each alone on its line; two syllables without 님.
+    text = "김민준이 발표했다\n하지만\n마치며\n추가로\n기술적\n함수형\n임작가\n문제\n"
+    assert _bare_names(text) == []
