@@ -359,6 +359,7 @@ def tag_candidates(segmentation: Segmentation) -> Candidates:
             spans.append(Candidate(label, alias.start, alias.end, text[alias.start : alias.end], alias))
     spans += [Candidate(label, start, end, text[start:end]) for label, (start, end) in found]
     from extract.bare_names import bare_korean_names
+    from extract.beside_names import organizations_beside
     from extract.people import find_titled_people  # imports this module's AliasPair
 
     people = find_titled_people(segmentation, aliases)
@@ -375,6 +376,13 @@ def tag_candidates(segmentation: Segmentation) -> Candidates:
     latin_people = [by_span[span] for span in sorted(by_span)]
     taken = [(c.start, c.end) for c in spans]
     spans += latin_people + [c for c in modelled if c.label != "PERSON" and not _overlaps(c.start, c.end, taken)]
+    taken = [(c.start, c.end) for c in spans]
+    people_spans = [(c.start, c.end) for c in spans if c.label == "PERSON"]
+    spans += [
+        Candidate("ORG", start, end, text[start:end])
+        for start, end in organizations_beside(text, people_spans)
+        if not _overlaps(start, end, taken)
+    ]
     spans.sort(key=lambda c: (c.start, -c.end))
     model_people = frozenset(_key(c.text) for c in modelled_people)
     return Candidates(segmentation, tuple(aliases), tuple(spans), tuple(people), tuple(latin_people), model_people)

@@ -4,6 +4,7 @@ from conftest import SEED, analyse
 
 from extract import lexicon
 from extract.bare_names import bare_korean_names
+from extract.beside_names import organizations_beside
 from extract.ingest import read_document
 
 
@@ -134,3 +135,22 @@ def test_a_name_in_running_text_or_a_word_shaped_like_a_name_is_not_a_bare_name(
     # a surname before a known noun, each alone on its line; two syllables without 님.
     text = "김민준이 발표했다\n하지만\n마치며\n추가로\n기술적\n함수형\n임작가\n문제\n"
     assert _bare_names(text) == []
+
+
+def test_the_segment_after_a_persons_name_is_their_organisation_candidate() -> None:
+    text = "- 이현섭, 비바리퍼블리카\n- Jane Doe (Acme Corp)\n- 조승연@KnowRe\n- 이서연 | 슬로워크\n"
+    _, candidates = analyse(text)
+    assert {c.text for c in candidates.spans if c.label == "ORG"} >= {
+        "비바리퍼블리카",
+        "Acme Corp",
+        "KnowRe",
+        "슬로워크",
+    }
+
+
+def test_a_handle_a_common_noun_or_a_title_after_a_name_is_no_organisation() -> None:
+    text = "Alan Kay (curt.k)\n박지호 (스타트업)\nFatih Arslan - Writing a Go tool\nJane Doe (John Smith)\n"
+    people = [
+        (text.index(name), text.index(name) + len(name)) for name in ("Alan Kay", "박지호", "Fatih Arslan", "Jane Doe")
+    ]
+    assert organizations_beside(text, people) == []
