@@ -27,6 +27,10 @@ def _whole_outputs(out: Path) -> list[Path]:
     return outputs
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize(
     ("signum", "jobs"),
     [(signal.SIGINT, "2"), (signal.SIGTERM, "2"), (signal.SIGKILL, "2"), (signal.SIGINT, "1")],
@@ -37,7 +41,9 @@ def test_a_killed_run_leaves_whole_files_and_the_next_run_resumes(tmp_path: Path
     command = [sys.executable, "-m", "extract", "run", str(recaps), "--out", str(out), "--jobs", jobs]
     log = tmp_path / "stderr.txt"
     with log.open("w", encoding="utf-8") as stream:  # a file, not a pipe: nothing can hold the test up
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stream)
+        # SIGINT as a terminal sends it: a test runner started in the background (`cmd &`) ignores
+        # it, and its children would inherit that
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stream, preexec_fn=_interruptible)
         deadline = time.monotonic() + 120
         while len(list(out.glob("*.json"))) < 3 and time.monotonic() < deadline:
             time.sleep(0.05)
