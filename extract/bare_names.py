@@ -19,11 +19,10 @@ from functools import lru_cache
 from itertools import pairwise
 
 from extract.people import is_korean_name
-from extract.segment import kiwi
+from extract.segment import kiwi, list_marker
 
 # What cuts a line into segments: brackets, separators, a dash between spaces, a tab or a run of spaces.
-_BREAK = re.compile(r"[,·/|()\[\]{}<>:;：「」『』\"'“”‘’*#@\t]|\s[-–—~]\s|\s{2,}|\n")
-_LIST_MARKER = re.compile(r"\s*(?:[-•▪◦]|\d{1,2}[.)])\s+")
+SEGMENT_BREAK = re.compile(r"[,·/|()\[\]{}<>:;：「」『』\"'“”‘’*#@\t]|\s[-–—~]\s|\s{2,}|\n")
 _NAME = re.compile(r"(?P<name>[가-힣]{1,4}?[가-힣])(?:\s?(?P<honorific>님|씨))?")
 _MIN_SYLLABLES_BARE = 3
 # Words a name may follow in its segment: an organisation or a handle before it (`텀블벅 박형식`,
@@ -45,7 +44,7 @@ def bare_korean_names(text: str) -> list[tuple[int, int]]:
         return []
     found = []
     start = 0
-    for cut in [*_BREAK.finditer(text), None]:
+    for cut in [*SEGMENT_BREAK.finditer(text), None]:
         end = cut.start() if cut else len(text)
         name = _segment_name(text, start, end)
         if name is not None:
@@ -55,8 +54,8 @@ def bare_korean_names(text: str) -> list[tuple[int, int]]:
 
 
 def _segment_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    marker = _LIST_MARKER.match(text, start, end)
-    start = marker.end() if marker else start
+    marker = list_marker(text[start:end])
+    start = text.index(marker, start) + len(marker) if marker else start
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -13,13 +13,12 @@ import re
 from functools import lru_cache
 
 from extract import lexicon
+from extract.bare_names import SEGMENT_BREAK
 from extract.people import descriptor, is_job, is_korean_name, reads_as_a_word
 from extract.segment import kiwi
 
 # What may stand between a name and its organisation (after a dash, as often its talk's title).
 _BESIDE = re.compile(r"\s*[,(|@]\s*")
-# Where the organisation's segment ends: a bracket, a separator or the line's end.
-_SEGMENT_END = re.compile(r"[,()|/\[\]:;·\n\t]|\s[-–—]\s")
 _MAX_WORDS = 4
 _MAX_CHARS = 40
 
@@ -31,7 +30,7 @@ def organizations_beside(text: str, people: list[tuple[int, int]]) -> list[tuple
         beside = _BESIDE.match(text, name_end)
         if beside is None or beside.end() == name_end:
             continue
-        end_of_segment = _SEGMENT_END.search(text, beside.end())
+        end_of_segment = SEGMENT_BREAK.search(text, beside.end())  # where a name's segment would end
         end = end_of_segment.start() if end_of_segment else len(text)
         span = _organization(text, beside.end(), end)
         if span is not None:
@@ -40,7 +39,7 @@ def organizations_beside(text: str, people: list[tuple[int, int]]) -> list[tuple
 
 
 def _organization(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while end > start and text[end - 1] in " *":
+    while end > start and text[end - 1].isspace():
         end -= 1
     segment = text[start:end]
     words = segment.split()
