@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from itertools import accumulate
 from typing import TypeVar
 
 from extract import lexicon
@@ -37,8 +39,17 @@ class Source:
     engine: str
 
     @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Where each of `lines` starts in the text."""
+        return list(accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
+
+    @cached_property
     def folded_lines(self) -> list[str]:
-        return self.text.casefold().split("\n")
+        return [line.casefold() for line in self.lines]
 
     @cached_property
     def lines_around_titles(self) -> dict[tuple[str | None, tuple[int, ...]], Around]:
@@ -227,29 +238,18 @@ def _lines_around(talk: Talk, source: Source) -> Around:
     before and after it."""
     key = (talk.title, tuple(offset for span in talk.evidence for offset in (span.start, span.end)))
     if key not in source.lines_around_titles:
-        source.lines_around_titles[key] = _around(source.text, _title_at(talk, source.text))
+        source.lines_around_titles[key] = _around(source, _title_at(talk, source.text))
     return source.lines_around_titles[key]
 
 
-def _around(text: str, at: int | None) -> Around:
+def _around(source: Source, at: int | None) -> Around:
     if at is None:
         return None, None, None
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    end = len(text) if end < 0 else end
-    return text[start:end], _non_blank_line(text, start - 1, -1), _non_blank_line(text, end + 1, 1)
-
-
-def _non_blank_line(text: str, at: int, step: int) -> str | None:
-    """The first line holding more than blanks from the line at `at` on, going back (`step` -1) or on."""
-    while 0 <= at <= len(text):
-        start = text.rfind("\n", 0, at) + 1 if step < 0 else at
-        end = text.find("\n", at) if step > 0 else at
-        end = len(text) if end < 0 else end
-        if text[start:end].strip():
-            return text[start:end]
-        at = start - 1 if step < 0 else end + 1
-    return None
+    row = bisect_right(source.line_starts, at) - 1
+    lines = source.lines
+    before = next((line for line in reversed(lines[:row]) if line.strip()), None)
+    after = next((line for line in lines[row + 1 :] if line.strip()), None)
+    return lines[row], before, after
 
 
 def _title_at(talk: Talk, text: str) -> int | None:
