@@ -110,6 +110,14 @@ def figures(reports: list[Report]) -> dict[str, Any]:
     }
 
 
+def field_figures(reports: list[Report]) -> dict[str, Any]:
+    """Pooled over the fields of matched records, each field apart."""
+    total = Report()
+    for report in reports:
+        total.add(report)
+    return {name: _row(total.fields[name]) for name in sorted(total.fields)}
+
+
 def _row(score: Score) -> dict[str, Any]:
     return {
         "required": score.tp + score.fn,
@@ -122,10 +130,10 @@ def _row(score: Score) -> dict[str, Any]:
 
 
 def summarise(scored: list[Scored], engine: str = "local") -> dict[str, Any]:
-    by_folder = {
-        name: figures([s.report for s in scored if s.folder == name])
-        for name in dict.fromkeys(s.folder for s in scored)
-    }
+    by_folder = {}
+    for name in dict.fromkeys(s.folder for s in scored):
+        reports = [s.report for s in scored if s.folder == name]
+        by_folder[name] = {**figures(reports), "fields": field_figures(reports)}
     genre_names = sorted({s.genre for s in scored})
     by_genre = {genre: figures([s.report for s in scored if s.genre == genre]) for genre in genre_names}
     documents = {
@@ -148,6 +156,23 @@ def table_rows(rows: dict[str, Any]) -> list[list[str]]:
     return result
 
 
+# Fields of matched records shown per folder: who speaks, what is said of them, of what kind the talk is.
+FIELD_COLUMNS = (
+    "talks.speakers",
+    "talks.speakers.affiliation",
+    "talks.speakers.title",
+    "talks.kind",
+    "launches.organization",
+    "launches.presenters",
+)
+
+
+def field_rows(rows: dict[str, Any]) -> list[list[str]]:
+    """One row a folder: F1 of each field over the records matched in it."""
+    empty = {"required": 0, "extracted": 0}
+    return [[name, *(_figure(row["fields"].get(f, empty), "f1") for f in FIELD_COLUMNS)] for name, row in rows.items()]
+
+
 def print_tables(summary: dict[str, Any], markdown: bool) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -162,6 +187,14 @@ def print_tables(summary: dict[str, Any], markdown: bool) -> None:
         for row in table_rows(rows):
             table.add_row(*row)
         console.print(table)
+    if markdown:
+        print("| folder | " + " | ".join(FIELD_COLUMNS) + " |\n|" + " --- |" * (len(FIELD_COLUMNS) + 1))
+        print("\n".join("| " + " | ".join(row) + " |" for row in field_rows(summary["folders"])) + "\n")
+        return
+    table = Table("folder", *FIELD_COLUMNS, title=f"{summary['engine']}, fields of matched records (F1), per folder")
+    for row in field_rows(summary["folders"]):
+        table.add_row(*row)
+    console.print(table)
 
 
 def _figure(row: dict[str, Any], name: str) -> str:

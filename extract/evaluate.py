@@ -19,6 +19,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "launches": ("organization", "presenters", "date"),
     "credits": ("track", "organization"),
 }
+# What is said about each person the matched record and its golden one share: their organisation and job.
+PERSON_FIELDS: dict[str, str] = {"talks": "speakers", "launches": "presenters"}
+PERSON_DETAILS = ("affiliation", "title")
 
 
 @dataclass
@@ -211,7 +214,33 @@ def compare(output: Extraction, golden: dict[str, Any], source: str | None = Non
                     detail = f"{name}: expected {_shown(expected[g][name])}, got {_shown(predicted[p].get(name))}"
                     record = describe(record_type, expected[g])
                     report.findings.append(Finding(document, "field", record_type, record, None, detail))
+            if record_type in PERSON_FIELDS:
+                _score_people_details(report, document, record_type, predicted[p], expected[g])
     return report
+
+
+def _score_people_details(
+    report: Report, document: str, record_type: str, predicted: dict[str, Any], golden: dict[str, Any]
+) -> None:
+    """Each golden person of a matched record that the prediction names too: are their affiliation and
+    job title what the golden gives (nothing where it gives none)?"""
+    people = PERSON_FIELDS[record_type]
+    for wanted in golden.get(people, []):
+        if isinstance(wanted, str):
+            continue  # a golden person given by name only says nothing of their details
+        got = next((p for p in predicted.get(people) or [] if _names(p) & _names(wanted)), None)
+        if got is None:
+            continue
+        for detail in PERSON_DETAILS:
+            score = _field_score(got.get(detail), wanted.get(detail))
+            report.fields.setdefault(f"{record_type}.{people}.{detail}", Score()).add(score)
+            if score.fp or score.fn:
+                said = (
+                    f"{wanted['name']}'s {detail}: expected {_shown(wanted.get(detail))}, got {_shown(got.get(detail))}"
+                )
+                report.findings.append(
+                    Finding(document, "field", record_type, describe(record_type, golden), None, said)
+                )
 
 
 _FINDING_ORDER = ("missing", "extra", "field")

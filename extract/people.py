@@ -18,6 +18,7 @@ from importlib import resources
 from extract import lexicon
 from extract.candidates import AliasPair
 from extract.intervals import ByStart
+from extract.models import Person
 from extract.segment import Morph, Segmentation, kiwi
 
 # Trailing morphemes that are not part of a name or title: particles, and commas or full stops
@@ -421,11 +422,11 @@ def descriptor(phrase: str) -> tuple[str | None, str | None] | None:
         if employer and lexicon.organization_name(employer):
             return employer, words[-1]  # `카카오 개발자`
         return None, phrase  # `콘서트 프로그래머`: the whole description is the job
+    english = _JOB_AT.fullmatch(phrase) or _JOB_COMMA.fullmatch(phrase)
+    if english and lexicon.JOB_WORDS.search(english.group("job")):  # before the org: `Founder & CEO, Lablup Inc.`
+        return english.group("org"), english.group("job")  # `Staff Engineer at Acme`, `CTO, Globex`
     if lexicon.organization_name(phrase):
         return phrase, None
-    english = _JOB_AT.fullmatch(phrase) or _JOB_COMMA.fullmatch(phrase)
-    if english and lexicon.JOB_WORDS.search(english.group("job")):
-        return english.group("org"), english.group("job")  # `Staff Engineer at Acme`, `CTO, Globex`
     return None
 
 
@@ -438,3 +439,23 @@ def is_job(phrase: str) -> bool:
     """A job title or occupation alone (`Customer Engineer`, `Founder & CEO`, `교수`)."""
     described = descriptor(phrase)
     return bool(lexicon.JOB_WORDS.search(phrase) or (described and described[1] and not described[0]))
+
+
+_HANDLE = re.compile(r"@[\w.\-]+")
+
+
+def details_apart(person: Person) -> Person:
+    """A person whose affiliation says their job too (`Software Engineer, Google`, `서울대학교 교수`), or
+    only their job (`Developer Relations Lead`), has that job as their title; a handle (`@k16wire`) is
+    not an organisation. A person given a title keeps their details as they are."""
+    affiliation = person.affiliation
+    if affiliation is None or person.title is not None:
+        return person
+    if _HANDLE.fullmatch(affiliation):
+        return person.model_copy(update={"affiliation": None})
+    described = descriptor(affiliation)
+    if described and described[1]:
+        return person.model_copy(update={"affiliation": described[0], "title": described[1]})
+    if is_job(affiliation):
+        return person.model_copy(update={"affiliation": None, "title": affiliation})
+    return person

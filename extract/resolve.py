@@ -10,6 +10,7 @@ from typing import TypeVar
 from extract.candidates import Candidates
 from extract.engines import Records
 from extract.models import Credit, Entity, EntityType, Launch, Person, Span, Talk
+from extract.people import details_apart
 
 R = TypeVar("R", Talk, Launch, Credit)
 K = TypeVar("K")
@@ -76,6 +77,7 @@ class _PersonRegistry:
         return [key(n) for n in (person.name, person.name_ko, person.name_en) if n]
 
     def add(self, person: Person) -> None:
+        person = details_apart(person)
         index = next((self._by_name[n] for n in self._names(person) if n in self._by_name), None)
         if index is None:
             index = len(self._people)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from extract.evaluate import compare
-from extract.models import Credit, DocumentInfo, Extraction, Launch, Person, RunInfo, Span
+from extract.models import Credit, DocumentInfo, Extraction, Launch, Person, RunInfo, Span, Talk
 
 SPAN = Span(start=0, end=1, text="x")
 
@@ -66,6 +66,37 @@ def test_fields_are_scored_on_matched_records_only() -> None:
     assert (organization.tp, organization.fp, organization.fn) == (0, 1, 1)
     assert (presenters.tp, presenters.fp, presenters.fn) == (1, 1, 0)
     assert report.records["credits"].f1 == 1.0
+
+
+def test_what_a_matched_record_says_of_each_golden_speaker_is_scored_and_named() -> None:
+    golden = {
+        "document": "d",
+        "talks": [
+            {
+                "title": "Scaling Queues",
+                "speakers": [
+                    {"name": "Jane Doe", "affiliation": "Acme", "title": "CTO"},
+                    {"name": "Tom Lee"},
+                    "Ann Cho",
+                ],
+            }
+        ],
+    }
+    speakers = [
+        Person(name="Jane Doe", affiliation="CTO, Acme"),
+        Person(name="Tom Lee", affiliation="@tomlee"),
+        Person(name="Ann Cho", affiliation="Globex"),
+    ]
+    output = _output([], []).model_copy(
+        update={"talks": [Talk(id="t", title="Scaling Queues", speakers=speakers, evidence=[SPAN])]}
+    )
+    report = compare(output, golden)
+    affiliation, title = report.fields["talks.speakers.affiliation"], report.fields["talks.speakers.title"]
+    assert (affiliation.tp, affiliation.fp, affiliation.fn) == (0, 2, 1)  # Ann Cho, named only, is not scored
+    assert (title.tp, title.fp, title.fn) == (0, 0, 1)
+    details = [f.detail for f in report.findings if f.kind == "field"]
+    assert "Jane Doe's affiliation: expected 'Acme', got 'CTO, Acme'" in details
+    assert "Tom Lee's affiliation: expected nothing, got '@tomlee'" in details
 
 
 def test_a_credit_with_the_wrong_role_does_not_match() -> None:

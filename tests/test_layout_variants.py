@@ -310,8 +310,18 @@ def test_speakers_right_over_their_titles_are_talks_where_the_document_does_so_t
         ("분산 시스템의 이해", [("김민준", None, "네이버")], "talk"),
         ("쿠버네티스 운영기", [("이서연", None, "카카오")], "talk"),
     ]
+    # The paragraph about the talk may follow its title right away (a speaker card with its abstract).
+    card = "{}\n{}\n분산 환경에서 겪은 문제를 예제와 함께 설명합니다.\n\n"
+    abstracts = card.format("김민준 | 네이버", "분산 시스템의 이해") + card.format(
+        "이서연 | 카카오", "쿠버네티스 운영기"
+    )
+    assert [(t, s) for t, s, _ in _talks("# 연사 소개\n\n" + abstracts)] == [
+        ("분산 시스템의 이해", [("김민준", None, "네이버")]),
+        ("쿠버네티스 운영기", [("이서연", None, "카카오")]),
+    ]
     # One alone may be a person over their bio; a title right above the speaker keeps them.
     assert _talks("# 소개\n\n김민준 (네이버)\n검색 플랫폼 개발\n\n재미있었다.\n") == []
+    assert _talks("# 소개\n\n김민준 (네이버)\n검색 플랫폼 개발\n검색 엔진을 만들고 있습니다.\n") == []
     above = "# Day 1\n\nModular Systems\nSpeaker - Jane Doe@Acme\n\n(great slides)\n\nTesting Well\nSpeaker - John Smith@Globex\n\n(more notes)\n"
     assert [t for t, _, _ in _talks(above)] == ["Modular Systems", "Testing Well"]
 

@@ -650,7 +650,7 @@ def test_a_short_title_line_over_a_line_of_people_is_a_talk() -> None:
         "세션 – 3월 2일, 토요일\n\n남궁민수\n"
     )
     talks = _talks(text)
-    assert ("개발자를 위한 글쓰기", [("정하윤", None, "@hanbit")], "talk") in talks
+    assert ("개발자를 위한 글쓰기", [("정하윤", None, None)], "talk") in talks  # a handle is no employer
     assert (None, [("오세진", None, None)], "keynote") in talks
     assert all(title != "세션 – 3월 2일, 토요일" for title, _, _ in talks)  # a dated section, not a talk
 

@@ -101,3 +101,25 @@ def test_an_untitled_talk_of_no_kind_is_its_speakers_untitled_talk_of_a_kind() -
         ]
     )
     assert [t.kind for t in _resolved(records).talks] == ["keynote"]
+
+
+def test_a_job_written_into_an_affiliation_becomes_the_title_and_a_handle_is_no_affiliation() -> None:
+    evidence = [_span(TEXT, "펠리컨 이야기")]
+    people = [
+        Person(name="Jane Doe", affiliation="Software Engineer, Google"),
+        Person(name="Kim Lee", affiliation="Founder & CEO, Lablup Inc."),
+        Person(name="Tom Park", affiliation="서울대학교 전기전자공학부 교수"),
+        Person(name="Ann Cho", affiliation="Developer Relations Lead"),
+        Person(name="Max Ryu", affiliation="@maxryu"),
+        Person(name="Eve Han", affiliation="Acme", title="CTO"),
+    ]
+    records = Records(talks=[Talk(id="", title="펠리컨 이야기", speakers=people, evidence=evidence)])
+    (talk,) = _resolved(records).talks
+    assert [(p.affiliation, p.title) for p in talk.speakers] == [
+        ("Google", "Software Engineer"),
+        ("Lablup Inc.", "Founder & CEO"),
+        ("서울대학교 전기전자공학부", "교수"),
+        (None, "Developer Relations Lead"),
+        (None, None),
+        ("Acme", "CTO"),
+    ]

@@ -28,7 +28,7 @@ def test_a_card_gives_its_title_line_and_the_speaker_line_under_it() -> None:
         "렌즈 업데이트 가운데 중요한 세 가지\n"
     )
     assert _talks(text) == [
-        ("렌즈 검색, 우리 가게에 어떻게 쓸까", [("한지민", None, "Partner Solutions Manager, Google")], "talk")
+        ("렌즈 검색, 우리 가게에 어떻게 쓸까", [("한지민", "Partner Solutions Manager", "Google")], "talk")
     ]
 
 
@@ -65,7 +65,7 @@ def test_a_bracket_of_a_job_and_an_employer_is_no_latin_name() -> None:
     text = "세션 3\n쿠버네티스 운영 이야기\n서다은(Site Reliability Engineer, Naver), 오민재(카카오 수석)\n"
     ((title, speakers, _),) = _talks(text)
     assert title == "쿠버네티스 운영 이야기"
-    assert speakers == [("서다은", None, "Site Reliability Engineer, Naver"), ("오민재", None, "카카오 수석")]
+    assert speakers == [("서다은", "Site Reliability Engineer", "Naver"), ("오민재", "수석", "카카오")]
 
 
 _ROUNDUP = (

@@ -358,8 +358,8 @@ def speakers_over_titles(
         if below is None or above.index in parsed or below.index in parsed or text.startswith("#", below.start):
             continue  # a Markdown heading under a line starts a section (a bold line may be a title)
         following = blocks[below.index + 1] if below.index + 1 < len(blocks) else None
-        if following is not None and not following.set_apart:
-            continue  # the title stands apart from what is said about it
+        if following is not None and not following.set_apart and not _describes(text, following):
+            continue  # the title stands apart from the lines after it, or a paragraph about it follows
         previous = blocks[above.index - 1] if above.index > 0 else None
         set_apart = previous is None or above.set_apart
         if any(block.set_apart for block in blocks[above.index + 1 : below.index + 1]) or not set_apart:
@@ -372,6 +372,11 @@ def speakers_over_titles(
         if shown := _people_line(blocks, above, text, candidates):
             found[below.index] = title, shown[0], None, span(text, above.content_start, above.end)
     return found if len(found) >= _SHOWN else {}
+
+
+def _describes(text: str, block: Block) -> bool:
+    """A paragraph, not another short line: what is said about the title right above it."""
+    return block.kind == "paragraph" and not reads_as_title_line(text[block.content_start : block.end])
 
 
 def _people_in_slot(
