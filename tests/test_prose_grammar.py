@@ -116,3 +116,27 @@ def test_names_listed_before_one_honorific_are_all_people_and_a_panel_is_one_tal
 
 def test_a_role_verb_over_both_days_is_still_the_role() -> None:
     assert _credits("# Recap\n\nSam Park emceed both days.\n") == [("emcee", "Sam Park")]
+
+
+def test_who_announces_unnamed_new_services_presents_the_launches_told_after_them() -> None:
+    text = (
+        "# Widgetconf recap\n\n"
+        "Acme launched Widget Lite last spring.\n\n"
+        "Day two opened with a keynote by Acme CEO Jane Doe, where she announced a number of new services.\n\n"
+        "Acme announced Widget Cloud, which runs widgets at the edge.\n\n"
+        "Later, Globex CTO John Smith announced Gizmo Studio.\n"
+    )
+    launches = {x.name: (x.organization, [p.name for p in x.presenters]) for x in grounded(text).launches}
+    assert launches == {
+        "Widget Lite": ("Acme", []),  # told before the announcement
+        "Widget Cloud": ("Acme", ["Jane Doe"]),
+        "Gizmo Studio": ("Globex", ["John Smith"]),  # its own presenter
+    }
+    # Announced in a sentence of its own, by the people the sentence before names.
+    text = (
+        "# Widgetconf recap\n\n"
+        "Day two opened with a keynote by Acme CEO Jane Doe. The following new features were announced.\n\n"
+        "Acme announced Widget Cloud, which runs widgets at the edge.\n"
+    )
+    ((launch,),) = [grounded(text).launches]
+    assert [(p.name, p.title, p.affiliation) for p in launch.presenters] == [("Jane Doe", "CEO", "Acme")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extract.candidates import Candidates
 from extract.engines import Records
+from extract.engines.local.announcers import presented_by_announcers
 from extract.engines.local.cards import extract_card_talks
 from extract.engines.local.credits import extract_credits
 from extract.engines.local.english_prose import extract_english_prose
@@ -35,9 +36,11 @@ class LocalEngine:
             + extract_card_talks(segmentation, candidates)
             + extract_prose_talks(segmentation, candidates)
             + english_talks,
-            launches=extract_launches(segmentation, candidates)
-            + extract_heading_launches(segmentation)
-            + english_launches,
+            launches=presented_by_announcers(
+                segmentation,
+                candidates,
+                extract_launches(segmentation, candidates) + extract_heading_launches(segmentation) + english_launches,
+            ),
             credits=extract_credits(segmentation, candidates)
             + extract_prose_credits(segmentation, candidates)
             + extract_listed_credits(segmentation)

@@ -123,7 +123,7 @@ def extract_english_prose(
         for sentence in block.sentences:
             credited = _credits_in(text, candidates, sentence)
             credits += credited
-            mentioned = _people(text, candidates, sentence.start, sentence.end)
+            mentioned = named_people(text, candidates, sentence.start, sentence.end)
             people = [person for _, _, person in mentioned]
             credited_names = {c.person.name for c in credited if c.person}
             speakers = [p for p in people if p.name not in credited_names]
@@ -150,7 +150,7 @@ def _section_title(text: str, candidates: Candidates, block: Block) -> tuple[int
     if line is None or block.index == 0:
         return None
     title = clean(text[slice(*line)])
-    if product_maker(title) or _people(text, candidates, *line):  # a product's section, or a session line
+    if product_maker(title) or named_people(text, candidates, *line):  # a product's section, or a session line
         return None
     unlabelled, _ = without_kind_label(text[slice(*line)])  # `Session: AWS Security State of the Union`
     return (line[1] - len(unlabelled), line[1]) if heads_a_talk(title) else None
@@ -206,7 +206,9 @@ def _title_line(text: str, block: Block | None) -> tuple[int, int] | None:
     return block.content_start, block.end
 
 
-def _people(text: str, candidates: Candidates, start: int, end: int) -> list[tuple[int, int, Person]]:
+def named_people(text: str, candidates: Candidates, start: int, end: int) -> list[tuple[int, int, Person]]:
+    """(start, end, person) of each person named between `start` and `end`, with the job and
+    organisation written beside them (`AWS CEO Andy Jassy`, `Tom Baker of Spotify`)."""
     found = []
     for match in _PERSON.finditer(text, start, end):
         name, title = match.group("name"), match.group("title")
@@ -215,16 +217,16 @@ def _people(text: str, candidates: Candidates, start: int, end: int) -> list[tup
         described = match.group("described")
         described = described if described and lexicon.JOB_WORDS.search(described) else None
         title = title or described or match.group("lead")
-        organization = (
+        after = (  # an organisation written after the name
             match.group("org")
             or match.group("paren")
             or (match.group("employer") if title else None)
             or (match.group("described_at") if described else None)
-            or match.group("lead_org")
         )
-        if not organization:
+        organization = after or match.group("lead_org")
+        if not after:  # the mention ends with the name: a full stop after it ends the sentence
             name = lexicon.without_full_stop(name)
-        until = match.start("name") + len(name) if not organization else match.end()
+        until = match.end() if after else match.start("name") + len(name)
         # A name with a job or an organisation beside it may have a given name the lexicon lacks.
         if candidates.is_person_name(name) or ((title or organization) and lexicon.could_be_person_name(name)):
             affiliation = clean(organization).rstrip(".") if organization else None
@@ -259,7 +261,7 @@ def _talks_in(
     titled_by = _TITLE_BY.search(text, sentence.start, sentence.end)
     # `"T" by N` is a talk where the sentence opens with it or speaks of talks (`we read "T" by N`: a book).
     talk_framed = titled_by is not None and (noun or verb or not text[sentence.start : titled_by.start()].strip())
-    if titled_by and talk_framed and (by_people := _people(text, candidates, titled_by.end(), sentence.end)):
+    if titled_by and talk_framed and (by_people := named_people(text, candidates, titled_by.end(), sentence.end)):
         kind = lexicon.talk_kind(noun.group()) if noun else "talk"
         named_title = clean(titled_by.group("title"))
         return [Talk(id="", title=named_title, speakers=[by_people[0][2]], kind=kind, evidence=evidence)]
@@ -324,7 +326,7 @@ def _credits_in(text: str, candidates: Candidates, sentence: Sentence) -> list[C
             cue = span(text, match.start(role_group), match.start("people"))
             cue_span = span(text, cue.start, cue.start + len(cue.text.rstrip(", ")))
         role_text = cue_span.text
-        for start, end, person in _people(text, candidates, match.start("people"), match.end("people")):
+        for start, end, person in named_people(text, candidates, match.start("people"), match.end("people")):
             evidence = [span(text, start, end), cue_span]
             credits.append(Credit(id="", person=person, role=role, role_text=role_text, evidence=evidence))
     return credits
@@ -412,7 +414,7 @@ _PERSONAL_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+)?$")
 def _announcers(text: str, candidates: Candidates, start: int, verb: int, last_named: list[Person]) -> list[Person]:
     """Who announces: the people the clause names before its launch verb (`Josh Story and Andrew Clark
     shared …, and announced …`), or, after `he`/`she`, the people the recap named last."""
-    before = [person for _, _, person in _people(text, candidates, start, verb)]
+    before = [person for _, _, person in named_people(text, candidates, start, verb)]
     if before:
         return before
     return list(last_named) if _PERSONAL_SUBJECT.search(text, start, verb) else []
