@@ -15,7 +15,7 @@ from extract.candidates import Candidates
 from extract.engines.local.english_prose import named_people
 from extract.engines.local.phrases import span
 from extract.models import Launch, Person, Span
-from extract.segment import Segmentation
+from extract.segment import Segmentation, Sentence
 
 _LAUNCH_VERB = r"(?:announc|launch|unveil|introduc|releas)\w*"
 # Things announced in the plural and not by name: `new services`, `the following new dbt features`.
@@ -64,14 +64,19 @@ def _announcements(segmentation: Segmentation, candidates: Candidates) -> list[_
         return []
     text, found = segmentation.text, []
     for block in segmentation.blocks:
-        named_before: list[Person] = []
-        for sentence in block.sentences:
-            people = [person for _, _, person in named_people(text, candidates, sentence.start, sentence.end)]
-            if _ANNOUNCES_UNNAMED.search(text, sentence.start, sentence.end) and (people or named_before):
-                presenters = people or named_before
+        for index, sentence in enumerate(block.sentences):
+            if not _ANNOUNCES_UNNAMED.search(text, sentence.start, sentence.end):
+                continue
+            presenters = _people_of(text, candidates, sentence)
+            if not presenters and index > 0:
+                presenters = _people_of(text, candidates, block.sentences[index - 1])
+            if presenters:
                 employers = {p.affiliation for p in presenters}
                 organization = employers.pop() if len(employers) == 1 else None
                 evidence = span(text, sentence.start, sentence.end)
                 found.append(_Announcement(sentence.start, presenters, organization, evidence))
-            named_before = people
     return found
+
+
+def _people_of(text: str, candidates: Candidates, sentence: Sentence) -> list[Person]:
+    return [person for _, _, person in named_people(text, candidates, sentence.start, sentence.end)]
