@@ -48,7 +48,7 @@ def golden_names(golden: dict[str, Any]) -> tuple[list[list[str]], list[str]]:
 
 def tagged(candidates: Candidates) -> set[str]:
     """Comparison keys of every form the candidates stage tags."""
-    forms = [c.text for c in candidates.spans] + [c.text for c in candidates.latin_people]
+    forms = [c.text for c in candidates.mentions] + [c.text for c in candidates.latin_people]
     forms += [form for alias in candidates.aliases for form in (alias.hangul, alias.latin)]
     forms += [form for person in candidates.people for form in (person.name, person.affiliation) if form]
     return {key(form) for form in forms}

@@ -75,6 +75,27 @@ class Candidates:
         return candidate_doc(self)
 
     @cached_property
+    def mentions(self) -> tuple[Candidate, ...]:
+        """The spans above and the mentions no engine reads yet: Korean names standing alone in their
+        segment (`bare_names`) and organisations written right after a person's name
+        (`beside_names`). Built on first use (the mentions benchmark, the spaCy Doc): off the path of
+        `extract run`, which they would slow by a tenth of the candidates stage for nothing."""
+        from extract.bare_names import bare_korean_names
+        from extract.beside_names import organizations_beside
+
+        text = self.segmentation.text
+        taken = [(c.start, c.end) for c in self.spans]
+        bare = [Candidate("PERSON", s, e, text[s:e]) for s, e in bare_korean_names(text) if not _overlaps(s, e, taken)]
+        people = [(c.start, c.end) for c in [*self.spans, *bare] if c.label == "PERSON"]
+        taken += [(c.start, c.end) for c in bare]
+        beside = [
+            Candidate("ORG", s, e, text[s:e])
+            for s, e in organizations_beside(text, people)
+            if not _overlaps(s, e, taken)
+        ]
+        return tuple(sorted([*self.spans, *bare, *beside], key=lambda c: (c.start, -c.end)))
+
+    @cached_property
     def _aliases_by_end(self) -> dict[int, AliasPair]:
         return {a.end: a for a in reversed(self.aliases)}
 
@@ -358,31 +379,16 @@ def tag_candidates(segmentation: Segmentation) -> Candidates:
         if label:
             spans.append(Candidate(label, alias.start, alias.end, text[alias.start : alias.end], alias))
     spans += [Candidate(label, start, end, text[start:end]) for label, (start, end) in found]
-    from extract.bare_names import bare_korean_names
-    from extract.beside_names import organizations_beside
     from extract.people import find_titled_people  # imports this module's AliasPair
 
     people = find_titled_people(segmentation, aliases)
     spans += [Candidate("PERSON", p.name_start, p.name_end, text[p.name_start : p.name_end]) for p in people]
-    titled = [(c.start, c.end) for c in spans]
-    spans += [
-        Candidate("PERSON", start, end, text[start:end])
-        for start, end in bare_korean_names(text)
-        if not _overlaps(start, end, titled)
-    ]
     modelled = _model_mentions(segmentation, aliases)
     modelled_people = [c for c in modelled if c.label == "PERSON"]
     by_span = {(c.start, c.end): c for c in [*modelled_people, *_latin_people(text, aliases)]}
     latin_people = [by_span[span] for span in sorted(by_span)]
     taken = [(c.start, c.end) for c in spans]
     spans += latin_people + [c for c in modelled if c.label != "PERSON" and not _overlaps(c.start, c.end, taken)]
-    taken = [(c.start, c.end) for c in spans]
-    people_spans = [(c.start, c.end) for c in spans if c.label == "PERSON"]
-    spans += [
-        Candidate("ORG", start, end, text[start:end])
-        for start, end in organizations_beside(text, people_spans)
-        if not _overlaps(start, end, taken)
-    ]
     spans.sort(key=lambda c: (c.start, -c.end))
     model_people = frozenset(_key(c.text) for c in modelled_people)
     return Candidates(segmentation, tuple(aliases), tuple(spans), tuple(people), tuple(latin_people), model_people)

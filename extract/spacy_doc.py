@@ -29,7 +29,7 @@ def candidate_doc(candidates: Candidates) -> Doc:
     labelled) and `aliases` (every Hangul↔Latin pair, labelled as classified or ALIAS)."""
     doc = _tagged_doc(candidates)
     labels = {alias: candidates.label_of(alias) or "ALIAS" for alias in candidates.aliases}
-    spans = [(c.start, c.end, c.label) for c in candidates.spans]
+    spans = [(c.start, c.end, c.label) for c in candidates.mentions]
     aliases = [(a.start, a.end, labels[a]) for a in candidates.aliases]
     for group, found in (("candidates", spans), ("aliases", aliases)):
         tagged = [doc.char_span(start, end, label=label, alignment_mode="expand") for start, end, label in found]

@@ -76,9 +76,9 @@ def test_spacy_doc_text_is_the_source_and_sentences_come_from_kiwi() -> None:
     assert kiwi_starts <= doc_starts | {0}
     assert len(doc.spans["aliases"]) == len(candidates.aliases)
     spans = doc.spans["candidates"]
-    assert [s.label_ for s in spans] == [c.label for c in candidates.spans]
+    assert [s.label_ for s in spans] == [c.label for c in candidates.mentions]
     # A span covers its candidate's whole tokens (a gloss can start inside one: `#define AI 엔지니어(…)`).
-    assert all(s.start_char <= c.start < c.end <= s.end_char for s, c in zip(spans, candidates.spans, strict=True))
+    assert all(s.start_char <= c.start < c.end <= s.end_char for s, c in zip(spans, candidates.mentions, strict=True))
 
 
 def test_each_doc_token_carries_its_kiwi_tags() -> None:
@@ -126,7 +126,7 @@ def test_a_korean_name_alone_in_a_segment_of_its_line_is_a_person_candidate() ->
     text = "- 박지호\n| 분산 시스템의 이해 | 이서연 |\n김철수, 네이버\n텀블벅 박형식\n@k16wire 황상철\n조승연@KnowRe\n이영희 님\n"
     assert _bare_names(text) == ["박지호", "이서연", "김철수", "박형식", "황상철", "조승연", "이영희"]
     _, candidates = analyse(text)
-    people = {c.text for c in candidates.spans if c.label == "PERSON"}
+    people = {c.text for c in candidates.mentions if c.label == "PERSON"}
     assert {"박지호", "이서연", "김철수", "박형식", "황상철", "조승연", "이영희"} <= people
 
 
@@ -140,7 +140,7 @@ def test_a_name_in_running_text_or_a_word_shaped_like_a_name_is_not_a_bare_name(
 def test_the_segment_after_a_persons_name_is_their_organisation_candidate() -> None:
     text = "- 이현섭, 비바리퍼블리카\n- Jane Doe (Acme Corp)\n- 조승연@KnowRe\n- 이서연 | 슬로워크\n"
     _, candidates = analyse(text)
-    assert {c.text for c in candidates.spans if c.label == "ORG"} >= {
+    assert {c.text for c in candidates.mentions if c.label == "ORG"} >= {
         "비바리퍼블리카",
         "Acme Corp",
         "KnowRe",

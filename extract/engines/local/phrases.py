@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract import lexicon
 from extract.candidates import AliasPair, Candidates
@@ -181,11 +182,11 @@ def is_speech(text: str, quote: re.Match[str]) -> bool:
     return bool(said or _QUOTATIVE_AFTER.match(text, quote.end()))
 
 
+@lru_cache(maxsize=8192)  # the rules clean the same lines again and again
 def clean(value: str) -> str:
     """A phrase without layout markup, a leading pictograph (`🎤`, `✨`: a marker, as a bullet is),
     quotes at its ends or doubled spaces."""
-    value = value.replace("**", "").replace("__", "")
-    value = re.sub(r"\s+", " ", value)
+    value = " ".join(value.replace("**", "").replace("__", "").split())
     value = value.strip(" \t'\"‘’“”「」『』*:：-—–,")
     if value and _is_pictograph(value[0]):
         start = 0
