@@ -97,9 +97,7 @@ class _Nothing:
 
 def figures(reports: list[Report]) -> dict[str, Any]:
     """Pooled over records: all types together, then each type."""
-    total = Report()
-    for report in reports:
-        total.add(report)
+    total = _pooled(reports)
     pooled = Score()
     for score in total.records.values():
         pooled.add(score)
@@ -112,10 +110,15 @@ def figures(reports: list[Report]) -> dict[str, Any]:
 
 def field_figures(reports: list[Report]) -> dict[str, Any]:
     """Pooled over the fields of matched records, each field apart."""
+    total = _pooled(reports)
+    return {name: _row(total.fields[name]) for name in sorted(total.fields)}
+
+
+def _pooled(reports: list[Report]) -> Report:
     total = Report()
     for report in reports:
         total.add(report)
-    return {name: _row(total.fields[name]) for name in sorted(total.fields)}
+    return total
 
 
 def _row(score: Score) -> dict[str, Any]:
@@ -178,23 +181,22 @@ def print_tables(summary: dict[str, Any], markdown: bool) -> None:
     from rich.table import Table
 
     console = Console(width=max(Console().width, 150))  # the table is wide; a pipe or CI log is not a screen
-    for title, rows in (("folder", summary["folders"]), ("genre", summary["genres"])):
+    engine = summary["engine"]
+    tables: list[tuple[str, tuple[str, ...], list[list[str]], str]] = [
+        (title, HEADERS, table_rows(rows), f"{engine}, per {title}")
+        for title, rows in (("folder", summary["folders"]), ("genre", summary["genres"]))
+    ]
+    fields_caption = f"{engine}, fields of matched records (F1), per folder"
+    tables.append(("folder", FIELD_COLUMNS, field_rows(summary["folders"]), fields_caption))
+    for title, headers, rows, caption in tables:
         if markdown:
-            print(f"| {title} | " + " | ".join(HEADERS) + " |\n|" + " --- |" * (len(HEADERS) + 1))
-            print("\n".join("| " + " | ".join(row) + " |" for row in table_rows(rows)) + "\n")
+            print(f"| {title} | " + " | ".join(headers) + " |\n|" + " --- |" * (len(headers) + 1))
+            print("\n".join("| " + " | ".join(row) + " |" for row in rows) + "\n")
             continue
-        table = Table(title, *HEADERS, title=f"{summary['engine']}, per {title}")
-        for row in table_rows(rows):
+        table = Table(title, *headers, title=caption)
+        for row in rows:
             table.add_row(*row)
         console.print(table)
-    if markdown:
-        print("| folder | " + " | ".join(FIELD_COLUMNS) + " |\n|" + " --- |" * (len(FIELD_COLUMNS) + 1))
-        print("\n".join("| " + " | ".join(row) + " |" for row in field_rows(summary["folders"])) + "\n")
-        return
-    table = Table("folder", *FIELD_COLUMNS, title=f"{summary['engine']}, fields of matched records (F1), per folder")
-    for row in field_rows(summary["folders"]):
-        table.add_row(*row)
-    console.print(table)
 
 
 def _figure(row: dict[str, Any], name: str) -> str:

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from extract.candidates import Candidates
-from extract.engines.local.english_prose import named_people
+from extract.engines.local.english_prose import common_employer, named_people
 from extract.engines.local.phrases import span
 from extract.models import Launch, Person, Span
 from extract.segment import Segmentation, Sentence
@@ -71,10 +71,8 @@ def _announcements(segmentation: Segmentation, candidates: Candidates) -> list[_
             if not presenters and index > 0:
                 presenters = _people_of(text, candidates, block.sentences[index - 1])
             if presenters:
-                employers = {p.affiliation for p in presenters}
-                organization = employers.pop() if len(employers) == 1 else None
                 evidence = span(text, sentence.start, sentence.end)
-                found.append(_Announcement(sentence.start, presenters, organization, evidence))
+                found.append(_Announcement(sentence.start, presenters, common_employer(presenters), evidence))
     return found
 
 

@@ -398,13 +398,18 @@ def _launches_in(
             evidence = [span(text, sentence.start, sentence.end)]
             presenters = _announcers(text, candidates, sentence.start, verb, last_named)
             # `Acme CEO Jane Doe announced …`: who presents it launches it for their organisation.
-            employers = {p.affiliation for p in presenters}
-            employer = employers.pop() if len(employers) == 1 else None
+            employer = common_employer(presenters)
             launch = Launch(
                 id="", name=text[start:end], organization=employer, presenters=presenters, evidence=evidence
             )
             launches.append(launch)
     return launches
+
+
+def common_employer(people: list[Person]) -> str | None:
+    """The one affiliation all the people share (None if they have none, or several)."""
+    employers = {p.affiliation for p in people}
+    return employers.pop() if len(employers) == 1 else None
 
 
 # A person's pronoun as the subject of a launch verb: `He announced …`, `…, where she unveiled …`.
