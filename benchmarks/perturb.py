@@ -6,10 +6,11 @@ says the same thing in another layout.
 Each recap of `../shared/recaps` is rewritten in memory by one transformation at a time that keeps
 every title, name and organisation (bullets as stars or as numbers and back, list markers dropped,
 separators ` - ` as en dashes or pipes, Markdown headings as bold lines and back, straight quotes as
-curly ones, the honorific 님 after names dropped),
-extracted and scored against its golden records as `benchmarks/quality.py` scores it (titles compare
-up to punctuation, so a changed separator inside a title still matches). Pooled F1 per folder and
-transformation, beside the unchanged text's: a drop shows a layout the rules read only in one form.
+curly ones, the honorific 님 after names dropped, every blank line dropped or doubled, long lines
+hard-wrapped at 72 columns), extracted and scored against its golden records as
+`benchmarks/quality.py` scores it (titles compare up to punctuation, so a changed separator inside a
+title still matches). Pooled F1 per folder and transformation, beside the unchanged text's: a drop
+shows a layout the rules read only in one form.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import json
 import re
 import sys
 import tempfile
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,6 +38,20 @@ GOLDEN = ROOT / "tests" / "golden"
 def _lines(pattern: str, replacement: str | Callable[[re.Match[str]], str]) -> Callable[[str], str]:
     compiled = re.compile(pattern, re.M)
     return lambda text: compiled.sub(replacement, text)
+
+
+def _hard_wrapped(text: str, width: int = 72) -> str:
+    """Every line longer than `width` (not a table row) broken at spaces, as a plain-text mail or notes
+    kept at 72 columns are; a list item's lines go on under its text."""
+    lines = []
+    for line in text.split("\n"):
+        if len(line) <= width or line.lstrip().startswith("|"):
+            lines.append(line)
+            continue
+        lead = re.match(r"\s*(?:(?:[-*]|\d{1,2}[.)])\s+)?", line)
+        indent = " " * len(lead.group()) if lead else ""
+        lines += textwrap.wrap(line, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
+    return "\n".join(lines)
 
 
 def _curly_quotes(text: str) -> str:
@@ -56,8 +72,10 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "heading marks dropped": _lines(r"^#{1,6}\s+", ""),  # a page copied as plain text
     "bold dropped": lambda text: text.replace("**", ""),
     "double spaced": _lines(r"(?<=\S)\n(?=\S)", "\n\n"),  # a web page's lines pasted as paragraphs
+    "blank lines dropped": _lines(r"\n\s*\n", "\n"),  # a page pasted with no blank line at all
     "tables as tabs": _lines(r"^\|\s*(.*?)\s*\|\s*$", lambda m: re.sub(r"\s*\|\s*", "\t", m.group(1))),
     "curly quotes": _curly_quotes,
+    "hard-wrapped at 72 columns": _hard_wrapped,
     "honorifics dropped": _lines(r"(?<=[가-힣])\s?님(?![가-힣])", ""),
 }
 

@@ -313,6 +313,23 @@ def names_an_event(name: str) -> bool:
     return bool(words) and words[-1].casefold() in EVENT_NOUNS
 
 
+# The small words a title-cased English title keeps in lower case (`Remote Caches for Everyone`).
+TITLE_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to vs with".split())
+_TITLE_CASED_SHARE = 0.75
+
+
+def is_title_cased(phrase: str) -> bool:
+    """Whether an English phrase of three words or more capitalises its words but the small ones, as a
+    title or a heading does (`Remote Caches for Everyone: Lessons From Five Years of CI`) and a
+    sentence, even one full of names, does not."""
+    words: list[str] = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", phrase) if w.casefold() not in TITLE_SMALL_WORDS]
+    if len(words) < 3 or re.search("[가-힣]", phrase):  # Korean words have no case to tell
+        return False
+    if re.search(r",\s+[a-z]|,$", phrase.rstrip()):  # `…, including Mina Cho, …`: a clause goes on
+        return False
+    return sum(word[0].isupper() for word in words) >= _TITLE_CASED_SHARE * len(words)
+
+
 def announces(text: str) -> bool:
     lowered = text.casefold()
     return any(stem in lowered for stem in ANNOUNCE_STEMS)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from extract import lexicon
 from extract.intervals import ByStart
 
 if TYPE_CHECKING:
@@ -200,19 +201,27 @@ def layout_blocks(text: str) -> list[Block]:
 
 # A document whose every unindented line (ten or more) stands after a blank line was pasted with a
 # blank line after each line (a web page's paragraphs): there a blank line is the document's line break.
+# One where none does was pasted with no blank line at all: there a line break is all that parts its
+# units, as a blank line does in other documents.
 _SPACED_LINES = 10
 
 
 def _spaced(blocks: list[Block], text: str) -> list[Block]:
-    """The blocks with the document's line spacing, measured over its unindented lines."""
+    """The blocks with the document's line spacing, measured over its unindented lines; in a document
+    with no blank line, each unindented line stands one blank line apart (read as double-spaced)."""
     lines = [
         block
         for previous, block in itertools.pairwise(blocks)
         if not text[block.start].isspace() and "\n" in text[previous.end : block.start]
     ]
-    if len(lines) < _SPACED_LINES or not all(block.set_apart for block in lines):
+    if len(lines) < _SPACED_LINES:
         return blocks
-    return [dataclasses.replace(block, spacing=1) for block in blocks]
+    if all(block.set_apart for block in lines):
+        return [dataclasses.replace(block, spacing=1) for block in blocks]
+    if not any(block.set_apart for block in lines):
+        starts = {block.index for block in lines}
+        return [dataclasses.replace(block, gap=int(block.index in starts), spacing=1) for block in blocks]
+    return blocks
 
 
 def list_marker(line: str) -> str | None:
@@ -301,10 +310,12 @@ def _line_blocks(text: str) -> list[Block]:
 def _lines(text: str) -> Iterator[tuple[int, str]]:
     """(offset, line) of each line; a line whose last field ends with `|` (`키노트 |`, `Title |`, the
     cells of one programme entry written one per line) is joined with the non-blank line after it, and
-    so is a sentence that a web page's links broke over lines (`_broken_at_link`). A Markdown table row
-    (`| … |`) stands alone."""
+    so is a sentence that a web page's links broke over lines (`_broken_at_link`) and, in a hard-wrapped
+    document, a paragraph or list item broken at its width (`_wrapped`). A Markdown table row (`| … |`)
+    stands alone."""
     offset, pending, start = 0, "", 0
     lines = text.split("\n")
+    width = _wrap_width(lines)
     for number, line in enumerate(lines):
         if not pending:
             start = offset
@@ -312,11 +323,55 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
         following = lines[number + 1 : number + 3]
         continues = line.rstrip().endswith("|") and not line.lstrip().startswith("|")
-        if not ((continues and line.strip()) or _broken_at_link(line, *following)):
+        wrapped = width is not None and following and _wrapped(line, following[0], width)
+        if not ((continues and line.strip()) or wrapped or _broken_at_link(line, *following)):
             yield start, pending
             pending = ""
     if pending:
         yield start, pending
+
+
+# A hard-wrapped document (notes kept at 72 or 80 columns, a plain-text mail) breaks its paragraphs
+# into lines that end within a few characters of one width: the width is the 90th percentile of the
+# lengths of its lines of 40 characters or more, and most of such lines that another plain line
+# follows end within _WRAP_SLACK of it. In other documents such lines are few or of any length.
+_WRAP_MIN_LINES = 5
+_WRAP_SLACK = 15
+_WRAP_SHARE = 0.6
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped document breaks its lines at, or None for a document that is not;
+    table rows do not count."""
+    long = [len(line.rstrip()) for line in lines if len(line.strip()) >= 40 and not line.lstrip().startswith("|")]
+    going_on = [
+        len(line.rstrip())
+        for line, following in itertools.pairwise(lines)
+        if len(line.strip()) >= 40
+        and not line.lstrip().startswith("|")
+        and following.strip()
+        and not _LIST_MARK.match(following)
+    ]
+    if len(going_on) < _WRAP_MIN_LINES:
+        return None
+    width = sorted(long)[int(0.9 * (len(long) - 1))]
+    filled = sum(1 for length in going_on if width - _WRAP_SLACK <= length <= width)
+    return width if filled >= _WRAP_SHARE * len(going_on) else None
+
+
+def _wrapped(line: str, following: str, width: int) -> bool:
+    """Whether the line after a line that its next word would have overfilled goes on with it: a
+    paragraph or a list item broken over lines (`* The first lesson was that a cache is only as
+    good as the` / `  Keys it is given`); not a new list item, heading, table row or quote, nor after
+    a lead-in or a title-cased line."""
+    line, words = line.rstrip(), following.split()
+    if not words or len(line) < width - _WRAP_SLACK or line.lstrip().startswith(("|", "#")):
+        return False
+    if len(line) + 1 + len(words[0]) <= width:
+        return False  # the next line's first word would have fitted: the line ended there
+    if line[-1] in ":：" or _LIST_MARK.match(following) or SPEAKER_LABEL.match(following.strip()):
+        return False
+    return not lexicon.is_title_cased(line)  # a title over the paragraph about it
 
 
 # What only continues a sentence: a comma, a lowercase word, a Korean particle or ending.

@@ -527,3 +527,25 @@ def test_a_by_line_under_a_title_is_a_speaker_line_not_the_rest_of_a_sentence() 
             ("Scaling Postgres at Work", [("Jane Doe", None, None)]),
             ("Testing in Production", [("John Smith", None, None)]),
         ], between
+
+
+def test_a_page_pasted_without_any_blank_line_reads_as_it_does_with_them() -> None:
+    lines = [
+        "가을 밋업 아카이브",
+        "이번 밋업은 온라인으로 이틀 동안 진행되었습니다.",
+        "- 발표 영상 재생 목록",
+        "첫째 날",
+    ]
+    for title, speaker, about in [
+        ("개발자를 위한 글쓰기", "@minjun 김민준", "기술 블로그를 꾸준히 쓰는 방법을 소개합니다."),
+        ("사이드 프로젝트로 배운 것", "@seoyeon 이서연", "주말마다 만든 앱에서 배운 점을 이야기합니다."),
+        ("테스트 코드와 친해지기", "@jihoon 박지훈", "처음 보낸 풀 리퀘스트가 합쳐지기까지를 돌아봅니다."),
+    ]:
+        lines += [title, speaker, about, "- 발표 영상"]
+    expected = [
+        ("개발자를 위한 글쓰기", [("김민준", None, None)], "talk"),
+        ("사이드 프로젝트로 배운 것", [("이서연", None, None)], "talk"),
+        ("테스트 코드와 친해지기", [("박지훈", None, None)], "talk"),
+    ]
+    assert _talks("\n\n".join(lines) + "\n") == expected
+    assert _talks("\n".join(lines) + "\n") == expected

@@ -140,3 +140,10 @@ def test_who_announces_unnamed_new_services_presents_the_launches_told_after_the
     )
     ((launch,),) = [grounded(text).launches]
     assert [(p.name, p.title, p.affiliation) for p in launch.presenters] == [("Jane Doe", "CEO", "Acme")]
+
+
+def test_a_possessive_talks_title_is_the_quote_beside_its_noun_or_a_title_cased_run_after_on() -> None:
+    later_quote = 'Ana Silva\'s talk on Remote Caches for Everyone took a hard topic and made it truly "simple."\n'
+    assert _talks(later_quote) == [("Remote Caches for Everyone", [("Ana Silva", None)])]
+    beside = 'Ana Silva\'s keynote, "Remote Caches for Everyone", was the best of the day.\n'
+    assert _talks(beside) == [("Remote Caches for Everyone", [("Ana Silva", None)])]

@@ -43,6 +43,66 @@ def test_a_blank_line_parts_lines_only_where_the_document_does_not_put_one_after
     assert {b.spacing for b in layout_blocks("\n\n".join(lines[:5]))} == {0}  # too few lines to tell
 
 
+# Notes kept at 60 columns (invented): paragraphs and list items broken over lines, titles not. The
+# lines go on with capitalised words, which no sentence broken at a link would start with.
+_WRAPPED = """Meetup notes
+
+Incremental Builds at Scale
+The evening opened with a tour of the build system that Mina
+Cho and her team run at Northwind, and of what it took Bazel
+Remote to make a clean build finish in under ten minutes.
+
+* The first lesson was that a cache is only as good as the
+  Keys it is given, and most of their misses came from Git
+  Timestamps that changed on every checkout of the tree.
+* The second was to measure before optimising anything, which
+  Mina said nobody on the team had done in the first year.
+
+Questions afterwards were mostly about remote execution and
+Kubernetes, and the cost of keeping a shared cache warm.
+"""
+
+
+def _block_texts(text: str) -> list[str]:
+    return [text[block.start : block.end] for block in layout_blocks(text)]
+
+
+def test_a_hard_wrapped_document_reads_each_paragraph_and_list_item_as_one_block() -> None:
+    paragraphs = [part.strip("\n") for part in _WRAPPED.split("\n\n")]
+    title, paragraph = paragraphs[1].split("\n", 1)
+    first, second = paragraphs[2].split("\n* ")
+    assert _block_texts(_WRAPPED) == ["Meetup notes", title, paragraph, first, "* " + second, paragraphs[3]]
+
+
+def test_a_line_that_its_next_word_would_have_fitted_on_ends_there() -> None:
+    early = _WRAPPED.replace("that Mina\nCho and her team", "that\nMina Cho and her team")
+    assert "Mina Cho and her team run at Northwind, and of what it took Bazel" in "".join(_block_texts(early))
+    assert not any("system that\nMina" in block for block in _block_texts(early))
+
+
+def test_a_title_cased_line_of_the_full_width_stays_apart_from_the_paragraph_under_it() -> None:
+    titled = _WRAPPED.replace(
+        "Incremental Builds at Scale\n", "Incremental Builds at Scale With Bazel and Remote Caches in CI\n"
+    )
+    assert "Incremental Builds at Scale With Bazel and Remote Caches in CI" in _block_texts(titled)
+
+
+def test_a_document_whose_lines_have_any_length_joins_none_of_them() -> None:
+    lines = [
+        "Incremental Builds at Scale",
+        "Mina Cho of Northwind on the build system her team runs, and what it took.",
+        "Kubernetes Without Tears",
+        "Jae Park showed how a small team keeps three clusters alive with no on-call rota at all, and why.",
+        "Questions were about cost.",
+        "Remote Execution in Practice",
+        "Ana Silva spoke last.",
+        "Bazel Remote came up in every talk of the evening, from the keynote to the lightning talks at the end of the day.",
+        "Git Timestamps were the villain of the night, again.",
+        "Northwind Hosted Us",
+    ]
+    assert _block_texts("\n".join(lines)) == lines
+
+
 def test_masking_keeps_offsets() -> None:
     masked = mask_markup(LAYOUT)
     assert len(masked) == len(LAYOUT)

@@ -191,6 +191,22 @@ _CUED_TITLE = re.compile(
 )
 
 
+# What stands between a talk noun and its quoted title: a comma or colon, a word that names it.
+_BEFORE_ITS_TITLE = re.compile(r"\s*[,:]?\s*(?:(?:titled|called|named|on|about)\s+)?")
+
+
+def _title_cased(title: str) -> str:
+    """An unquoted title written in title case ends before the first other lowercase word: the
+    sentence goes on there (`Remote Caches for Everyone took a hard topic …`)."""
+    words = title.split()
+    if len(words) < 2 or not all(word[0].isupper() or word[0].isdigit() for word in words[:2]):
+        return title
+    for index, word in enumerate(words):
+        if word[0].islower() and word.casefold() not in lexicon.TITLE_SMALL_WORDS:
+            return " ".join(words[:index]).rstrip(",;:")
+    return title
+
+
 def _titled(talk: Talk, text: str, start: int, end: int) -> Talk:
     title = clean(text[start:end]).rstrip(".").strip('"“”‘’')
     return talk.model_copy(update={"title": title, "evidence": [*talk.evidence, span(text, start, end)]})
@@ -244,9 +260,11 @@ def _talks_in(
     possessive = _POSSESSIVE_TALK.search(content)
     if possessive and candidates.is_person_name(possessive.group("name")):
         quoted = next(iter(titles_quoted(_QUOTED, content, possessive.end())), None)
+        if quoted and not _BEFORE_ITS_TITLE.fullmatch(content, possessive.end(), quoted.start()):
+            quoted = None  # a quote later in the sentence (`… made it truly "simple."`) is not its title
         cued = _CUED_TITLE.match(content, possessive.start("noun"))  # `Sarah Bird's talk on Interactive Data`
         name = possessive.group("name")
-        title = clean(quoted.group("title")) if quoted else clean(cued.group("title")) if cued else None
+        title = clean(quoted.group("title")) if quoted else _title_cased(clean(cued.group("title"))) if cued else None
         return [
             Talk(
                 id="",
