@@ -7,10 +7,10 @@ Each recap of `../shared/recaps` is rewritten in memory by one transformation at
 every title, name and organisation (bullets as stars or as numbers and back, list markers dropped,
 separators ` - ` as en dashes or pipes, Markdown headings as bold lines and back, straight quotes as
 curly ones, the honorific 님 after names dropped, every blank line dropped or doubled, long lines
-hard-wrapped at 72 columns), extracted and scored against its golden records as
-`benchmarks/quality.py` scores it (titles compare up to punctuation, so a changed separator inside a
-title still matches). Pooled F1 per folder and transformation, beside the unchanged text's: a drop
-shows a layout the rules read only in one form.
+hard-wrapped at 72 columns, `Keynote` and `키노트` qualified as an opening one), extracted and scored
+against its golden records as `benchmarks/quality.py` scores it (titles compare up to punctuation, so
+a changed separator inside a title still matches). Pooled F1 per folder and transformation, beside the
+unchanged text's: a drop shows a layout the rules read only in one form.
 """
 
 from __future__ import annotations
@@ -77,6 +77,9 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "curly quotes": _curly_quotes,
     "hard-wrapped at 72 columns": _hard_wrapped,
     "honorifics dropped": _lines(r"(?<=[가-힣])\s?님(?![가-힣])", ""),
+    "keynotes qualified": lambda text: re.sub(r"\bKeynote\b", "Opening Keynote", text).replace(
+        "키노트", "오프닝 키노트"
+    ),
 }
 
 

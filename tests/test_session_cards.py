@@ -95,3 +95,10 @@ def test_a_roundup_heading_naming_a_makers_product_over_a_paragraph_is_a_launch(
 def test_roundup_headings_are_no_launches_where_the_recap_announces_nothing() -> None:
     text = _ROUNDUP.replace("announced", "covered")
     assert _grounded(text).launches == []
+
+
+def test_a_label_that_qualifies_its_kind_heads_a_card_as_the_bare_kind_does() -> None:
+    for label in ("Opening Keynote #6", "클로징 키노트 6", "Special Session 6"):
+        text = f"{label}\n문태호\n한빛전자 문태호 수석\n임베디드 리눅스로 만드는 스마트 가전\n\n- 오픈소스 커뮤니티 이야기\n"
+        kind = "talk" if label.startswith("Special") else "keynote"
+        assert _talks(text) == [("임베디드 리눅스로 만드는 스마트 가전", [("문태호", "수석", "한빛전자")], kind)], label

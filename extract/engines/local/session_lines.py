@@ -51,15 +51,16 @@ NUMBERED = re.compile(
     r"|\s*(?:제목|세션명|세션\s?제목|발표\s?제목|강연\s?제목|주제|발표\s?주제|title|session\s+title|topic)\s*[:：]\s*",
     re.I,
 )
+# Words that qualify a talk kind in a label or a heading (`Opening Keynote`, `클로징 키노트`, `특별 세션`).
+_KIND_QUALIFIERS = r"개막|폐막|오프닝|클로징|첫|마지막|특별|메인|opening|closing|morning|afternoon|main|special"
 KIND_PREFIX = re.compile(
-    r"(?:(?:오프닝|클로징|개막|폐막|opening|closing|(?:첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\d{1,2})\s?번째)\s*)?"
+    rf"(?:(?:{_KIND_QUALIFIERS}|(?:첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\d{{1,2}})\s?번째)\s*)?"
     r"(?:키노트|기조연설|기조강연|특별강연|세션\s*\d*|워크숍|패널|keynote|talk|session\s*\d*|workshop|panel)\s*[:：\-–—|]\s*",
     re.I,
 )
 # A talk kind standing for a title beside its speaker (`첫 기조연설`, `Opening keynote`).
 KIND_ONLY = re.compile(
-    r"(?:(?:개막|폐막|오프닝|클로징|첫|마지막|특별)\s?)?(?:기조\s?연설|기조\s?강연|키노트|특별\s?강연|특강)"
-    r"|(?i:(?:opening|closing|morning|afternoon)\s)?(?i:keynote)"
+    rf"(?i:(?:{_KIND_QUALIFIERS})\s?)?(?:기조\s?연설|기조\s?강연|키노트|특별\s?강연|특강|(?i:keynote))"
 )
 _AFFILIATION_AFTER = re.compile(r"\s*(?:,\s*|\()(?P<org>[^,()\n]{2,40}?)\)?\s*")
 # A line that ends naming someone: with an honorific (also in brackets, `Title (백재연님)`), or after a
@@ -123,7 +124,7 @@ DATED = re.compile(r"\d{1,2}\s*월\s*\d{1,2}\s*일|[월화수목금토일]요일
 # What a session label holds besides its kind word: a number, `#`, brackets, punctuation.
 _LABEL_WORDS = re.compile(
     r"키노트|기조\s?연설|기조\s?강연|특별\s?강연|세션|발표|워크숍|워크샵|패널|keynote|session|talk|workshop|panel"
-    r"|[#\d\s.:()\-–—]",
+    rf"|{_KIND_QUALIFIERS}|[#\d\s.:()\-–—]",
     re.I,
 )
 # Headings over many talks: plurals of talk and event nouns (`Some of my favorite talks`, `Previous Meetups`).
