@@ -343,14 +343,15 @@ _WRAP_SHARE = 0.6
 def _wrap_width(lines: list[str]) -> int | None:
     """The width a hard-wrapped document breaks its lines at, or None for a document that is not;
     table rows do not count."""
-    long = [len(line.rstrip()) for line in lines if len(line.strip()) >= 40 and not line.lstrip().startswith("|")]
+
+    def measured(line: str) -> bool:
+        return len(line.strip()) >= 40 and not line.lstrip().startswith("|")
+
+    long = [len(line.rstrip()) for line in lines if measured(line)]
     going_on = [
         len(line.rstrip())
         for line, following in itertools.pairwise(lines)
-        if len(line.strip()) >= 40
-        and not line.lstrip().startswith("|")
-        and following.strip()
-        and not _LIST_MARK.match(following)
+        if measured(line) and following.strip() and not _LIST_MARK.match(following)
     ]
     if len(going_on) < _WRAP_MIN_LINES:
         return None
