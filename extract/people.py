@@ -123,8 +123,8 @@ _DICTIONARY_NOUN_SCORE = -16.0
 @lru_cache(maxsize=4096)
 def reads_as_a_word(word: str) -> bool:
     """Kiwi reads the word alone as a common noun of its dictionary (`이야기`, `사용자`), a noun and a
-    particle (`주제는`), a noun of two syllables and a suffix of quality (`안전성`, `확장성`) or a
-    common noun and 기 (`구축기`): an ordinary word, whatever its first syllable."""
+    particle (`주제는`) or a noun of two syllables and a suffix of quality (`안전성`, `확장성`): an
+    ordinary word, whatever its first syllable."""
     morphs = kiwi().tokenize(word)
     if len(morphs) == 1:
         return bool(morphs[0].tag == "NNG" and morphs[0].score > _DICTIONARY_NOUN_SCORE)
@@ -133,10 +133,7 @@ def reads_as_a_word(word: str) -> bool:
     # Not `은`/`ㄴ`/`이`: names end in them (`박경은`, `이병준` read as 이병주 + ㄴ).
     particle = morphs[1].tag.startswith("J") and morphs[1].form in ("는", "를", "의", "에")
     derived = morphs[1].tag == "XSN" and morphs[1].form in _NOUN_SUFFIXES and len(morphs[0].form) >= 2
-    # 기 (記, the story of doing it) after a common noun titles a talk (`구축기`, `도전기`); a name that
-    # Kiwi reads as a proper noun before 기 stays a name (`최준` + 기).
-    told = morphs[1].tag == "XSN" and morphs[1].form == "기" and morphs[0].tag == "NNG" and len(morphs[0].form) >= 2
-    return particle or derived or told
+    return particle or derived
 
 
 @lru_cache(maxsize=1)

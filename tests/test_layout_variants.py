@@ -549,13 +549,3 @@ def test_a_page_pasted_without_any_blank_line_reads_as_it_does_with_them() -> No
     ]
     assert _talks("\n\n".join(lines) + "\n") == expected
     assert _talks("\n".join(lines) + "\n") == expected
-
-
-def test_a_title_ending_in_a_noun_and_its_story_is_no_employer_and_name() -> None:
-    # `구축기` (구축 + 기, the story of building it) starts with a surname: it is still no name.
-    lines = ["아카이브", "데이터 파이프라인 구축기", "@minjun 김민준", "파이프라인을 어떻게 만들었는지 소개합니다."]
-    lines += ["레거시 정리기", "@jihoon 박지훈", "오래된 코드를 걷어낸 이야기입니다."]
-    assert _talks("\n\n".join(lines) + "\n") == [
-        ("데이터 파이프라인 구축기", [("김민준", None, None)], "talk"),
-        ("레거시 정리기", [("박지훈", None, None)], "talk"),
-    ]
