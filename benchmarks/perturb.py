@@ -3,14 +3,15 @@ says the same thing in another layout.
 
     python benchmarks/perturb.py [--folders tune check] [--json benchmarks/perturb.json] [--show-lost]
 
-Each recap of `../shared/recaps` is rewritten in memory by one transformation at a time that keeps
-every title, name and organisation (bullets as stars or as numbers and back, list markers dropped,
-separators ` - ` as en dashes or pipes, Markdown headings as bold lines and back, straight quotes as
-curly ones, the honorific 님 after names dropped, every blank line dropped or doubled, long lines
-hard-wrapped at 72 columns, `Keynote` and `키노트` qualified as an opening one), extracted and scored
-against its golden records as `benchmarks/quality.py` scores it (titles compare up to punctuation, so
-a changed separator inside a title still matches). Pooled F1 per folder and transformation, beside the
-unchanged text's: a drop shows a layout the rules read only in one form.
+Each recap of `../shared/recaps` is rewritten in memory by one transformation at a time that keeps every
+title, name and organisation (bullets as stars or as numbers and back, list markers dropped, separators
+` - ` as en dashes, pipes or unspaced em dashes, Markdown headings as bold lines and back, straight
+quotes as curly ones, times of day on the 12-hour clock, the honorific 님 after names dropped, every
+blank line dropped or doubled, long lines hard-wrapped at 72 columns, `Keynote` and `키노트` qualified as
+an opening one), extracted and scored against its golden records as `benchmarks/quality.py` scores it
+(titles compare up to punctuation, so a changed separator inside a title still matches). Pooled F1 per
+folder and transformation, beside the unchanged text's: a drop shows a layout the rules read only in one
+form.
 """
 
 from __future__ import annotations
@@ -54,6 +55,22 @@ def _hard_wrapped(text: str, width: int = 72) -> str:
     return "\n".join(lines)
 
 
+def _twelve_hour(text: str) -> str:
+    """Every time of day `14:30` on the 12-hour clock: `2:30 PM` in English, `오후 2:30` in Korean."""
+    korean = re.search("[가-힣]", text) is not None
+
+    def twelve(time: re.Match[str]) -> str:
+        hour = int(time[1])
+        if hour > 23:
+            return time[0]
+        clock = f"{hour % 12 or 12}:{time[2]}"
+        if korean:
+            return f"{'오전' if hour < 12 else '오후'} {clock}"
+        return f"{clock} {'AM' if hour < 12 else 'PM'}"
+
+    return re.sub(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])", twelve, text)
+
+
 def _curly_quotes(text: str) -> str:
     text = re.sub(r"(?<![\w'])'([^'\n]{2,120}?)'(?![\w'])", "‘\\1’", text)
     return re.sub(r'"([^"\n]{2,150}?)"', "“\\1”", text)
@@ -67,6 +84,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "list markers dropped": _lines(r"^(\s*)(?:[-*]|\d{1,2}[.)]) ", r"\1"),
     "separators as en dashes": _lines(r"(?<=\S) - ", " – "),  # inside a line, not a list marker
     "separators as pipes": _lines(r"(?<=\S) [-–—] ", " | "),
+    "separators as unspaced em dashes": _lines(r"(?<=\S) [-–—] (?=\S)", "—"),  # `Title—Name`, `10:00—10:40`
     "headings as bold lines": _lines(r"^#{1,6}\s+(.+?)\s*$", r"**\1**"),
     "bold lines as headings": _lines(r"^\*\*([^*\n]+)\*\*\s*$", r"## \1"),
     "heading marks dropped": _lines(r"^#{1,6}\s+", ""),  # a page copied as plain text
@@ -75,6 +93,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "blank lines dropped": _lines(r"\n\s*\n", "\n"),  # a page pasted with no blank line at all
     "tables as tabs": _lines(r"^\|\s*(.*?)\s*\|\s*$", lambda m: re.sub(r"\s*\|\s*", "\t", m.group(1))),
     "curly quotes": _curly_quotes,
+    "times on the 12-hour clock": _twelve_hour,
     "hard-wrapped at 72 columns": _hard_wrapped,
     "honorifics dropped": _lines(r"(?<=[가-힣])\s?님(?![가-힣])", ""),
     "keynotes qualified": lambda text: re.sub(r"\bKeynote\b", "Opening Keynote", text).replace(

@@ -24,6 +24,7 @@ from typing import TypeVar
 from extract import lexicon
 from extract.align import align
 from extract.engines import Records
+from extract.marks import DASH
 from extract.models import Credit, Launch, Talk
 from extract.people import reads_as_a_word
 from extract.segment import list_marker
@@ -176,7 +177,7 @@ def _title_is_a_sentence(talk: Talk, source: Source) -> str | None:
 @feature("talk", "title_is_a_link_or_the_event")
 def _title_is_a_link_or_the_event(talk: Talk, source: Source) -> str | None:
     title = (talk.title or "").strip()
-    if "://" in title or any(lexicon.names_an_event(part) for part in re.split(r"\s[-–—,]\s|,\s", title)):
+    if "://" in title or any(lexicon.names_an_event(part) for part in re.split(rf"{DASH}|\s?,\s", title)):
         return "its title is a link or the event's name"
     return None
 

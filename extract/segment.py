@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from extract import lexicon
 from extract.intervals import ByStart
+from extract.marks import CLOCK, RANGE
 
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
@@ -239,7 +240,7 @@ SPEAKER_LABEL = re.compile(
     re.I,
 )
 # `10:00-10:40 |`, `[13:00 ~ 13:40]`, `(10시)`: a timetable slot's time before its title.
-TIME_SLOT = re.compile(r"\s*[\[(]?\d{1,2}[:시]\d{0,2}분?(?:\s*[-~–]\s*\d{1,2}[:시]\d{0,2}분?)?[\])]?\s*[|:·\-–]?\s*")
+TIME_SLOT = re.compile(rf"\s*[\[(]?{CLOCK}(?:{RANGE}{CLOCK})?[\])]?\s*[|:·\-–—]?\s*")
 TITLE_LINE_LENGTH = 100
 # How a sentence or a lead-in ends: a full stop, a colon, a comma.
 _SENTENCE_END_CHARACTERS = ".!。:：,;"

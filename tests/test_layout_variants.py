@@ -549,3 +549,39 @@ def test_a_page_pasted_without_any_blank_line_reads_as_it_does_with_them() -> No
     ]
     assert _talks("\n\n".join(lines) + "\n") == expected
     assert _talks("\n".join(lines) + "\n") == expected
+
+
+def test_an_unspaced_em_dash_separates_as_a_spaced_dash_does_but_a_hyphen_joins() -> None:
+    for dash in (" - ", " – ", "—", "―"):
+        text = f"# Meetup\n\n* Jane Doe{dash}Real-Time Sync at Scale\n* Sam Park{dash}Fearless Concurrency\n"
+        assert [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)] == [
+            ("Real-Time Sync at Scale", ["Jane Doe"]),
+            ("Fearless Concurrency", ["Sam Park"]),
+        ], dash
+    assert _talks("# Meetup\n\n* Jane Doe-Real Sync at Scale\n* Sam Park-Fearless Concurrency\n") == []
+
+
+def test_a_time_range_written_with_an_em_dash_is_a_time_slot() -> None:
+    text = "# 밋업\n\n- 10:00—10:40 | 분산 트랜잭션 이야기 | 김민준 (카카오)\n- 10:50—11:30 | 모바일 성능 측정 | 이서연 (라인)\n"
+    assert _talks(text) == [
+        ("분산 트랜잭션 이야기", [("김민준", None, "카카오")], "talk"),
+        ("모바일 성능 측정", [("이서연", None, "라인")], "talk"),
+    ]
+
+
+def test_a_time_slot_on_the_twelve_hour_clock_stays_out_of_the_title() -> None:
+    english = (
+        "# Schedule\n\n- 9:00 AM – 9:45 AM: Scaling Postgres at Work — Jane Doe (Acme)\n"
+        "- 10am: Observability for Everyone — John Smith (Globex)\n"
+        "- 1:30 p.m.: Testing in Production — Maria Garcia (Initech)\n"
+    )
+    assert [title for title, _, _ in _talks(english)] == [
+        "Scaling Postgres at Work",
+        "Observability for Everyone",
+        "Testing in Production",
+    ]
+    korean = "# 세션\n\n- 오전 10:00 | 분산 트랜잭션 이야기 | 김민준 (카카오)\n- 오후 1:30 | 모바일 성능 측정 | 이서연 (라인)\n"
+    assert _talks(korean) == [
+        ("분산 트랜잭션 이야기", [("김민준", None, "카카오")], "talk"),
+        ("모바일 성능 측정", [("이서연", None, "라인")], "talk"),
+    ]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from extract import lexicon
 from extract.engines.local.phrases import clean
+from extract.marks import CLOCK, DASH, RANGE
 from extract.models import Person
 from extract.people import is_korean_name
 from extract.segment import Block, reads_as_title_line
@@ -26,7 +27,7 @@ Cell = tuple[int, int]
 # The weakest, `Title by Name (Org)`, puts the speakers after it; not after a role (`hosted by`).
 _SEPARATORS = (
     re.compile(r"\s+\|\s+|\s+\|$"),
-    re.compile(r"\s+[-–—]{1,2}\s+"),
+    re.compile(DASH),
     re.compile(r"\s+/\s+"),
     re.compile(r"\s+[:：]\s+"),  # spaced, as a separator (`제목 : 이름`); `Label: value` has no space before
     re.compile(r"(?<!hosted)(?<!moderated)(?<!organi[sz]ed)(?<!sponsored)(?<!led)\s+by\s+"),
@@ -34,7 +35,7 @@ _SEPARATORS = (
 _BY = len(_SEPARATORS) - 1
 _LINE_LENGTH = 200
 _MIN_VOTERS = 2  # of two session lines both must name people; of more, most
-_TIME_CELL = re.compile(r"\d{1,2}:\d{2}(?:\s*[-~–]\s*\d{1,2}:\d{2})?")
+_TIME_CELL = re.compile(rf"{CLOCK}(?:{RANGE}{CLOCK})?")
 _NICKNAME = re.compile(r"[가-힣]{2,5}")
 _HANDLE = re.compile(r"@[A-Za-z0-9_.]{2,30}")
 

@@ -14,10 +14,11 @@ from extract import lexicon
 from extract.candidates import Candidates, closing_bracket
 from extract.engines.local.phrases import Mention, clean, hangul_to_latin, is_person, mentions, person_of, span
 from extract.lexicon import RoleWord
+from extract.marks import DASH
 from extract.models import Credit, Role
 from extract.segment import Block, Segmentation, Sentence
 
-_LIST_INTRODUCER = re.compile(r"\s[—–-]{1,2}\s|[:：]\s")
+_LIST_INTRODUCER = re.compile(rf"{DASH}|[:：]\s")
 # Words in a track note that describe the job, not the track: `(MCP 분야 총괄)` -> MCP.
 _TRACK_NOISE = re.compile(
     r"\s*(?:분야|총괄|섹션|담당|트랙|책임자|호스트|진행|운영|리드|track|host|lead|chair)(?=\s|$)", re.I

@@ -11,6 +11,7 @@ import re
 
 from extract import lexicon
 from extract.engines.local.phrases import clean, span
+from extract.marks import DASH
 from extract.models import Credit, Person
 from extract.people import is_korean_name
 from extract.segment import Block, Segmentation
@@ -18,7 +19,7 @@ from extract.segment import Block, Segmentation
 # A lead-in that announces a list: ends in a colon, says "as follows", or is the role word alone.
 _INTRODUCES = re.compile(r"[:：]\s*$|다음과\s*같|아래와\s*같|as follows|the following", re.I)
 # One person on a line, with an optional organisation in brackets or after a separator.
-_NAME_LINE = re.compile(r"(?P<name>[^()|,·/]+?)(?:\s*(?:\((?P<paren>[^()]+)\)|\s(?:[|·/,]|[-–—]\s)\s*(?P<org>.+)))?")
+_NAME_LINE = re.compile(rf"(?P<name>[^()|,·/]+?)(?:\s*(?:\((?P<paren>[^()]+)\)|(?:\s[|·/,]|{DASH})\s*(?P<org>.+)))?")
 _HONORIFIC = re.compile(r"\s*님$")
 
 

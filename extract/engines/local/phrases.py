@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.candidates import AliasPair, Candidates
+from extract.marks import DASH
 from extract.models import Person, Span
 from extract.people import is_job
 
@@ -240,7 +241,7 @@ _EN_PERSON = re.compile(
     r"|\s*@\s*(?P<at>[^,()@\s][^,()@]*?)"  # `Tim Oxley@NodeSource`, `Jane Doe @ Acme`
     r"|,\s*(?P<title2>[^,()]+?),\s*(?P<org2>[^,()]+?)"
     r"|,\s*(?P<one>[^,()]+?)"  # `Wes McKinney, Posit` or `Jane Doe, CEO`
-    r"|\s+[-–—|/]\s*(?P<dashed>[^,()|/]+?))?\s*$"  # `Jane Doe | Acme`, `Jane Doe - CEO`
+    rf"|(?:{DASH}|\s+[|/]\s*)(?P<dashed>[^,()|/]+?))?\s*$"  # `Jane Doe | Acme`, `Jane Doe - CEO`
 )
 _EN_JOINERS = re.compile(r"\s*(?:,?\s+and\s+|\s*&\s*|\s*;\s*)\s*")
 

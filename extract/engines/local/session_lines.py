@@ -17,11 +17,12 @@ from extract.candidates import Candidates
 from extract.engines.local import talk_context
 from extract.engines.local.phrases import clean, english_people, is_person, korean_people, mentions, person_of
 from extract.engines.local.prose_talks import titled_person
+from extract.marks import DASH
 from extract.models import Person, Span
 from extract.people import descriptor, is_korean_name
 from extract.segment import LINK, SPEAKER_LABEL, TIME_SLOT, Block, reads_as_title_line
 
-HEADING_SEPARATOR = re.compile(r"\s+[—–-]{1,2}\s+|\s*[:：]\s+|\s+\|\s+")
+HEADING_SEPARATOR = re.compile(rf"{DASH}|\s*[:：]\s+|\s+\|\s+")
 # What may stand between speakers on a speakers' side: conjunctions, commas, honorifics.
 _JOINERS = re.compile(r"^(?:\s|[,&/·*]|와|과|및|님|and|with)*$")
 _BY = re.compile(r"\s+by\s+")
@@ -68,7 +69,8 @@ _AFFILIATION_AFTER = re.compile(r"\s*(?:,\s*|\()(?P<org>[^,()\n]{2,40}?)\)?\s*")
 # `제목 / 김민준 (카카오)`).
 _SPEAKER_END = re.compile(
     r"[가-힣]{2,4}\s?님\s*\)?\s*$"
-    r"|\s(?:[—–/|-]|by)\s+(?P<name>[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){1,3}|[가-힣]{2,4})\s*\([^()]{2,40}\)\s*$"
+    rf"|(?:{DASH}|\s[/|]\s+|\sby\s+)"
+    r"(?P<name>[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){1,3}|[가-힣]{2,4})\s*\([^()]{2,40}\)\s*$"
 )
 PARENTHESISED_END = re.compile(r"\s*\(([^()]+(?:\([^()]*\)[^()]*)*)\)\s*$")
 # title, speakers, kind from a label, the line that names the speakers (when not the title's own)
@@ -162,11 +164,11 @@ def _split_at_question(text: str, block: Block) -> bool:
 _MARKED_TITLE = re.compile(
     r"\s*(?:\*\*(?P<bold>[^*\n]{2,120})\*\*|\[(?P<bracketed>[^\]\n]{2,120})\]|「(?P<cornered>[^」\n]{2,120})」)"
 )
-_SESSION_SEPARATORS = re.compile(r"\s+[-–—|/:：]\s+")
+_SESSION_SEPARATORS = re.compile(rf"{DASH}|\s+[|/:：]\s+")
 BRACKET_ONLY = re.compile(r"(?!)")  # headings name speakers beside a title only in brackets
 _BRACKET_LABEL = re.compile(r"\s*(?:발표자|발표|연사|강연자|speakers?|by)\s*[:：]?\s*", re.I)
 _WITH = re.compile(r"\s+with\s+")
-_HANDLE_END = re.compile(r"\s+[—–-]\s+\S{1,12}$")
+_HANDLE_END = re.compile(rf"{DASH}\S{{1,12}}$")
 _HOSTED_CLAUSE = re.compile(r",?\s+(?:moderated|hosted|chaired|led)\s+by\s")
 _HOST_LABEL = re.compile(r"\s*(?:좌장|사회|진행|모더레이터|moderator|host|MC)\s*[:：]", re.I)
 _CLOSING_QUOTES = "\"”'’』"
@@ -188,7 +190,7 @@ def session_in(text: str, candidates: Candidates, start: int, end: int) -> Parse
 
 
 # A link's label at a line's end: bracketed (`(Slides)`) or after a dash or pipe (`– Session video`).
-_TRAILING_LABEL = re.compile(r"\s*\(([^()]{1,40})\)\s*$|\s+[–—|-]\s+([^–—|()]{1,30}?)\s*$")
+_TRAILING_LABEL = re.compile(rf"\s*\(([^()]{{1,40}})\)\s*$|(?:{DASH}|\s+\|\s+)([^–—―|()]{{1,30}}?)\s*$")
 
 
 def without_link_labels(text: str, start: int, end: int) -> int:
