@@ -5,13 +5,13 @@ says the same thing in another layout.
 
 Each recap of `../shared/recaps` is rewritten in memory by one transformation at a time that keeps every
 title, name and organisation (bullets as stars or as numbers and back, list markers dropped, separators
-` - ` as en dashes, pipes or unspaced em dashes, Markdown headings as bold lines and back, straight
-quotes as curly ones, times of day on the 12-hour clock, the honorific 님 after names dropped, every
-blank line dropped or doubled, long lines hard-wrapped at 72 columns, `Keynote` and `키노트` qualified as
-an opening one), extracted and scored against its golden records as `benchmarks/quality.py` scores it
-(titles compare up to punctuation, so a changed separator inside a title still matches). Pooled F1 per
-folder and transformation, beside the unchanged text's: a drop shows a layout the rules read only in one
-form.
+` - ` as en dashes, pipes, slashes or unspaced em dashes, Markdown headings as bold lines and back,
+straight quotes as curly ones, times of day on the 12-hour clock, the honorific 님 after names dropped,
+every blank line dropped or doubled, long lines hard-wrapped at 72 columns, `Keynote` and `키노트`
+qualified as an opening one), extracted and scored against its golden records as `benchmarks/quality.py`
+scores it (titles compare up to punctuation, so a changed separator inside a title still matches).
+Pooled F1 per folder and transformation, beside the unchanged text's: a drop shows a layout the rules
+read only in one form.
 """
 
 from __future__ import annotations
@@ -84,6 +84,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "list markers dropped": _lines(r"^(\s*)(?:[-*]|\d{1,2}[.)]) ", r"\1"),
     "separators as en dashes": _lines(r"(?<=\S) - ", " – "),  # inside a line, not a list marker
     "separators as pipes": _lines(r"(?<=\S) [-–—] ", " | "),
+    "separators as slashes": _lines(r"(?<=[^\d\s]) [-–—] (?=[^\d\s])", " / "),  # not a range's dash
     "separators as unspaced em dashes": _lines(r"(?<=\S) [-–—] (?=\S)", "—"),  # `Title—Name`, `10:00—10:40`
     "headings as bold lines": _lines(r"^#{1,6}\s+(.+?)\s*$", r"**\1**"),
     "bold lines as headings": _lines(r"^\*\*([^*\n]+)\*\*\s*$", r"## \1"),

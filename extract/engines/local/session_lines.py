@@ -17,12 +17,12 @@ from extract.candidates import Candidates
 from extract.engines.local import talk_context
 from extract.engines.local.phrases import clean, english_people, is_person, korean_people, mentions, person_of
 from extract.engines.local.prose_talks import titled_person
-from extract.marks import DASH
+from extract.marks import DASH, SEPARATOR
 from extract.models import Person, Span
 from extract.people import descriptor, is_korean_name
 from extract.segment import LINK, SPEAKER_LABEL, TIME_SLOT, Block, reads_as_title_line
 
-HEADING_SEPARATOR = re.compile(rf"{DASH}|\s*[:：]\s+|\s+\|\s+")
+HEADING_SEPARATOR = re.compile(rf"{SEPARATOR}|\s*[:：]\s+")
 # What may stand between speakers on a speakers' side: conjunctions, commas, honorifics.
 _JOINERS = re.compile(r"^(?:\s|[,&/·*]|와|과|및|님|and|with)*$")
 _BY = re.compile(r"\s+by\s+")
@@ -164,7 +164,7 @@ def _split_at_question(text: str, block: Block) -> bool:
 _MARKED_TITLE = re.compile(
     r"\s*(?:\*\*(?P<bold>[^*\n]{2,120})\*\*|\[(?P<bracketed>[^\]\n]{2,120})\]|「(?P<cornered>[^」\n]{2,120})」)"
 )
-_SESSION_SEPARATORS = re.compile(rf"{DASH}|\s+[|/:：]\s+")
+_SESSION_SEPARATORS = re.compile(SEPARATOR)
 BRACKET_ONLY = re.compile(r"(?!)")  # headings name speakers beside a title only in brackets
 _BRACKET_LABEL = re.compile(r"\s*(?:발표자|발표|연사|강연자|speakers?|by)\s*[:：]?\s*", re.I)
 _WITH = re.compile(r"\s+with\s+")

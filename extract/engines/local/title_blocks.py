@@ -45,7 +45,7 @@ from extract.engines.local.session_lines import (
     without_link_labels,
 )
 from extract.engines.local.speaker_lines import inside_brackets, is_slot_line, under_slot_lines, with_description_below
-from extract.marks import DASH
+from extract.marks import SEPARATOR
 from extract.models import Person, Span
 from extract.people import descriptor, is_job
 from extract.segment import SPEAKER_LABEL, Block, list_marker, reads_as_title_line
@@ -123,7 +123,7 @@ def _ends_in_people(text: str, candidates: Candidates, block: Block) -> bool:
     return bracket is not None and bool(people_in(text, candidates, bracket.start(1), bracket.end(1)))
 
 
-_TAIL_SEPARATOR = re.compile(rf"{DASH}|\s+[|/:：]\s+|,?\s+by\s+")
+_TAIL_SEPARATOR = re.compile(rf"{SEPARATOR}|,?\s+by\s+")
 _KIND_HEADING_WORDS = 4
 _COLON = re.compile(r"\s*[:：]\s+")
 
