@@ -6,12 +6,12 @@ says the same thing in another layout.
 Each recap of `../shared/recaps` is rewritten in memory by one transformation at a time that keeps every
 title, name and organisation (bullets as stars or as numbers and back, list markers dropped, separators
 ` - ` as en dashes, pipes, slashes or unspaced em dashes, Markdown headings as bold lines and back,
-straight quotes as curly ones, times of day on the 12-hour clock, the honorific 님 after names dropped,
-every blank line dropped or doubled, long lines hard-wrapped at 72 columns, `Keynote` and `키노트`
-qualified as an opening one), extracted and scored against its golden records as `benchmarks/quality.py`
-scores it (titles compare up to punctuation, so a changed separator inside a title still matches).
-Pooled F1 per folder and transformation, beside the unchanged text's: a drop shows a layout the rules
-read only in one form.
+straight quotes as curly ones, times of day on the 12-hour clock, the words labelling a speaker
+reworded, the honorific 님 after names dropped, every blank line dropped or doubled, long lines
+hard-wrapped at 72 columns, `Keynote` and `키노트` qualified as an opening one), extracted and scored
+against its golden records as `benchmarks/quality.py` scores it (titles compare up to punctuation, so a
+changed separator inside a title still matches). Pooled F1 per folder and transformation, beside the
+unchanged text's: a drop shows a layout the rules read only in one form.
 """
 
 from __future__ import annotations
@@ -96,6 +96,9 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "curly quotes": _curly_quotes,
     "times on the 12-hour clock": _twelve_hour,
     "hard-wrapped at 72 columns": _hard_wrapped,
+    "speaker labels reworded": lambda text: re.sub(  # 발표자 and 연사 as 스피커, Speaker as Presenter
+        r"발표자|연사", "스피커", re.sub(r"\bSpeaker(s?)\b", r"Presenter\1", text)
+    ),
     "honorifics dropped": _lines(r"(?<=[가-힣])\s?님(?![가-힣])", ""),
     "keynotes qualified": lambda text: re.sub(r"\bKeynote\b", "Opening Keynote", text).replace(
         "키노트", "오프닝 키노트"

@@ -341,6 +341,10 @@ def data_words(name: str) -> frozenset[str]:
     return frozenset(word.casefold() for row in _data_lines(name) for cell in row for word in cell.split())
 
 
+# The nouns naming a talk's speaker (`speaker_nouns.txt`), longest first, as a regular expression.
+SPEAKER_NOUNS = "|".join(sorted(data_words("speaker_nouns.txt"), key=len, reverse=True))
+
+
 def names_a_topic(phrase: str) -> bool:
     """A phrase headed by a topic noun (`생성형 AI 전략`, `도입 사례`): what a talk is about, no product."""
     words = phrase.split()

@@ -234,7 +234,7 @@ def list_marker(line: str) -> str | None:
 # A line that names who speaks: `발표자`, `Speaker - Tim Oxley`, `Speaker | Tim Oxley`, `연사: 오세진 (카카오뱅크)`.
 # A pictograph may lead it (`🎤 발표자 : 이름`); `Presented by Jane Doe` and `by Jane Doe` say it too.
 SPEAKER_LABEL = re.compile(
-    r"(?:[^\w\s]{1,3}\s*)?(?:(?:(?:발표자|연사|강연자|speakers?|presenters?)(?:\s?(?:소개|프로필|bio|profile))?|발표)"
+    rf"(?:[^\w\s]{{1,3}}\s*)?(?:(?:(?:{lexicon.SPEAKER_NOUNS})(?:\s?(?:소개|프로필|bio|profile))?|발표)"
     r"(?:\*\*|__)?\s*(?:[:：\-–—|/](?:\*\*|__)?\s*|$)"  # bold around the label: `**발표자**:`, `**Speaker:**`
     r"|(?:presented\s+)?by\s+(?-i:(?=[A-Z@])))",
     re.I,

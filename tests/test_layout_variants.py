@@ -598,3 +598,13 @@ def test_a_slash_divides_a_heading_and_a_speaker_label_as_a_dash_does() -> None:
     ]
     text = "# Meetup\n\nModular vs Monolith\nSpeaker / Tim Oxley@NodeSource\n\nIt was good.\n"
     assert _talks(text) == [("Modular vs Monolith", [("Tim Oxley", None, "NodeSource")], "talk")]
+
+
+def test_every_noun_for_a_speaker_labels_a_speaker_line_and_a_table_column() -> None:
+    for noun in ("발표자", "연사", "스피커", "발제자"):
+        text = (
+            f"# 세미나\n\n### 1. 리액트 서버 컴포넌트 톺아보기\n{noun}: 김민준 (토스)\n\n동작 원리를 설명해 주셨다.\n"
+        )
+        assert _talks(text) == [("리액트 서버 컴포넌트 톺아보기", [("김민준", None, "토스")], "talk")], noun
+        table = f"# 세미나\n\n| 시간 | 세션 | {noun} |\n| --- | --- | --- |\n| 10:00 | 분산 트랜잭션 이야기 | 김민준 (카카오) |\n"
+        assert _talks(table) == [("분산 트랜잭션 이야기", [("김민준", None, "카카오")], "talk")], noun

@@ -38,7 +38,7 @@ _KINDS = r"기조\s?연설|기조\s?강연|특별\s?강연|특강|강연|발표|
 # "announce"; `발표를 했다` is.)
 _LIGHT_VERB = r"(?:했|하였|한다|하고|하며|해\s?주)"
 _PARTICIPATION = re.compile(
-    r"(?:연사|강연자|발표자|패널|좌장)(?:로|으로)\s*(?:참여|참가|나서|나선|초청|무대)"
+    rf"(?:{lexicon.SPEAKER_NOUNS}|패널|좌장)(?:로|으로)\s*(?:참여|참가|나서|나선|초청|무대)"
     rf"|(?:{_KINDS}|연설|패널)(?:과|와|및|,|\s|\S{{0,4}}\s)*(?:에|을|를|로)?\s*(?:참여|참가|나서|나선|나섰|맡|펼치|펼친|펼쳤)"
     rf"|(?:{_KINDS}|연설)(?:을|를)\s*(?:진행)?{_LIGHT_VERB}"
     rf"|(?:기조\s?연설|기조\s?강연|특별\s?강연|특강|강연|연설|키노트){_LIGHT_VERB}"
@@ -60,7 +60,7 @@ _PARTICIPATION_IN = re.compile(
 # `첫 발표자는 토스의 이준호 님이었다`: the speaker named as what the sentence is about; `오후 키노트는
 # … 님이 맡았다`, `이번 세션은 … 님이 발표해 주셨다`: the talk as the topic, its speaker as the subject.
 _SPEAKER_IS = re.compile(
-    r"(?:발표자|연사|강연자|기조연설자|키노트\s?연사)(?:는|은)\s"
+    rf"(?:{lexicon.SPEAKER_NOUNS}|기조연설자|키노트\s?연사)(?:는|은)\s"
     r"|(?:세션|강연|키노트|특강|기조연설|기조강연|워크숍)(?:은|는)\s.*(?:발표|맡|했|하셨|해\s?주)"
 )
 # `X은 … 기조 강연에서 Y를 발표했다`: the subject presents at a talk of their own.

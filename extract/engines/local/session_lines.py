@@ -166,7 +166,7 @@ _MARKED_TITLE = re.compile(
 )
 _SESSION_SEPARATORS = re.compile(SEPARATOR)
 BRACKET_ONLY = re.compile(r"(?!)")  # headings name speakers beside a title only in brackets
-_BRACKET_LABEL = re.compile(r"\s*(?:발표자|발표|연사|강연자|speakers?|by)\s*[:：]?\s*", re.I)
+_BRACKET_LABEL = re.compile(rf"\s*(?:{lexicon.SPEAKER_NOUNS}|발표|by)\s*[:：]?\s*", re.I)
 _WITH = re.compile(r"\s+with\s+")
 _HANDLE_END = re.compile(rf"{DASH}\S{{1,12}}$")
 _HOSTED_CLAUSE = re.compile(r",?\s+(?:moderated|hosted|chaired|led)\s+by\s")
@@ -320,8 +320,8 @@ def people_in(text: str, candidates: Candidates, start: int, end: int, labelled:
 
 
 # Field labels of a talk's lines, never titles themselves (`**Speaker:** …`, `발표자: …`).
-_LABELS = {"speaker", "speakers", "presenter", "topic", "title", "time", "track", "session", "abstract", "slides"}
-_LABELS |= {"발표자", "연사", "강연자", "주제", "제목", "시간", "트랙", "세션", "장소", "발표 자료"}
+_LABELS = {"topic", "title", "time", "track", "session", "abstract", "slides", *lexicon.data_words("speaker_nouns.txt")}
+_LABELS |= {"주제", "제목", "시간", "트랙", "세션", "장소", "발표 자료"}
 # ... of the section that introduces a person (`## 소개` over `김민준 (네이버)`), and of a post's own
 # sections around the talks (`## Thanks`, `## 참고`).
 _LABELS |= {"소개", "프로필", "약력", "연사 소개", "발표자 소개", "about", "bio", "profile", "introduction"}

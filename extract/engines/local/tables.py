@@ -19,7 +19,7 @@ _ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _RULE = re.compile(r"^[\s|:\-]+$")
 _HEADERS = {
     "title": re.compile(r"session|title|talk|topic|세션|제목|발표명|주제|강연", re.I),
-    "speakers": re.compile(r"speaker|presenter|연사|발표자|강연자", re.I),
+    "speakers": re.compile(lexicon.SPEAKER_NOUNS, re.I),
     "organization": re.compile(r"org|company|affiliation|소속|회사", re.I),
     "track": re.compile(r"track|트랙|room|hall", re.I),
 }
