@@ -386,6 +386,7 @@ _DANGLING = re.compile(
     r"\S\s+(?:on|by|at|the|a|an|of|with|and|from|in|to|for|about)$|[(,]$"
     r"|(?:^|[가-힣])(?:은|는|을|를|의|에서|께서|와|과|님이|님은|님의|님께서)$"  # `밋업에서는` / `김하늘` / `님이`
 )
+_LONE_WORD = re.compile(r"\s*[가-힣]{2,5}\s*")
 _LIST_MARK = re.compile(rf"\s*(?:{_BULLET_MARK}|[|#>])")  # a list item, a table row, a heading, a quote
 LINK = re.compile(r"https?://|www\.")  # a link in a line
 _CODE_OR_URL = re.compile(LINK.pattern + r"|[=;{}]|\(\)")
@@ -404,7 +405,12 @@ def _broken_at_link(line: str, following: str = "", after: str = "") -> bool:
         return False  # `by Jane Doe`, `Speaker: …` under a title or its slides' link is a line of its own
     if following.startswith("(") and following.endswith(")"):
         return _broken_at_link(following, after)
-    return bool(_CONTINUATION.match(following) or _DANGLING.search(line))
+    if _CONTINUATION.match(following):
+        return True
+    one_word_each = _LONE_WORD.fullmatch(line) and _LONE_WORD.fullmatch(following)
+    if one_word_each and not _CONTINUATION.match(after.strip()):
+        return False  # one Korean word a line (`박조은` / `박해선` / `안성진`): a list of names, not a sentence
+    return bool(_DANGLING.search(line))
 
 
 def _units(line: str) -> Iterator[tuple[int, int]]:

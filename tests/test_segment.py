@@ -189,3 +189,11 @@ def test_the_seed_as_one_line_credits_nobody_as_a_track_host_that_its_lines_do_n
         for d in (document, flat)
     ]
     assert hosts[1] <= hosts[0]
+
+
+def test_a_sentence_broken_at_its_links_is_one_block_but_names_one_a_line_are_not() -> None:
+    broken = layout_blocks("이번 세션은\n김하늘\n님이 발표해 주셨다.\n")
+    assert len(broken) == 1  # the name was a link: `은` and `님이` only go on with the sentence
+    text = "운영진\n박조은\n박해선\n안성진\n"
+    names = layout_blocks(text)
+    assert [text[b.start : b.end] for b in names] == ["운영진", "박조은", "박해선", "안성진"]
