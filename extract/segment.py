@@ -247,14 +247,10 @@ _SENTENCE_END_CHARACTERS = ".!。:：,;"
 
 
 def reads_as_title_line(line: str) -> bool:
-    """A short single line that does not end as a sentence or a lead-in: a heading's or a title's."""
+    """A short line that does not end as a sentence or a lead-in: a heading's or a title's (a title a
+    hard-wrapped document broke over two lines is one)."""
     stripped = line.rstrip()
-    return (
-        bool(stripped)
-        and "\n" not in stripped
-        and len(stripped) <= TITLE_LINE_LENGTH
-        and stripped[-1] not in _SENTENCE_END_CHARACTERS
-    )
+    return bool(stripped) and len(stripped) <= TITLE_LINE_LENGTH and stripped[-1] not in _SENTENCE_END_CHARACTERS
 
 
 def _with_implicit_headings(blocks: list[Block], text: str) -> list[Block]:

@@ -608,3 +608,26 @@ def test_every_noun_for_a_speaker_labels_a_speaker_line_and_a_table_column() -> 
         assert _talks(text) == [("리액트 서버 컴포넌트 톺아보기", [("김민준", None, "토스")], "talk")], noun
         table = f"# 세미나\n\n| 시간 | 세션 | {noun} |\n| --- | --- | --- |\n| 10:00 | 분산 트랜잭션 이야기 | 김민준 (카카오) |\n"
         assert _talks(table) == [("분산 트랜잭션 이야기", [("김민준", None, "카카오")], "talk")], noun
+
+
+_WRAPPED_TITLES = """Summit notes
+
+The second day of the summit was about data teams and the tools they
+use to keep their pipelines honest, with talks from vendors and users.
+
+Contracts between teams: what we learned from five years of schema
+changes
+
+In this talk, Jane Doe, Staff Engineer at Acme, presented the rules her
+team follows before a column is renamed or dropped from a shared table.
+"""
+
+
+def test_a_title_a_hard_wrapped_document_broke_over_two_lines_is_read_whole() -> None:
+    assert _talks(_WRAPPED_TITLES) == [
+        (
+            "Contracts between teams: what we learned from five years of schema changes",
+            [("Jane Doe", "Staff Engineer", "Acme")],
+            "talk",
+        )
+    ]
