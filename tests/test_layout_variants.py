@@ -631,3 +631,14 @@ def test_a_title_a_hard_wrapped_document_broke_over_two_lines_is_read_whole() ->
             "talk",
         )
     ]
+
+
+def test_english_prose_people_are_those_the_model_or_the_name_lexicon_knows() -> None:
+    text = (
+        "# Recap\n\nNgozi Okafor of Acme talked about how her team ships every day.\n\n"
+        "In her talk, Data Contracts at Scale, Priya Patel explained how her team works.\n"
+    )
+    assert [speakers for _, speakers, _ in _talks(text)] == [
+        [("Ngozi Okafor", None, "Acme")],
+        [("Priya Patel", None, None)],  # `Data Contracts at Scale` is a title, not a person at an employer
+    ]

@@ -243,8 +243,9 @@ def named_people(text: str, candidates: Candidates, start: int, end: int) -> lis
         if not after:  # the mention ends with the name: a full stop after it ends the sentence
             name = lexicon.without_full_stop(name)
         until = match.end() if after else match.start("name") + len(name)
-        # A name with a job or an organisation beside it may have a given name the lexicon lacks.
-        if candidates.is_person_name(name) or ((title or organization) and lexicon.could_be_person_name(name)):
+        # Only a person the model tagged or the name lexicon knows: a title-cased phrase at an
+        # organisation is as often a title (`Data Contracts at Scale`).
+        if candidates.is_person_name(name):
             affiliation = clean(organization).rstrip(".") if organization else None
             person = Person(name=name, name_en=name, title=title, affiliation=affiliation)
             found.append((match.start(), until, person))  # the mention, with a title written before it
