@@ -6,12 +6,12 @@ says the same thing in another layout.
 Each recap of `../shared/recaps` is rewritten in memory by one transformation at a time that keeps every
 title, name and organisation (bullets as stars or as numbers and back, list markers dropped, separators
 ` - ` as en dashes, pipes, slashes or unspaced em dashes, Markdown headings as bold lines and back,
-straight quotes as curly ones, times of day on the 12-hour clock, the words labelling a speaker
-reworded, the honorific 님 after names dropped, every blank line dropped or doubled, long lines
-hard-wrapped at 72 columns, `Keynote` and `키노트` qualified as an opening one), extracted and scored
-against its golden records as `benchmarks/quality.py` scores it (titles compare up to punctuation, so a
-changed separator inside a title still matches). Pooled F1 per folder and transformation, beside the
-unchanged text's: a drop shows a layout the rules read only in one form.
+straight quotes as curly ones, brackets and separators in full width, times of day on the 12-hour clock,
+the words labelling a speaker reworded, the honorific 님 after names dropped, every blank line dropped or
+doubled, long lines hard-wrapped at 72 columns, `Keynote` and `키노트` qualified as an opening one),
+extracted and scored against its golden records as `benchmarks/quality.py` scores it (titles compare up
+to punctuation, so a changed separator inside a title still matches). Pooled F1 per folder and
+transformation, beside the unchanged text's: a drop shows a layout the rules read only in one form.
 """
 
 from __future__ import annotations
@@ -71,6 +71,10 @@ def _twelve_hour(text: str) -> str:
     return re.sub(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])", twelve, text)
 
 
+# `（ ）：｜／`: the full-width forms East Asian text may type its brackets and separators in.
+_FULL_WIDTH = str.maketrans("():|/", "（）：｜／")
+
+
 def _curly_quotes(text: str) -> str:
     text = re.sub(r"(?<![\w'])'([^'\n]{2,120}?)'(?![\w'])", "‘\\1’", text)
     return re.sub(r'"([^"\n]{2,150}?)"', "“\\1”", text)
@@ -94,6 +98,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "blank lines dropped": _lines(r"\n\s*\n", "\n"),  # a page pasted with no blank line at all
     "tables as tabs": _lines(r"^\|\s*(.*?)\s*\|\s*$", lambda m: re.sub(r"\s*\|\s*", "\t", m.group(1))),
     "curly quotes": _curly_quotes,
+    "full-width brackets and separators": lambda text: text.translate(_FULL_WIDTH),
     "times on the 12-hour clock": _twelve_hour,
     "hard-wrapped at 72 columns": _hard_wrapped,
     "speaker labels reworded": lambda text: re.sub(  # 발표자 and 연사 as 스피커, Speaker as Presenter

@@ -29,9 +29,10 @@ def extract_text(
     text: str, *, language: Language | None = None, engine: str | Engine = "local", document_id: str = "text"
 ) -> Extraction:
     """Extract the records of one recap given as text. Offsets refer to `extract.ingest.normalise(text)`
-    (NFC, `\n` line ends, no zero-width characters), which is `text` itself for most texts. `language`
-    ("ko" or "en") is detected from the script unless given; `engine` is "local", "llm" (configured by
-    the environment and `[tool.extract]`, as for `extract run`) or an engine object."""
+    (NFC, `\n` line ends, no zero-width characters, full-width forms folded), which is `text` itself
+    for most texts. `language` ("ko" or "en") is detected from the script unless given; `engine` is
+    "local", "llm" (configured by the environment and `[tool.extract]`, as for `extract run`) or an
+    engine object."""
     import hashlib
 
     from extract.ingest import SourceDocument, normalise

@@ -1,4 +1,5 @@
-"""Ingest: find recap files, give each a document id, decode them (HTML: its main text), normalise to NFC."""
+"""Ingest: find recap files, give each a document id, decode them (HTML: its main text), normalise them
+(NFC, full-width forms folded)."""
 
 from __future__ import annotations
 
@@ -110,6 +111,11 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", 
 # Invisible characters that split words without showing (Kiwi tags U+200B as a proper noun). A
 # pattern: str.translate looks every character of a Hangul text up in its table (20x slower).
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# Full-width forms of ASCII (`（`, `）`, `：`, `｜`, `／`, `Ａ`) and the ideographic space, as East Asian
+# text often types them: folded one character for one, so the readers see one set of brackets and
+# separators and every offset stays where it was.
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+_FULL_WIDTH_OFFSET = 0xFEE0  # U+FF01 FULLWIDTH EXCLAMATION MARK - U+0021 EXCLAMATION MARK
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -148,9 +154,15 @@ def _looks_like_text(text: str) -> bool:
 
 
 def normalise(text: str) -> str:
-    """NFC, line ends unified to \\n, zero-width characters removed; all offsets refer to this text."""
+    """NFC, line ends unified to \\n, zero-width characters removed, full-width ASCII forms folded to
+    ASCII; all offsets refer to this text."""
     text = _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _FULL_WIDTH.sub(_half_width, text)
     return unicodedata.normalize("NFC", text)
+
+
+def _half_width(character: re.Match[str]) -> str:
+    return " " if character[0] == "\u3000" else chr(ord(character[0]) - _FULL_WIDTH_OFFSET)
 
 
 DEFAULT_MAX_BYTES = 5_000_000

@@ -31,6 +31,14 @@ def test_nfd_hangul_and_crlf_are_normalised() -> None:
     assert normalise(nfd) == "한국어\n둘째 줄"
 
 
+def test_full_width_forms_are_folded_to_ascii_one_character_for_one() -> None:
+    text = "분산 트랜잭션（사가 패턴） ｜ 김민준：카카오　Ａ１～"
+    folded = normalise(text)
+    assert folded == "분산 트랜잭션(사가 패턴) | 김민준:카카오 A1~"
+    assert len(folded) == len(text)
+    assert normalise("「제목」 『책』 《강연》") == "「제목」 『책』 《강연》"  # CJK brackets are no ASCII forms
+
+
 def test_document_id_is_the_stem_and_sha256_is_of_the_file_bytes(tmp_path: Path) -> None:
     path = tmp_path / "행사 후기 (2025).txt"
     path.write_bytes(TEXT.encode("cp949"))

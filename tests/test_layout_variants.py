@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from conftest import grounded
 
+import extract
+
 Speaker = tuple[str, str | None, str | None]  # name, job title, affiliation
 
 
@@ -641,4 +643,13 @@ def test_english_prose_people_are_those_the_model_or_the_name_lexicon_knows() ->
     assert [speakers for _, speakers, _ in _talks(text)] == [
         [("Ngozi Okafor", None, "Acme")],
         [("Priya Patel", None, None)],  # `Data Contracts at Scale` is a title, not a person at an employer
+    ]
+
+
+def test_a_session_line_in_full_width_brackets_and_pipes_reads_as_in_ascii_ones() -> None:
+    text = "# 세미나\n\n- 분산 트랜잭션 이야기 ｜ 김민준 （카카오）\n- 모바일 성능 측정 ｜ 이서연 （라인）\n"
+    talks = extract.extract_text(text, language="ko").talks
+    assert [(t.title, [(p.name, p.affiliation) for p in t.speakers]) for t in talks] == [
+        ("분산 트랜잭션 이야기", [("김민준", "카카오")]),
+        ("모바일 성능 측정", [("이서연", "라인")]),
     ]
