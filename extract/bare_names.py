@@ -23,7 +23,7 @@ from extract.people import is_korean_name
 from extract.segment import kiwi, list_marker
 
 # What cuts a line into segments: brackets, separators, a dash between spaces, a tab or a run of spaces.
-SEGMENT_BREAK = re.compile(rf"[,·/|()\[\]{{}}<>:;：「」『』\"'“”‘’*#@\t]|{DASH}|\s~\s|\s{{2,}}|\n")
+SEGMENT_BREAK = re.compile(rf"[,·/|()\[\]{{}}<>:;「」『』\"'“”‘’*#@\t]|{DASH}|\s~\s|\s{{2,}}|\n")
 _NAME = re.compile(r"(?P<name>[가-힣]{1,4}?[가-힣])(?:\s?(?P<honorific>님|씨))?")
 _MIN_SYLLABLES_BARE = 3
 # Words a name may follow in its segment: an organisation or a handle before it (`텀블벅 박형식`,

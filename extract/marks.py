@@ -10,7 +10,7 @@ from __future__ import annotations
 DASH = r"(?:\s+[-–—―]{1,2}\s+|\s*[—―]\s*)"
 # What divides the parts of a line (`Title - Name`, `Title | Name`, `제목 / 이름`, `Title : Name`):
 # a dash, or a pipe, slash or colon between spaces.
-SEPARATOR = rf"(?:{DASH}|\s+[|/:：]\s+)"
+SEPARATOR = rf"(?:{DASH}|\s+[|/:]\s+)"
 # The mark between the ends of a range of times or dates (`10:00 - 10:40`, `10:00~10:40`, `10:00—10:40`).
 RANGE = r"\s*[-~–—―]\s*"
 # A time of day on either clock: `10:40`, `10시 30분`, `오후 2:30`, `2:15 PM`, `9am`.

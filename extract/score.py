@@ -343,7 +343,7 @@ def _list_under(lines: list[str], row: int) -> list[str]:
     """The list a short line or a lead-in (`…:`) heads: the short lines that follow it, past blank lines
     and one lead-in sentence, up to a long line or a sentence."""
     heading = lines[row].strip()
-    if len(heading) > _LIST_LINE and not heading.endswith((":", "：")):
+    if len(heading) > _LIST_LINE and not heading.endswith(":"):
         return []
     items: list[str] = []
     lead_in = False

@@ -27,7 +27,7 @@ _HEADING_BOLD = re.compile(r"^[ \t]*(\*\*|__)(?P<content>[^*_].*?)\1[ \t]*:?[ \t
 # What leads a list item: a bullet sign or an item number.
 _BULLET_MARK = r"[-*+•·▪◦▶►■□●○◆◇◎▷▸▹‣⁃✓✔➤➢]|\d{1,2}[.)]"
 _BULLET = re.compile(rf"^[ \t]*(?P<marker>{_BULLET_MARK})[ \t]+(?P<content>.*\S)")
-_BOLD_LEAD = re.compile(r"^[ \t]*\*\*(?P<lead>[^*]+?)\*\*[ \t]*[:：]")
+_BOLD_LEAD = re.compile(r"^[ \t]*\*\*(?P<lead>[^*]+?)\*\*[ \t]*:")
 _BOLD = re.compile(r"\*\*(?P<inner>[^*\n]+?)\*\*")
 # Markup Kiwi should not see: it glues particles to '**' (`**를` becomes 르+ᆯ).
 _MARKUP = re.compile(rf"\*+|(?<!\w)__|__(?!\w)|^[ \t]*#{{1,6}}(?=[ \t])|^[ \t]*(?:{_BULLET_MARK})(?=[ \t])", re.M)
@@ -235,7 +235,7 @@ def list_marker(line: str) -> str | None:
 # A pictograph may lead it (`🎤 발표자 : 이름`); `Presented by Jane Doe` and `by Jane Doe` say it too.
 SPEAKER_LABEL = re.compile(
     rf"(?:[^\w\s]{{1,3}}\s*)?(?:(?:(?:{lexicon.SPEAKER_NOUNS})(?:\s?(?:소개|프로필|bio|profile))?|발표)"
-    r"(?:\*\*|__)?\s*(?:[:：\-–—|/](?:\*\*|__)?\s*|$)"  # bold around the label: `**발표자**:`, `**Speaker:**`
+    r"(?:\*\*|__)?\s*(?:[:\-–—|/](?:\*\*|__)?\s*|$)"  # bold around the label: `**발표자**:`, `**Speaker:**`
     r"|(?:presented\s+)?by\s+(?-i:(?=[A-Z@])))",
     re.I,
 )
@@ -243,7 +243,7 @@ SPEAKER_LABEL = re.compile(
 TIME_SLOT = re.compile(rf"\s*[\[(]?{CLOCK}(?:{RANGE}{CLOCK})?[\])]?\s*[|:·\-–—]?\s*")
 TITLE_LINE_LENGTH = 100
 # How a sentence or a lead-in ends: a full stop, a colon, a comma.
-_SENTENCE_END_CHARACTERS = ".!。:：,;"
+_SENTENCE_END_CHARACTERS = ".!。:,;"
 
 
 def reads_as_title_line(line: str) -> bool:
@@ -367,7 +367,7 @@ def _wrapped(line: str, following: str, width: int) -> bool:
         return False
     if len(line) + 1 + len(words[0]) <= width:
         return False  # the next line's first word would have fitted: the line ended there
-    if line[-1] in ":：" or _LIST_MARK.match(following) or SPEAKER_LABEL.match(following.strip()):
+    if line[-1] == ":" or _LIST_MARK.match(following) or SPEAKER_LABEL.match(following.strip()):
         return False
     return not lexicon.is_title_cased(line)  # a title over the paragraph about it
 

@@ -563,15 +563,7 @@ def test_an_unspaced_em_dash_separates_as_a_spaced_dash_does_but_a_hyphen_joins(
     assert _talks("# Meetup\n\n* Jane Doe-Real Sync at Scale\n* Sam Park-Fearless Concurrency\n") == []
 
 
-def test_a_time_range_written_with_an_em_dash_is_a_time_slot() -> None:
-    text = "# 밋업\n\n- 10:00—10:40 | 분산 트랜잭션 이야기 | 김민준 (카카오)\n- 10:50—11:30 | 모바일 성능 측정 | 이서연 (라인)\n"
-    assert _talks(text) == [
-        ("분산 트랜잭션 이야기", [("김민준", None, "카카오")], "talk"),
-        ("모바일 성능 측정", [("이서연", None, "라인")], "talk"),
-    ]
-
-
-def test_a_time_slot_on_the_twelve_hour_clock_stays_out_of_the_title() -> None:
+def test_a_time_slot_on_the_twelve_hour_clock_or_with_an_em_dash_stays_out_of_the_title() -> None:
     english = (
         "# Schedule\n\n- 9:00 AM – 9:45 AM: Scaling Postgres at Work — Jane Doe (Acme)\n"
         "- 10am: Observability for Everyone — John Smith (Globex)\n"
@@ -582,11 +574,12 @@ def test_a_time_slot_on_the_twelve_hour_clock_stays_out_of_the_title() -> None:
         "Observability for Everyone",
         "Testing in Production",
     ]
-    korean = "# 세션\n\n- 오전 10:00 | 분산 트랜잭션 이야기 | 김민준 (카카오)\n- 오후 1:30 | 모바일 성능 측정 | 이서연 (라인)\n"
-    assert _talks(korean) == [
-        ("분산 트랜잭션 이야기", [("김민준", None, "카카오")], "talk"),
-        ("모바일 성능 측정", [("이서연", None, "라인")], "talk"),
-    ]
+    for first, second in (("오전 10:00", "오후 1:30"), ("10:00—10:40", "10:50—11:30")):  # an em dash's range too
+        korean = f"# 세션\n\n- {first} | 분산 트랜잭션 이야기 | 김민준 (카카오)\n- {second} | 모바일 성능 측정 | 이서연 (라인)\n"
+        assert _talks(korean) == [
+            ("분산 트랜잭션 이야기", [("김민준", None, "카카오")], "talk"),
+            ("모바일 성능 측정", [("이서연", None, "라인")], "talk"),
+        ], first
 
 
 def test_a_slash_divides_a_heading_and_a_speaker_label_as_a_dash_does() -> None:

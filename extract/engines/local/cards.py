@@ -22,7 +22,7 @@ from extract.segment import Block, Segmentation, reads_as_title_line
 LineLabel = Literal["people", "describes", "topic", "title", "other"]
 
 _CARD_LINES = 8  # a card is a few lines; a longer run is a section of notes
-_TOPIC = re.compile(r"\s*(?:주제|topic)\s*(?:[:：]|은|는)\s*(?P<topic>\S.*)", re.I)
+_TOPIC = re.compile(r"\s*(?:주제|topic)\s*(?::|은|는)\s*(?P<topic>\S.*)", re.I)
 # `Tian Lim VP of UX`: a Latin name and the job after it, with no separator between them.
 _NAME_THEN_JOB = re.compile(rf"(?P<name>{lexicon.LATIN_NAME}?)\s+(?P<job>(?:{lexicon.JOB_WORDS.pattern}).*)", re.I)
 

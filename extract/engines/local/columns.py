@@ -29,7 +29,7 @@ _SEPARATORS = (
     re.compile(r"\s+\|\s+|\s+\|$"),
     re.compile(DASH),
     re.compile(r"\s+/\s+"),
-    re.compile(r"\s+[:：]\s+"),  # spaced, as a separator (`제목 : 이름`); `Label: value` has no space before
+    re.compile(r"\s+:\s+"),  # spaced, as a separator (`제목 : 이름`); `Label: value` has no space before
     re.compile(r"(?<!hosted)(?<!moderated)(?<!organi[sz]ed)(?<!sponsored)(?<!led)\s+by\s+"),
 )
 _BY = len(_SEPARATORS) - 1

@@ -18,7 +18,7 @@ from extract.marks import DASH
 from extract.models import Credit, Role
 from extract.segment import Block, Segmentation, Sentence
 
-_LIST_INTRODUCER = re.compile(rf"{DASH}|[:：]\s")
+_LIST_INTRODUCER = re.compile(rf"{DASH}|:\s")
 # Words in a track note that describe the job, not the track: `(MCP 분야 총괄)` -> MCP.
 _TRACK_NOISE = re.compile(
     r"\s*(?:분야|총괄|섹션|담당|트랙|책임자|호스트|진행|운영|리드|track|host|lead|chair)(?=\s|$)", re.I

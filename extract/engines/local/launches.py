@@ -48,7 +48,7 @@ _GENERIC_SUBJECTS = frozenset(
 _LATIN_SUBJECT = re.compile(r"(?<![\w.])[A-Z][\w.&\-]*(?: [A-Z][\w.&\-]*){0,2}$")
 # A quoted name inside a product phrase (its closing quote may be cut off with the phrase).
 _QUOTED = re.compile(r"[‘'\"“](?P<name>[^’'\"”\n]{1,60})(?:[’'\"”]|$)")
-_AFTER_LEAD = re.compile(r"\*\*\s*[:：]\s*")
+_AFTER_LEAD = re.compile(r"\*\*\s*:\s*")
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def _launch_list_items(segmentation: Segmentation) -> set[int]:
             continue
         lead = segmentation.text[block.content_start : block.end]
         lead_in_announces = block.kind != "heading" and len(lead) < 300 and lexicon.announces(lead)
-        lead_in_announces = lead_in_announces and lead.rstrip().endswith((":", "：", ")", "다", "."))
+        lead_in_announces = lead_in_announces and lead.rstrip().endswith((":", ")", "다", "."))
     return items
 
 

@@ -17,7 +17,7 @@ from extract.people import is_korean_name
 from extract.segment import Block, Segmentation
 
 # A lead-in that announces a list: ends in a colon, says "as follows", or is the role word alone.
-_INTRODUCES = re.compile(r"[:：]\s*$|다음과\s*같|아래와\s*같|as follows|the following", re.I)
+_INTRODUCES = re.compile(r":\s*$|다음과\s*같|아래와\s*같|as follows|the following", re.I)
 # One person on a line, with an optional organisation in brackets or after a separator.
 _NAME_LINE = re.compile(rf"(?P<name>[^()|,·/]+?)(?:\s*(?:\((?P<paren>[^()]+)\)|(?:\s[|·/,]|{DASH})\s*(?P<org>.+)))?")
 _HONORIFIC = re.compile(r"\s*님$")
@@ -28,7 +28,7 @@ def extract_listed_credits(segmentation: Segmentation) -> list[Credit]:
 
 
 # `주최: 이상한모임`: a role label, a colon, then the value on the same line.
-_FIELD = re.compile(r"\s*(?P<label>[^:：\n]{1,20}?)\s*[:：]\s*(?P<value>\S.{0,80})$")
+_FIELD = re.compile(r"\s*(?P<label>[^:\n]{1,20}?)\s*:\s*(?P<value>\S.{0,80})$")
 _VALUE_SEPARATOR = re.compile(r"\s*(?:,|&|·|/|\band\b|와|과)\s*")
 _SENTENCE_END = re.compile(r"[다요]\.?$|[.!?]$")
 

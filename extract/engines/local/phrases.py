@@ -188,7 +188,7 @@ def clean(value: str) -> str:
     """A phrase without layout markup, a leading pictograph (`🎤`, `✨`: a marker, as a bullet is),
     quotes at its ends or doubled spaces."""
     value = " ".join(value.replace("**", "").replace("__", "").split())
-    value = value.strip(" \t'\"‘’“”「」『』*:：-—–,")
+    value = value.strip(" \t'\"‘’“”「」『』*:-—–,")
     if value and _is_pictograph(value[0]):
         start = 0
         while start < len(value) and _is_pictograph(value[start]):
@@ -281,7 +281,7 @@ def english_people(text: str, candidates: Candidates, start: int, end: int) -> l
 
 # `이영희 (카카오)`, `카카오 이영희 님`, `이영희@카카오`, `김철수(Chulsoo Kim), 네이버`
 _KO_PERSON = re.compile(
-    r"^(?:(?P<org>[^\s():：]+(?:\s[^\s():：]+)?)\s+)?(?P<name>[가-힣]{2,5}?)(?:\s?님)?"
+    r"^(?:(?P<org>[^\s():]+(?:\s[^\s():]+)?)\s+)?(?P<name>[가-힣]{2,5}?)(?:\s?님)?"
     r"(?:\s*\((?P<paren>[^()]+)\)(?:\s?님)?|\s*@\s*(?P<at>[^()@]+))?$"
 )
 # A user name in the brackets after a name (`김상균(curt.k)`): neither a Latin name nor an employer.

@@ -32,7 +32,7 @@ _GATHERED = re.compile(r"\s*등\s*(주요\s*인사|내빈|귀빈)")
 # common a word to be a role without that grammar and a verb of taking it.
 _ROLE_NOUN = re.compile(
     r"(?<![가-힣])(?P<role>사회자|사회|진행자|진행|좌장|모더레이터|모더레이션|MC|인터뷰|대담)"
-    r"(?P<particle>은|는|을|를|로|으로|\s*[:：])(?![가-힣])"
+    r"(?P<particle>은|는|을|를|로|으로|\s*:)(?![가-힣])"
 )
 _TAKES = re.compile(r"맡|봤|보았|보셨|보신|본\s|보고|담당|진행[했하한]|나서|나섰|나선")
 # The person the role is, right after the name (`모더레이터는 정다은 님이었다`).
@@ -76,7 +76,7 @@ def _roles_taken(text: str, candidates: Candidates, sentence: Sentence) -> list[
         before = [p for p in people if p.end <= noun.start()]
         by_possessive = noun.group("particle") in {"로", "으로"} and before
         labelled = [p for p in people if noun.end() <= p.start <= noun.end() + 2]
-        if noun.group("particle").strip() in {":", "："}:
+        if noun.group("particle").strip() == ":":
             if not labelled:
                 continue
             person = labelled[0]  # `(좌장: 정하늘 님)`, `사회: 한가람 님`

@@ -22,7 +22,7 @@ from extract.models import Person, Span
 from extract.people import descriptor, is_korean_name
 from extract.segment import LINK, SPEAKER_LABEL, TIME_SLOT, Block, reads_as_title_line
 
-HEADING_SEPARATOR = re.compile(rf"{SEPARATOR}|\s*[:：]\s+")
+HEADING_SEPARATOR = re.compile(rf"{SEPARATOR}|\s*:\s+")
 # What may stand between speakers on a speakers' side: conjunctions, commas, honorifics.
 _JOINERS = re.compile(r"^(?:\s|[,&/·*]|와|과|및|님|and|with)*$")
 _BY = re.compile(r"\s+by\s+")
@@ -49,14 +49,14 @@ def title_line(line: str, relaxed: bool) -> bool:
 # label of a title (`제목: …`, `세션명: …`, `Title: …`).
 NUMBERED = re.compile(
     r"\s*(?:(?:세션|session|talk|트랙|track)\s*)?(?:\d{1,2}|[A-Z])\s*[.):]\s+|\s*\[[^\]]{1,20}\]\s*"
-    r"|\s*(?:제목|세션명|세션\s?제목|발표\s?제목|강연\s?제목|주제|발표\s?주제|title|session\s+title|topic)\s*[:：]\s*",
+    r"|\s*(?:제목|세션명|세션\s?제목|발표\s?제목|강연\s?제목|주제|발표\s?주제|title|session\s+title|topic)\s*:\s*",
     re.I,
 )
 # Words that qualify a talk kind in a label or a heading (`Opening Keynote`, `클로징 키노트`, `특별 세션`).
 _KIND_QUALIFIERS = r"개막|폐막|오프닝|클로징|첫|마지막|특별|메인|opening|closing|morning|afternoon|main|special"
 KIND_PREFIX = re.compile(
     rf"(?:(?:{_KIND_QUALIFIERS}|(?:첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\d{{1,2}})\s?번째)\s*)?"
-    r"(?:키노트|기조연설|기조강연|특별강연|세션\s*\d*|워크숍|패널|keynote|talk|session\s*\d*|workshop|panel)\s*[:：\-–—|]\s*",
+    r"(?:키노트|기조연설|기조강연|특별강연|세션\s*\d*|워크숍|패널|keynote|talk|session\s*\d*|workshop|panel)\s*[:\-–—|]\s*",
     re.I,
 )
 # A talk kind standing for a title beside its speaker (`첫 기조연설`, `Opening keynote`).
@@ -166,11 +166,11 @@ _MARKED_TITLE = re.compile(
 )
 _SESSION_SEPARATORS = re.compile(SEPARATOR)
 BRACKET_ONLY = re.compile(r"(?!)")  # headings name speakers beside a title only in brackets
-_BRACKET_LABEL = re.compile(rf"\s*(?:{lexicon.SPEAKER_NOUNS}|발표|by)\s*[:：]?\s*", re.I)
+_BRACKET_LABEL = re.compile(rf"\s*(?:{lexicon.SPEAKER_NOUNS}|발표|by)\s*:?\s*", re.I)
 _WITH = re.compile(r"\s+with\s+")
 _HANDLE_END = re.compile(rf"{DASH}\S{{1,12}}$")
 _HOSTED_CLAUSE = re.compile(r",?\s+(?:moderated|hosted|chaired|led)\s+by\s")
-_HOST_LABEL = re.compile(r"\s*(?:좌장|사회|진행|모더레이터|moderator|host|MC)\s*[:：]", re.I)
+_HOST_LABEL = re.compile(r"\s*(?:좌장|사회|진행|모더레이터|moderator|host|MC)\s*:", re.I)
 _CLOSING_QUOTES = "\"”'’』"
 _QUOTED_END = re.compile(r"\s*[\"“'‘『](?P<title>[^\"”'’』\n]{2,120})[\"”'’』]\s*$")
 
@@ -362,7 +362,7 @@ def title_like(title: str, in_title_column: bool = False) -> bool:
     return (
         len(title) >= 2
         and not title.isdigit()
-        and title.rstrip(":：").strip().casefold() not in _LABELS
+        and title.rstrip(":").strip().casefold() not in _LABELS
         and not (lexicon.organizations().get(title.casefold()) if in_title_column else lexicon.organization_name(title))
         and not _PROSE.search(title)
         and not LINK.search(title)

@@ -12,7 +12,7 @@ from extract.people import descriptor
 from extract.segment import TIME_SLOT, Block
 
 # A line that only links a talk's materials: a URL, maybe after a short field label (`Slides: …`).
-_LINK_LINE = re.compile(r"(?:\S+(?:\s\S+){0,2}\s*[:：]\s*)?(?:https?://|www\.)\S+")
+_LINK_LINE = re.compile(r"(?:\S+(?:\s\S+){0,2}\s*:\s*)?(?:https?://|www\.)\S+")
 _SLOT_LINES = 3  # the most materials and time lines a heading's speaker line is looked for past
 
 

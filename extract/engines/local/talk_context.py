@@ -68,7 +68,7 @@ def track(text: str, body: list[Block]) -> tuple[str | None, Span | None]:
 
 # A section named as a track: `트랙 B: 멀티모달`, `Track 2 — Agents`, `에이전트 트랙`.
 _TRACK_HEADING = re.compile(
-    r"(?i:트랙|track)\s*(?P<label>[A-Z0-9]{1,3})?\s*(?:[:：.\-–—]\s*(?P<name>\S.*?))?\s*$"
+    r"(?i:트랙|track)\s*(?P<label>[A-Z0-9]{1,3})?\s*(?:[:.\-–—]\s*(?P<name>\S.*?))?\s*$"
     r"|(?P<before>\S.*?)\s*(?i:트랙|track)\s*$"
 )
 

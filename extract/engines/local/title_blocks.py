@@ -125,7 +125,7 @@ def _ends_in_people(text: str, candidates: Candidates, block: Block) -> bool:
 
 _TAIL_SEPARATOR = re.compile(rf"{SEPARATOR}|,?\s+by\s+")
 _KIND_HEADING_WORDS = 4
-_COLON = re.compile(r"\s*[:：]\s+")
+_COLON = re.compile(r"\s*:\s+")
 
 
 def _title_start(text: str, block: Block) -> int:
