@@ -4,14 +4,14 @@ says the same thing in another layout.
     python benchmarks/perturb.py [--folders tune check] [--json benchmarks/perturb.json] [--show-lost]
 
 Each recap of `../shared/recaps` is rewritten in memory by one transformation at a time that keeps every
-title, name and organisation (bullets as stars or as numbers and back, list markers dropped, separators
-` - ` as en dashes, pipes, slashes or unspaced em dashes, Markdown headings as bold lines and back,
-straight quotes as curly ones, brackets and separators in full width, times of day on the 12-hour clock,
-the words labelling a speaker reworded, the honorific 님 after names dropped, every blank line dropped or
-doubled, long lines hard-wrapped at 72 columns, `Keynote` and `키노트` qualified as an opening one),
-extracted and scored against its golden records as `benchmarks/quality.py` scores it (titles compare up
-to punctuation, so a changed separator inside a title still matches). Pooled F1 per folder and
-transformation, beside the unchanged text's: a drop shows a layout the rules read only in one form.
+title, name and organisation (bullets as stars, en dashes or numbers and back, list markers dropped,
+separators ` - ` as en dashes, pipes, slashes or unspaced em dashes, Markdown headings as bold lines and
+back, straight quotes as curly ones, brackets and separators in full width, times of day on the 12-hour
+clock, the words labelling a speaker reworded, the honorific 님 after names dropped, every blank line
+dropped or doubled, long lines hard-wrapped at 72 columns, `Keynote` and `키노트` qualified as an opening
+one), extracted and scored against its golden records as `benchmarks/quality.py` scores it (titles
+compare up to punctuation, so a changed separator inside a title still matches). Pooled F1 per folder
+and transformation, beside the unchanged text's: a drop shows a layout the rules read only in one form.
 """
 
 from __future__ import annotations
@@ -83,6 +83,7 @@ def _curly_quotes(text: str) -> str:
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "unchanged": lambda text: text,
     "bullets as stars": _lines(r"^(\s*)- ", r"\1* "),
+    "bullets as en dashes": _lines(r"^(\s*)[-*] ", "\\1– "),
     "bullets as numbers": _lines(r"^(\s*)[-*] ", r"\g<1>1. "),
     "numbers as bullets": _lines(r"^(\s*)\d{1,2}[.)] ", r"\1- "),
     "list markers dropped": _lines(r"^(\s*)(?:[-*]|\d{1,2}[.)]) ", r"\1"),

@@ -25,7 +25,7 @@ Language = Literal["ko", "en"]
 _HEADING_HASH = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?P<content>.+?)[ \t#]*$")
 _HEADING_BOLD = re.compile(r"^[ \t]*(\*\*|__)(?P<content>[^*_].*?)\1[ \t]*:?[ \t]*$")
 # What leads a list item: a bullet sign or an item number.
-_BULLET_MARK = r"[-*+•·▪◦▶►■□●○◆◇◎▷▸▹‣⁃✓✔➤➢]|\d{1,2}[.)]"
+_BULLET_MARK = r"[-–*+•·▪◦▶►■□●○◆◇◎▷▸▹‣⁃✓✔➤➢]|\d{1,2}[.)]"
 _BULLET = re.compile(rf"^[ \t]*(?P<marker>{_BULLET_MARK})[ \t]+(?P<content>.*\S)")
 _BOLD_LEAD = re.compile(r"^[ \t]*\*\*(?P<lead>[^*]+?)\*\*[ \t]*:")
 _BOLD = re.compile(r"\*\*(?P<inner>[^*\n]+?)\*\*")

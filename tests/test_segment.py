@@ -197,3 +197,8 @@ def test_a_sentence_broken_at_its_links_is_one_block_but_names_one_a_line_are_no
     text = "운영진\n박조은\n박해선\n안성진\n"
     names = layout_blocks(text)
     assert [text[b.start : b.end] for b in names] == ["운영진", "박조은", "박해선", "안성진"]
+
+
+def test_a_line_led_by_an_en_dash_is_a_list_item_but_one_led_by_an_em_dash_is_not() -> None:
+    kinds = [b.kind for b in layout_blocks("메모\n– 첫 항목\n  – 둘째 항목\n— 누군가의 말\n")]
+    assert kinds == ["heading", "bullet", "bullet", "paragraph"]
