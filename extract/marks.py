@@ -1,4 +1,5 @@
-"""The typographic marks that set the parts of a line apart, written once for every reader.
+"""The marks that set the parts of a line apart, a range's mark and a time of day, written once for
+every reader.
 
 A dash separates when spaces stand around it (`Title - Name`, `Title – Name`, `Title -- Name`) or when
 it is an em dash or a horizontal bar, which typography writes unspaced (`Title—Name`); an unspaced
