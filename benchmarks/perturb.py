@@ -9,9 +9,10 @@ separators ` - ` as en dashes, pipes, slashes or unspaced em dashes, Markdown he
 back, straight quotes as curly ones, brackets and separators in full width, times of day on the 12-hour
 clock, the words labelling a speaker reworded, the honorific 님 after names dropped, every blank line
 dropped or doubled, long lines hard-wrapped at 72 columns, `Keynote` and `키노트` qualified as an opening
-one), extracted and scored against its golden records as `benchmarks/quality.py` scores it (titles
-compare up to punctuation, so a changed separator inside a title still matches). Pooled F1 per folder
-and transformation, beside the unchanged text's: a drop shows a layout the rules read only in one form.
+one, every golden title set in quotes or corner brackets where it stands), extracted and scored against
+its golden records as `benchmarks/quality.py` scores it (titles compare up to punctuation, so a changed
+separator inside a title still matches). Pooled F1 per folder and transformation, beside the unchanged
+text's: a drop shows a layout the rules read only in one form.
 """
 
 from __future__ import annotations
@@ -112,6 +113,28 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
 }
 
 
+def _titles_quoted(opening: str, closing: str) -> Callable[[str, list[str]], str]:
+    """Each golden title that the text holds once and unquoted, set in quotes where it stands."""
+
+    def quoted(text: str, titles: list[str]) -> str:
+        for title in sorted(titles, key=len, reverse=True):
+            at = text.find(title)
+            if text.count(title) == 1 and not re.search(_QUOTE_MARKS, title) and text[at - 1 : at] not in _QUOTE_MARKS:
+                text = f"{text[:at]}{opening}{title}{closing}{text[at + len(title) :]}"
+        return text
+
+    return quoted
+
+
+_QUOTE_MARKS = "[\"'“”‘’「」『』]"
+# Transformations that need the recap's golden titles: a recap may quote every title it names.
+TITLE_TRANSFORMS: dict[str, Callable[[str, list[str]], str]] = {
+    "titles in curly quotes": _titles_quoted("“", "”"),
+    "titles in single quotes": _titles_quoted("'", "'"),
+    "titles in corner brackets": _titles_quoted("「", "」"),
+}
+
+
 def pooled(reports: list[Report]) -> Score:
     total = Score()
     for report in reports:
@@ -120,20 +143,26 @@ def pooled(reports: list[Report]) -> Score:
     return total
 
 
+def _text_only(transform: Callable[[str], str]) -> Callable[[str, list[str]], str]:
+    return lambda text, _titles: transform(text)
+
+
 def measure(folders: list[str], show_lost: bool = False) -> dict[str, dict[str, float]]:
     engine = LocalEngine()
     goldens = {folder: [load_golden(p) for p in sorted((GOLDEN / folder).glob("*.json"))] for folder in folders}
     result: dict[str, dict[str, float]] = {}
     baseline: dict[str, int] = {}  # records found in each unchanged recap
     with tempfile.TemporaryDirectory() as scratch:
-        for name, transform in TRANSFORMS.items():
+        every = {name: _text_only(transform) for name, transform in TRANSFORMS.items()} | TITLE_TRANSFORMS
+        for name, transform in every.items():
             result[name] = {}
             for folder, golden_records in goldens.items():
                 reports = []
                 for golden in golden_records:
                     source = read_document(ROOT / golden["source"])
                     path = Path(scratch) / Path(golden["source"]).name
-                    path.write_text(transform(source.text), encoding="utf-8")
+                    titles = [talk["title"] for talk in golden["talks"] if talk.get("title")]
+                    path.write_text(transform(source.text, titles), encoding="utf-8")
                     report = compare(extract_document(read_document(path), engine), golden)
                     reports.append(report)
                     found = pooled([report]).tp

@@ -646,3 +646,18 @@ def test_a_session_line_in_full_width_brackets_and_pipes_reads_as_in_ascii_ones(
         ("분산 트랜잭션 이야기", [("김민준", "카카오")]),
         ("모바일 성능 측정", [("이서연", "라인")]),
     ]
+
+
+def test_an_english_title_line_or_a_named_title_in_quotes_is_read_as_an_unquoted_one() -> None:
+    for opening, closing in (("", ""), ("“", "”"), ("'", "'"), ("「", "」")):
+        text = (
+            "# Recap\n\nMy favourite sessions of the day.\n\n"
+            f"{opening}Contracts Between Teams{closing}\n"
+            "Jane Doe from Acme presented the rules her team follows before a column is renamed.\n\n"
+            "John Smith and Ann Lee presented the second talk. "
+            f"Their talk was titled {opening}Streaming Without Tears{closing}.\n"
+        )
+        assert [(title, [name for name, _, _ in speakers]) for title, speakers, _ in _talks(text)] == [
+            ("Contracts Between Teams", ["Jane Doe"]),
+            ("Streaming Without Tears", ["John Smith", "Ann Lee"]),
+        ], opening

@@ -174,7 +174,7 @@ def _section_talk(text: str, sentence: Sentence, speakers: list[Person]) -> list
 
 # `Their talk was titled X`, `His keynote was called X`: the title of the talk the sentence before named.
 _TITLE_OF_LAST = re.compile(
-    rf"(?:Their|His|Her|The)\s+(?:{_TALK_NOUNS})\s+(?:was|is)\s+(?:titled|called|named)\s+(?P<title>[A-Z0-9\"“‘])"
+    rf"(?:Their|His|Her|The)\s+(?:{_TALK_NOUNS})\s+(?:was|is)\s+(?:titled|called|named)\s+(?P<title>[A-Z0-9\"“‘'「『《〈])"
 )
 # Where a title ends before the sentence does: `… at the meetup`, `…, which drew a crowd`.
 _AFTER_TITLE = r"\s+(?:at|during|in|on)\s+(?:the|this|our|their|a)\s+[a-z]|,\s+[a-z]"
@@ -208,7 +208,7 @@ def _title_cased(title: str) -> str:
 
 
 def _titled(talk: Talk, text: str, start: int, end: int) -> Talk:
-    title = clean(text[start:end]).rstrip(".").strip('"“”‘’')
+    title = clean(text[start:end].rstrip().rstrip("."))  # the sentence's full stop, then any quotes
     return talk.model_copy(update={"title": title, "evidence": [*talk.evidence, span(text, start, end)]})
 
 
@@ -217,7 +217,7 @@ def _title_line(text: str, block: Block | None) -> tuple[int, int] | None:
     if block is None:
         return None
     line = text[block.content_start : block.end]
-    if not reads_as_title_line(line) or not line[:1].isupper():
+    if not reads_as_title_line(line) or not clean(line)[:1].isupper():  # a title in quotes too
         return None
     return block.content_start, block.end
 
