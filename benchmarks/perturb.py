@@ -119,14 +119,15 @@ def _titles_quoted(opening: str, closing: str) -> Callable[[str, list[str]], str
     def quoted(text: str, titles: list[str]) -> str:
         for title in sorted(titles, key=len, reverse=True):
             at = text.find(title)
-            if text.count(title) == 1 and not re.search(_QUOTE_MARKS, title) and text[at - 1 : at] not in _QUOTE_MARKS:
+            quoted_already = any(mark in title for mark in _QUOTE_MARKS) or (at > 0 and text[at - 1] in _QUOTE_MARKS)
+            if text.count(title) == 1 and not quoted_already:
                 text = f"{text[:at]}{opening}{title}{closing}{text[at + len(title) :]}"
         return text
 
     return quoted
 
 
-_QUOTE_MARKS = "[\"'“”‘’「」『』]"
+_QUOTE_MARKS = "\"'“”‘’「」『』"
 # Transformations that need the recap's golden titles: a recap may quote every title it names.
 TITLE_TRANSFORMS: dict[str, Callable[[str, list[str]], str]] = {
     "titles in curly quotes": _titles_quoted("“", "”"),

@@ -341,8 +341,9 @@ def data_words(name: str) -> frozenset[str]:
     return frozenset(word.casefold() for row in _data_lines(name) for cell in row for word in cell.split())
 
 
-# The nouns naming a talk's speaker (`speaker_nouns.txt`), longest first, as a regular expression.
-SPEAKER_NOUNS = "|".join(sorted(data_words("speaker_nouns.txt"), key=len, reverse=True))
+# The nouns naming a talk's speaker (`speaker_nouns.txt`), and as a regular expression, longest first.
+SPEAKER_NOUN_WORDS = data_words("speaker_nouns.txt")
+SPEAKER_NOUNS = "|".join(sorted(SPEAKER_NOUN_WORDS, key=len, reverse=True))
 
 
 def names_a_topic(phrase: str) -> bool:

@@ -21,7 +21,7 @@ from extract.models import Person, Talk
 from extract.segment import TIME_SLOT, Block, Segmentation
 
 _TITLE_WORDS = {"session", "sessions", "title", "talk", "talks", "topic", "세션", "제목", "발표", "주제"}
-_SPEAKER_WORDS = lexicon.data_words("speaker_nouns.txt")
+_SPEAKER_WORDS = lexicon.SPEAKER_NOUN_WORDS
 _LEADING_WORDS = {"section", "time", "track", "room", "slot", "day", "시간", "트랙", "구분"}
 _LABEL_WORDS = 3  # a section value naming a kind of talk: `Morning Keynotes`, `Lightning Talks`
 _TAIL_WORDS = 10  # the longest speaker cell tried: `Jane Doe and John Roe (Acme)`

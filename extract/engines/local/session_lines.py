@@ -320,7 +320,7 @@ def people_in(text: str, candidates: Candidates, start: int, end: int, labelled:
 
 
 # Field labels of a talk's lines, never titles themselves (`**Speaker:** …`, `발표자: …`).
-_LABELS = {"topic", "title", "time", "track", "session", "abstract", "slides", *lexicon.data_words("speaker_nouns.txt")}
+_LABELS = {"topic", "title", "time", "track", "session", "abstract", "slides", *lexicon.SPEAKER_NOUN_WORDS}
 _LABELS |= {"주제", "제목", "시간", "트랙", "세션", "장소", "발표 자료"}
 # ... of the section that introduces a person (`## 소개` over `김민준 (네이버)`), and of a post's own
 # sections around the talks (`## Thanks`, `## 참고`).
